@@ -1,0 +1,49 @@
+# polyedit developer loop: make help | install | test | lint | bench
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+TORCH  := torch==2.13.0
+
+.DEFAULT_GOAL := help
+.PHONY: help install test test-fast lint format bench bench-index bench-retrieval clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python  ## create .venv with CPU torch (pinned) and polyedit with dev extras
+	$(BIN)/pip install --quiet $(TORCH)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@echo "installed: run '$(BIN)/polyedit doctor', then '$(BIN)/polyedit index .'"
+
+test:  ## run the whole test suite (unit + LSP end-to-end)
+	$(BIN)/pytest -q
+
+test-fast:  ## unit tests only
+	$(BIN)/pytest -q tests/unit
+
+lint:  ## ruff check, ruff format --check, mypy (strict on server/)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format:  ## apply ruff's formatting and safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: bench-index bench-retrieval  ## run all benchmarks (downloads public sources from PyPI at bench time)
+
+bench-index:  ## index benchmark on a released sdist (see bench/README.md)
+	$(BIN)/python bench/index.py --json > bench/results/index.json
+	@cat bench/results/index.json
+
+bench-retrieval:  ## retrieval benchmark on the public case set
+	$(BIN)/python bench/build_retrieval_cases.py --out bench/data/retrieval_cases.jsonl
+	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --json > bench/results/retrieval.json
+	@cat bench/results/retrieval.json
+
+clean:  ## remove build and test artefacts (keeps .venv)
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

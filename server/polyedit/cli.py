@@ -1,0 +1,152 @@
+"""The ``polyedit`` command line: serve, index, search, doctor."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from polyedit.config import Settings, load_workspace_settings
+from polyedit.index.search import Mode
+from polyedit.index.service import IndexService
+from polyedit.progress import ProgressBar
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="polyedit", description="Multi-file AI edits for any LSP editor.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("serve", help="run the language server over stdio")
+
+    p_index = sub.add_parser("index", help="index a workspace (embeds what is new) and print a summary")
+    p_index.add_argument("root", nargs="?", default=".", type=Path)
+
+    p_search = sub.add_parser("search", help="search a workspace's index (indexes it first if needed)")
+    p_search.add_argument("args", nargs="+", metavar="[ROOT] QUERY")
+    p_search.add_argument("-k", type=int, default=10, help="number of results (default 10)")
+    p_search.add_argument("--json", action="store_true", help="one JSON object per line")
+    p_search.add_argument("--mode", choices=["hybrid", "lexical", "dense"], default="hybrid")
+
+    p_doctor = sub.add_parser("doctor", help="check the install: models, grammars, cache")
+    p_doctor.add_argument("root", nargs="?", default=".", type=Path)
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    if args.command == "serve":
+        from polyedit.lsp.server import run
+
+        run()
+        return 0
+    if args.command == "index":
+        return cmd_index(args.root)
+    if args.command == "search":
+        if len(args.args) > 2:
+            parser.error("search takes [ROOT] QUERY: quote the query")
+        root, query = (Path(args.args[0]), args.args[1]) if len(args.args) == 2 else (Path("."), args.args[0])
+        return cmd_search(root, query, args.k, args.json, args.mode)
+    return cmd_doctor(args.root)
+
+
+def _settings(root: Path) -> Settings:
+    settings = load_workspace_settings(root)
+    for problem in settings.problems:
+        print(f"polyedit: {problem}", file=sys.stderr)
+    return settings
+
+
+def _open_service(root: Path) -> IndexService:
+    if not root.is_dir():
+        raise SystemExit(f"polyedit: {root} is not a directory")
+    service = IndexService(root, _settings(root))
+    for notice in service.notices:
+        print(f"polyedit: {notice}", file=sys.stderr)
+    return service
+
+
+def cmd_index(root: Path) -> int:
+    started = time.monotonic()
+    service = _open_service(root)
+    try:
+        summary = service.scan(progress=ProgressBar("files"))
+        pending = service.status().pending
+        if pending:
+            service.start_embedding()
+            service.wait_idle(progress=ProgressBar("embeddings"))
+        status = service.status()
+        seconds = time.monotonic() - started
+        print(
+            f"files: {status.files}  chunks: {status.chunks}  embedded: {service.embedded_now}  "
+            f"reused: {status.embedded - service.embedded_now}  skipped: {len(summary.skipped)}  "
+            f"seconds: {seconds:.1f}"
+        )
+        if status.state == "error":
+            print(f"polyedit: embeddings unavailable: {status.message}", file=sys.stderr)
+            return 1
+    finally:
+        service.close()
+    return 0
+
+
+def cmd_search(root: Path, query: str, k: int, as_json: bool, mode: Mode) -> int:
+    service = _open_service(root)
+    try:
+        service.scan(progress=ProgressBar("files") if not as_json else None)
+        if mode != "lexical" and service.status().pending:
+            service.start_embedding()
+            service.wait_idle(progress=ProgressBar("embeddings") if not as_json else None)
+        results = service.search(query, k=k, mode=mode, load_model=True)
+    finally:
+        service.close()
+    for result in results:
+        if as_json:
+            print(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            symbol = f"  {result.symbol}" if result.symbol else ""
+            print(f"{result.path}:{result.start_line}-{result.end_line}{symbol}  ({result.score:.4f})")
+    if not results:
+        print("no results", file=sys.stderr)
+    return 0
+
+
+def cmd_doctor(root: Path) -> int:
+    """Check each part of the install and say what is wrong and how to fix it."""
+    from polyedit.index.embedder import SentenceTransformerEmbedder
+    from polyedit.index.languages import available_grammars
+
+    problems = 0
+
+    def report(ok: bool, what: str, detail: str = "") -> None:
+        nonlocal problems
+        problems += 0 if ok else 1
+        print(f"{'ok ' if ok else 'BAD'}  {what}{': ' + detail if detail else ''}")
+
+    settings = _settings(root)
+    for name, error in available_grammars().items():
+        report(error is None, f"grammar {name}", error or "")
+    cache = settings.cache_path()
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache):
+            pass
+        report(True, "cache directory writable", str(cache))
+    except OSError as exc:
+        report(False, "cache directory writable", f"{cache}: {exc}. Set POLYEDIT_CACHE_DIR or 'cache_dir'.")
+    embedder = SentenceTransformerEmbedder(settings.embedding_model)
+    try:
+        vector = embedder.encode(["def hello(): pass"])
+        report(True, f"embedding model {settings.embedding_model} loads offline", f"dimension {vector.shape[1]}")
+    except Exception as exc:  # doctor reports any failure instead of crashing
+        report(False, f"embedding model {settings.embedding_model}", str(exc))
+    print("all good" if not problems else f"{problems} problem(s) found")
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,105 @@
+"""Typed configuration with defaults.
+
+Settings come from ``[tool.polyedit]`` in the workspace's ``pyproject.toml`` or from ``polyedit.toml``, then from
+the client (``initializationOptions`` / ``workspace/configuration``). A value of the wrong type never stops anything:
+it is reported in ``Settings.problems`` and the default is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the index and server read. Field names are the configuration keys (snake_case)."""
+
+    embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    max_file_size_bytes: int = 1024 * 1024
+    chunk_max_tokens: int = 200
+    debounce_ms: int = 150
+    embed_batch_size: int = 32
+    context_token_budget: int = 6000
+    cache_dir: str = ""
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    def cache_path(self) -> Path:
+        if self.cache_dir:
+            return Path(self.cache_dir).expanduser()
+        env = os.environ.get("POLYEDIT_CACHE_DIR")
+        if env:
+            return Path(env).expanduser()
+        return Path(platformdirs.user_cache_dir("polyedit"))
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "problems"}
+_MINIMUMS = {"max_file_size_bytes": 1, "chunk_max_tokens": 32, "debounce_ms": 0, "embed_batch_size": 1}
+
+
+def _camel_to_snake(name: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+def merge(base: Settings, overrides: dict[str, Any] | None, source: str) -> Settings:
+    """Return ``base`` updated with ``overrides``; invalid entries are reported and ignored.
+
+    Keys may be snake_case or camelCase (editors send camelCase). Unknown keys are reported too, so a typo is seen.
+    """
+    if not overrides:
+        return base
+    if not isinstance(overrides, dict):
+        return dataclasses.replace(
+            base,
+            problems=(
+                *base.problems,
+                f"{source}: expected a table of settings, got {type(overrides).__name__}",
+            ),
+        )
+    values: dict[str, Any] = {}
+    problems = list(base.problems)
+    for raw_key, value in overrides.items():
+        key = _camel_to_snake(str(raw_key))
+        spec = _FIELDS.get(key)
+        if spec is None:
+            problems.append(f"{source}: unknown setting '{raw_key}' (ignored)")
+            continue
+        default = getattr(base, key)
+        expected = type(default)
+        ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+        if ok and expected is int and value < _MINIMUMS.get(key, value):
+            ok = False
+        if not ok:
+            problems.append(
+                f"{source}: setting '{raw_key}' must be {expected.__name__}"
+                f"{' >= ' + str(_MINIMUMS[key]) if key in _MINIMUMS else ''}, got {value!r}; using {default!r}"
+            )
+            continue
+        values[key] = value
+    return dataclasses.replace(base, **values, problems=tuple(problems))
+
+
+def load_workspace_settings(root: Path) -> Settings:
+    """Read ``polyedit.toml`` or ``[tool.polyedit]`` from ``pyproject.toml`` at the workspace root."""
+    settings = Settings()
+    for name, table_path in (("pyproject.toml", ("tool", "polyedit")), ("polyedit.toml", ())):
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            data: Any = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            settings = dataclasses.replace(settings, problems=(*settings.problems, f"{name}: unreadable ({exc})"))
+            continue
+        for key in table_path:
+            data = data.get(key, {}) if isinstance(data, dict) else {}
+        settings = merge(settings, data, name)
+    return settings

@@ -1,0 +1,1 @@
+"""The live workspace index: files, chunks, embeddings, store, hybrid search. No LSP imports."""

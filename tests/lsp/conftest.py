@@ -1,0 +1,103 @@
+"""Drive ``polyedit serve`` through pytest-lsp's real LSP client (a subprocess speaking JSON-RPC over stdio)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.uris import from_fs_path
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import make_test_lsp_client
+
+READY_TIMEOUT_S = 120.0
+STATUS_CHANGED = "polyedit/indexStatusChanged"
+
+
+def _client_with_registration() -> LanguageClient:
+    client = make_test_lsp_client()
+    client.registrations = []  # type: ignore[attr-defined]
+    client.status_changed = asyncio.Event()  # type: ignore[attr-defined]
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
+    @client.feature(STATUS_CHANGED)
+    def status_changed(params: Any) -> None:
+        client.status_changed.set()  # type: ignore[attr-defined]
+
+    return client
+
+
+@asynccontextmanager
+async def running_server(
+    root: Path,
+    cache_dir: Path,
+    capabilities: str = "visual-studio-code",
+    initialization_options: dict[str, Any] | None = None,
+) -> AsyncIterator[LanguageClient]:
+    env = {**os.environ, "POLYEDIT_CACHE_DIR": str(cache_dir)}
+    config = ClientServerConfig(
+        server_command=[sys.executable, "-m", "polyedit.cli", "serve"],
+        server_env=env,
+        client_factory=_client_with_registration,
+    )
+    client = await config.start()
+    assert isinstance(client, LanguageClient)
+    try:
+        await client.initialize_session(
+            types.InitializeParams(
+                capabilities=client_capabilities(capabilities),
+                root_uri=from_fs_path(str(root)),
+                workspace_folders=[types.WorkspaceFolder(uri=from_fs_path(str(root)) or "", name="ws")],
+                initialization_options=initialization_options,
+            )
+        )
+        yield client
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
+async def request(client: LanguageClient, method: str, params: Any = None) -> Any:
+    return await client.protocol.send_request_async(method, params)
+
+
+async def wait_for_status(
+    client: LanguageClient, done: Callable[[dict[str, Any]], bool], timeout_s: float = READY_TIMEOUT_S
+) -> dict[str, Any]:
+    """Wait on polyedit/indexStatusChanged notifications until ``done(status)``; never sleeps."""
+
+    changed: asyncio.Event = client.status_changed  # type: ignore[attr-defined]
+
+    async def loop() -> dict[str, Any]:
+        while True:
+            changed.clear()
+            status = _plain(await request(client, "polyedit/indexStatus"))
+            if done(status):
+                return status
+            await changed.wait()
+
+    return await asyncio.wait_for(loop(), timeout_s)
+
+
+async def wait_ready(client: LanguageClient) -> dict[str, Any]:
+    return await wait_for_status(client, lambda s: s["state"] == "ready")
+
+
+async def search(client: LanguageClient, query: str, k: int = 5) -> list[dict[str, Any]]:
+    return [_plain(r) for r in await request(client, "polyedit/search", {"query": query, "k": k})]
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "_asdict"):
+        return {k: _plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
