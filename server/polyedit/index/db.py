@@ -127,13 +127,12 @@ def apply_migrations(conn: sqlite3.Connection, migrations: list[Migration]) -> l
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script on complete statements (executescript would commit on its own)."""
+    """Split a migration script into complete statements (executescript would commit on its own)."""
     out, current = [], ""
-    for line in script.splitlines(keepends=True):
-        current += line
+    for part in script.split(";"):
+        current += part + ";"
         if sqlite3.complete_statement(current):
-            out.append(current.strip())
+            if current.strip(" \n\t;"):
+                out.append(current.strip())
             current = ""
-    if current.strip():
-        out.append(current.strip())
-    return [s for s in out if s]
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[A-Za-z0-9_]+|[^\x00-\x7f\s]+")
+_WORD = re.compile(r"\w+")
 # Splits camelCase, PascalCase, acronyms (HTTPServer -> HTTP Server) and digits.
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _MODEL_PIECE = re.compile(r"[A-Za-z]+|\d+|[^\sA-Za-z\d]")

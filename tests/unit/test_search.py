@@ -1,0 +1,51 @@
+"""Fusion, boosts, deduplication and the token budget."""
+
+from __future__ import annotations
+
+from polyedit.index.search import RRF_K, rank, reciprocal_rank_fusion, select
+from polyedit.index.store import ChunkRow
+
+
+def row(i: int, path: str, start: int = 1, end: int = 5, symbol: str | None = None, text: str = "x") -> ChunkRow:
+    return ChunkRow(i, path, start, end, symbol, path, text, f"h{i}")
+
+
+def test_rrf_rewards_agreement() -> None:
+    scores = reciprocal_rank_fusion([[1, 2, 3], [3, 1, 4]])
+    assert scores[1] == 1 / (RRF_K + 1) + 1 / (RRF_K + 2)
+    assert max(scores, key=lambda k: scores[k]) == 1
+    assert scores[4] == 1 / (RRF_K + 3)
+
+
+def test_modes_use_their_own_ranking() -> None:
+    rows = {1: row(1, "a.py"), 2: row(2, "b.py")}
+    assert [r.id for r, _ in rank("q", [1], [2], rows, mode="lexical")] == [1]
+    assert [r.id for r, _ in rank("q", [1], [2], rows, mode="dense")] == [2]
+    assert {r.id for r, _ in rank("q", [1], [2], rows, mode="hybrid")} == {1, 2}
+
+
+def test_name_match_open_and_recent_boosts() -> None:
+    rows = {1: row(1, "a.py"), 2: row(2, "billing/invoice.py", symbol="render_invoice")}
+    # Same fused score (each first in one list): the path/symbol match decides.
+    assert rank("invoice", [1], [2], rows)[0][0].id == 2
+    assert rank("zzz", [1], [2], rows, open_paths={"a.py"})[0][0].id == 1
+    assert rank("zzz", [2], [1], rows, recent_paths={"billing/invoice.py"})[0][0].id == 2
+
+
+def test_unembedded_chunk_counts_at_its_lexical_rank() -> None:
+    rows = {1: row(1, "old.py"), 2: row(2, "new.py")}
+    # Chunk 2 is first lexically but has no vector yet; chunk 1 is second lexically and first densely.
+    assert rank("q", [2, 1], [1], rows)[0][0].id == 1
+    assert rank("q", [2, 1], [1], rows, unembedded={2})[0][0].id == 2
+
+
+def test_select_drops_overlaps_and_respects_budget() -> None:
+    scored = [
+        (row(1, "a.py", 1, 10, text="a " * 10), 0.9),
+        (row(2, "a.py", 8, 20, text="b"), 0.8),  # overlaps chunk 1
+        (row(3, "b.py", 1, 5, text="c " * 100), 0.7),  # too big for the budget
+        (row(4, "c.py", 1, 5, text="d"), 0.6),
+    ]
+    assert [r.path for r in select(scored, k=10)] == ["a.py", "b.py", "c.py"]
+    assert [r.path for r in select(scored, k=10, token_budget=50)] == ["a.py", "c.py"]
+    assert [r.path for r in select(scored, k=1)] == ["a.py"]

@@ -1,0 +1,137 @@
+"""The live index service: incremental scans, buffers over disk, embedding reuse, status."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from polyedit.config import Settings
+from polyedit.index.service import IndexService, IndexStatus
+
+from tests.fakes.embedder import CountingEmbedder
+
+
+def open_service(root: Path, cache: Path, embedder: CountingEmbedder, **kw: object) -> IndexService:
+    return IndexService(root, Settings(cache_dir=str(cache)), embedder=embedder, **kw)  # type: ignore[arg-type]
+
+
+def index_fully(service: IndexService) -> None:
+    service.scan()
+    for batch in _batches(service):
+        service.embed_batch(batch)
+
+
+def _batches(service: IndexService) -> list[list]:  # type: ignore[type-arg]
+    with service._cond:
+        pending = list(service._pending.values())
+    return [pending[i : i + 16] for i in range(0, len(pending), 16)]
+
+
+def test_unchanged_files_are_not_reread_and_changes_are_picked_up(workspace: Path, tmp_path: Path) -> None:
+    service = open_service(workspace, tmp_path / "c", CountingEmbedder())
+    first = service.scan()
+    assert first.indexed == first.files == 6
+    again = service.scan()
+    assert again.indexed == 0 and again.removed == 0
+    (workspace / "src" / "stats.py").write_text("def median(xs):\n    return sorted(xs)[len(xs) // 2]\n")
+    (workspace / "crates" / "parse.rs").unlink()
+    third = service.scan()
+    assert (third.indexed, third.removed, third.files) == (1, 1, 5)
+    assert service.search("median", mode="lexical")[0].path == "src/stats.py"
+    service.close()
+
+
+def test_embeddings_are_reused_after_restart_branch_switch_and_in_a_second_workspace(
+    workspace: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "c"
+    embedder = CountingEmbedder()
+    service = open_service(workspace, cache, embedder)
+    index_fully(service)
+    total = service.status().chunks
+    assert len(embedder.calls) == total and service.status().embedded == total
+    service.close()
+
+    # Restart: nothing is embedded again, every chunk gets its vector from the cache.
+    embedder.calls.clear()
+    service = open_service(workspace, cache, embedder)
+    service.scan()
+    assert embedder.calls == [] and service.status() == IndexStatus("ready", 6, total, total, 0)
+
+    # Branch switch: a file changes and changes back; only the new version's chunk is embedded, once.
+    stats = workspace / "src" / "stats.py"
+    original = stats.read_text()
+    stats.write_text(original + "\n\ndef mode_of(xs):\n    return max(set(xs), key=xs.count)\n")
+    index_fully(service)
+    embedded_for_branch = len(embedder.calls)
+    assert 1 <= embedded_for_branch <= 2
+    stats.write_text(original)
+    index_fully(service)
+    assert len(embedder.calls) == embedded_for_branch
+    service.close()
+
+    # A second workspace with the same files shares the embedding cache.
+    embedder.calls.clear()
+    second = tmp_path / "second" / "ws"
+    shutil.copytree(workspace, second)
+    service = open_service(second, cache, embedder)
+    index_fully(service)
+    assert embedder.calls == []
+    service.close()
+
+
+def test_buffer_text_wins_over_disk_until_closed(workspace: Path, tmp_path: Path) -> None:
+    service = open_service(workspace, tmp_path / "c", CountingEmbedder())
+    service.scan()
+    service.set_buffer("src/stats.py", "def unsaved_helper_function():\n    pass\n")
+    service.scan()  # a rescan must not replace the open buffer with the disk's text
+    assert service.search("unsaved helper", mode="lexical")[0].path == "src/stats.py"
+    service.close_buffer("src/stats.py")
+    assert all("unsaved_helper" not in r.text for r in service.search("unsaved helper", mode="lexical"))
+    service.set_buffer("src/new_file.py", "def brand_new_thing():\n    pass\n")  # never saved
+    assert service.search("brand new thing", mode="lexical")[0].path == "src/new_file.py"
+    service.close_buffer("src/new_file.py")
+    assert service.search("brand new thing", mode="lexical") == []
+    service.close()
+
+
+def test_buffers_of_secret_or_ignored_files_are_not_indexed(workspace: Path, tmp_path: Path) -> None:
+    service = open_service(workspace, tmp_path / "c", CountingEmbedder())
+    service.scan()
+    service.set_buffer(".env", "TOKEN=zqxsecretzqx\n")
+    service.set_buffer("build/out.py", "def zqxbuiltzqx(): pass\n")
+    assert service.search("zqxsecretzqx", mode="lexical") == []
+    assert service.search("zqxbuiltzqx", mode="lexical") == []
+    service.close()
+
+
+def test_status_reports_pending_then_ready(workspace: Path, tmp_path: Path) -> None:
+    seen: list[IndexStatus] = []
+    service = open_service(workspace, tmp_path / "c", CountingEmbedder(), on_status=seen.append)
+    service.scan()
+    assert service.status().state == "embedding" and service.status().pending > 0
+    index_fully(service)
+    assert service.status().state == "ready"
+    assert [s.state for s in seen][-1] == "ready" and "indexing" in [s.state for s in seen]
+    service.close()
+
+
+def test_worker_reports_a_model_that_cannot_load(workspace: Path, tmp_path: Path) -> None:
+    settings = Settings(cache_dir=str(tmp_path / "c"), embedding_model=str(tmp_path / "no-such-model"))
+    service = IndexService(workspace, settings)
+    service.scan()
+    service.start_embedding()
+    service.wait_idle(timeout_s=60)
+    status = service.status()
+    assert status.state == "error" and status.message and "cannot load embedding model" in status.message
+    assert service.search("user", mode="lexical")  # lexical search still works
+    service.close()
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense"])
+def test_dense_search_uses_vectors(workspace: Path, tmp_path: Path, mode: str) -> None:
+    service = open_service(workspace, tmp_path / "c", CountingEmbedder())
+    index_fully(service)
+    assert service.search("parse version", mode=mode)[0].path == "crates/parse.rs"  # type: ignore[arg-type]
+    service.close()
