@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from polyedit.index.chunker import Chunker
 from polyedit.index.tokens import estimate_tokens
@@ -30,7 +32,8 @@ CASES = [
     ),
     (
         "view.tsx",
-        "export function Button(props: { label: string }) {\n  return <button>{props.label}</button>;\n}\n\n"
+        "export function Button(props: { label: string }) {\n"
+        "  return <button>{props.label}</button>;\n}\n\n"
         "export const Link = (p: { href: string }) => <a href={p.href}>link</a>;\n",
         ["Button", "Link"],
     ),
@@ -61,7 +64,8 @@ CASES = [
     ),
     (
         "geo.cpp",
-        "namespace geo {\nclass Circle {\n  public:\n    double area() const {\n        return 3.14159 * r * r;\n    }\n"
+        "namespace geo {\nclass Circle {\n  public:\n"
+        "    double area() const {\n        return 3.14159 * r * r;\n    }\n"
         "    double r;\n};\n}\n",
         ["geo", "geo.Circle", "geo.Circle.area"],
     ),
@@ -115,7 +119,7 @@ def test_plain_text_gets_overlapping_windows() -> None:
     chunks = Chunker(max_tokens=50).chunk("NOTES.txt", source)
     assert len(chunks) > 3
     assert all(c.symbol is None for c in chunks)
-    assert all(b.start_line <= a.end_line for a, b in zip(chunks, chunks[1:], strict=False))  # overlap
+    assert all(b.start_line <= a.end_line for a, b in itertools.pairwise(chunks))  # overlap
     assert chunks[-1].end_line == 100
 
 
