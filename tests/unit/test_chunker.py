@@ -52,7 +52,8 @@ CASES = [
     ),
     (
         "Shop.java",
-        "public class Shop {\n    private int stock;\n\n    public Shop(int stock) {\n        this.stock = stock;\n    }\n\n"
+        "public class Shop {\n    private int stock;\n\n"
+        "    public Shop(int stock) {\n        this.stock = stock;\n    }\n\n"
         "    public int sell(int count) {\n        stock -= count;\n        return stock;\n    }\n}\n",
         ["Shop", "Shop.Shop", "Shop.sell"],
     ),
