@@ -59,11 +59,15 @@ class Chunker:
     def __init__(self, max_tokens: int = 200) -> None:
         self.max_tokens = max_tokens
         self.min_tokens = max_tokens // 4
+        self._prefix: list[int] = [0]
 
     def chunk(self, path: str, text: str) -> list[Chunk]:
         lines = text.splitlines(keepends=True)
         if not lines:
             return []
+        self._prefix = [0]  # token prefix sums per line: any range's estimate in O(1)
+        for line in lines:
+            self._prefix.append(self._prefix[-1] + estimate_tokens(line))
         spec = language_for(path)
         segs: list[_Seg] | None = None
         if spec is not None:
@@ -144,9 +148,9 @@ class Chunker:
         out: list[_Seg] = []
         start = first
         while start <= last:
-            end, tokens = start, estimate_tokens(lines[start])
+            end, tokens = start, self._tokens(lines, start, start)
             while end < last:
-                more = estimate_tokens(lines[end + 1])
+                more = self._tokens(lines, end + 1, end + 1)
                 if tokens + more > self.max_tokens:
                     break
                 end, tokens = end + 1, tokens + more
@@ -182,7 +186,7 @@ class Chunker:
         return out
 
     def _tokens(self, lines: list[str], first: int, last: int) -> int:
-        return estimate_tokens("".join(lines[first : last + 1]))
+        return self._prefix[last + 1] - self._prefix[first]
 
     @staticmethod
     def _to_chunk(path: str, lines: list[str], seg: _Seg) -> Chunk:

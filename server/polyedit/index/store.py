@@ -42,7 +42,8 @@ class FileState:
 
 def workspace_db_path(cache_dir: Path, root: Path) -> Path:
     """Each workspace root gets its own index file under the cache directory."""
-    digest = hashlib.sha256(str(root.resolve()).encode("utf-8")).hexdigest()[:16]
+    root = root.resolve()
+    digest = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
     return cache_dir / "workspaces" / f"{root.name or 'root'}-{digest}" / "index.sqlite"
 
 

@@ -1,0 +1,108 @@
+"""Retrieval benchmark: hybrid vs lexical-only vs dense-only, measured in one run on the same index.
+
+Cases are JSON lines ``{"id", "repo_dir", "query", "gold_files": [relative paths]}``. Each repo_dir is indexed once
+(real embedding model, fresh cache unless --cache-dir is given). Output (stable; other tools read it): one JSON
+object with a key per mode, each holding recall@1/5/10, all_gold@10, mrr, latency_ms_p50/p95 and the count; plus
+"cases" and "misses" (hybrid cases with no gold file in the top 10).
+
+    .venv/bin/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl [--k 10] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
+from polyedit.config import Settings
+from polyedit.index.service import IndexService
+
+MODES = ("hybrid", "lexical", "dense")
+CHUNKS_PER_QUERY = 50  # chunks fetched to find the top-k distinct files
+
+
+def ranked_files(service: IndexService, query: str, mode: str, k: int) -> list[str]:
+    files: list[str] = []
+    for result in service.search(query, k=CHUNKS_PER_QUERY, mode=mode, load_model=True):  # type: ignore[arg-type]
+        if result.path not in files:
+            files.append(result.path)
+        if len(files) == k:
+            break
+    return files
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def evaluate(cases: list[dict[str, Any]], k: int, cache_dir: Path) -> dict[str, Any]:
+    by_repo: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for case in cases:
+        by_repo[case["repo_dir"]].append(case)
+    scores: dict[str, dict[str, list[float]]] = {m: defaultdict(list) for m in MODES}
+    misses = []
+    for repo_dir, repo_cases in by_repo.items():
+        service = IndexService(Path(repo_dir), Settings(cache_dir=str(cache_dir)))
+        service.scan()
+        service.start_embedding()
+        service.wait_idle()
+        print(f"indexed {repo_dir}: {service.status().chunks} chunks", file=sys.stderr)
+        for case in repo_cases:
+            gold = set(case["gold_files"])
+            for mode in MODES:
+                started = time.perf_counter()
+                files = ranked_files(service, case["query"], mode, k)
+                scores[mode]["latency_ms"].append((time.perf_counter() - started) * 1000)
+                for cut in (1, 5, 10):
+                    scores[mode][f"recall@{cut}"].append(len(gold & set(files[:cut])) / len(gold))
+                scores[mode]["all_gold@10"].append(float(gold <= set(files[:10])))
+                rank = next((i for i, f in enumerate(files, start=1) if f in gold), None)
+                scores[mode]["mrr"].append(1 / rank if rank else 0.0)
+                if mode == "hybrid" and not gold & set(files[:10]):
+                    misses.append({"id": case["id"], "query": case["query"], "gold": sorted(gold), "top3": files[:3]})
+        service.close()
+    report: dict[str, Any] = {}
+    for mode in MODES:
+        s = scores[mode]
+        report[mode] = {name: round(sum(v) / len(v), 4) for name, v in s.items() if name != "latency_ms"}
+        report[mode]["latency_ms_p50"] = round(percentile(s["latency_ms"], 0.5), 1)
+        report[mode]["latency_ms_p95"] = round(percentile(s["latency_ms"], 0.95), 1)
+        report[mode]["count"] = len(s["mrr"])
+    report["cases"] = len(cases)
+    report["misses"] = misses
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", type=Path, required=True)
+    parser.add_argument("--k", type=int, default=10)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--cache-dir", type=Path, help="embedding cache to reuse (default: a fresh temporary one)")
+    args = parser.parse_args()
+    cases = [json.loads(line) for line in args.cases.read_text().splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        report = evaluate(cases, args.k, args.cache_dir or Path(tmp))
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"{report['cases']} cases")
+    for mode in MODES:
+        r = report[mode]
+        print(
+            f"{mode:8} recall@1 {r['recall@1']:.3f}  @5 {r['recall@5']:.3f}  @10 {r['recall@10']:.3f}  "
+            f"all-gold@10 {r['all_gold@10']:.3f}  MRR {r['mrr']:.3f}  "
+            f"p50 {r['latency_ms_p50']} ms  p95 {r['latency_ms_p95']} ms"
+        )
+    print(f"hybrid misses (no gold file in top 10): {len(report['misses'])}")
+
+
+if __name__ == "__main__":
+    main()
