@@ -63,8 +63,19 @@ def fetch(registry: str, spec: str) -> Path:
             # A pure-Python wheel holds the released source files and needs no build step to obtain.
             wheels = target / "wheel"
             subprocess.run(
-                [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:"]
-                + ["-d", str(target), spec],
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "-q",
+                    "--no-deps",
+                    "--only-binary",
+                    ":all:",
+                    "-d",
+                    str(target),
+                    spec,
+                ],
                 check=True,
             )
             for wheel in target.glob("*.whl"):
