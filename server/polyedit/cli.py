@@ -1,4 +1,4 @@
-"""The ``polyedit`` command line: serve, index, search, doctor."""
+"""The ``polyedit`` command line: serve, index, search, apply, doctor."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     p_search.add_argument("--json", action="store_true", help="one JSON object per line")
     p_search.add_argument("--mode", choices=["hybrid", "lexical", "dense"], default="hybrid")
 
+    p_apply = sub.add_parser("apply", help="merge an edit sketch into a file (prints the result by default)")
+    p_apply.add_argument("file", type=Path)
+    p_apply.add_argument("sketch", type=Path, help="the sketch file, or - for standard input")
+    p_apply.add_argument("--format", choices=["auto", "lazy", "search-replace", "full"], default="auto")
+    out = p_apply.add_mutually_exclusive_group()
+    out.add_argument("--diff", dest="output", action="store_const", const="diff", help="print a unified diff")
+    out.add_argument("--write", dest="output", action="store_const", const="write", help="write the file atomically")
+    out.add_argument("--json", dest="output", action="store_const", const="json", help="print {text, edits, checks}")
+
     p_doctor = sub.add_parser("doctor", help="check the install: models, grammars, cache")
     p_doctor.add_argument("root", nargs="?", default=".", type=Path)
 
@@ -44,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
         run()
         return 0
+    if args.command == "apply":
+        from polyedit.apply_cli import run_apply
+
+        return run_apply(args.file, args.sketch, args.format, args.output or "text")
     if args.command == "index":
         return cmd_index(args.root)
     if args.command == "search":

@@ -1,0 +1,72 @@
+"""Checks every merged file must pass before it is delivered."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+
+from polyedit.apply.markers import is_marker
+from polyedit.apply.structure import Outline, has_grammar
+from polyedit.apply.types import ApplyRefused
+
+MAX_REMOVED_SHARE = 0.30
+
+
+def verify(
+    path: str,
+    original: list[str],
+    result: list[str],
+    styles: tuple[str, ...],
+    full: bool,
+    max_removed_share: float = MAX_REMOVED_SHARE,
+) -> list[str]:
+    """Run the checks; return their names, or raise ``ApplyRefused`` naming the first that failed."""
+    passed = []
+    before = {line.strip() for line in original if is_marker(line, styles)}
+    for number, line in enumerate(result, start=1):
+        if is_marker(line, styles) and line.strip() not in before:
+            raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
+    passed.append("no-markers-left")
+
+    if not full and original:
+        # Lines that disappear: per changed hunk, the old lines beyond the new ones (a modified line is not removed).
+        matcher = difflib.SequenceMatcher(None, original, result, autojunk=False)
+        gone = sum(max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+        removed = gone / len(original)
+        if removed > max_removed_share:
+            raise ApplyRefused(
+                path,
+                f"the sketch would remove {removed:.0%} of the file (limit {max_removed_share:.0%}); "
+                "send the full new content if that is intended",
+                None,
+                "removal",
+            )
+        passed.append("removal-share")
+
+    if has_grammar(path):
+        old_errors = Outline.syntax_errors(path, "\n".join(original))
+        new_errors = Outline.syntax_errors(path, "\n".join(result))
+        if len(new_errors) > len(old_errors):
+            row = next((r for r in new_errors if r not in old_errors), new_errors[0])
+            raise ApplyRefused(
+                path,
+                f"the result has a syntax error near line {row + 1} that the original does not have",
+                None,
+                "syntax",
+            )
+        passed.append("syntax")
+    if path.endswith((".py", ".pyi")):
+        # tree-sitter-python tolerates wrong indentation; Python's own parser does not.
+        problem = _python_error(result)
+        if problem is not None and _python_error(original) is None:
+            raise ApplyRefused(path, f"the result does not compile: {problem}", None, "syntax")
+        passed.append("python-compiles")
+    return passed
+
+
+def _python_error(lines: list[str]) -> str | None:
+    try:
+        compile("\n".join(lines) + "\n", "<merged>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        return f"{getattr(exc, 'msg', exc)} at line {getattr(exc, 'lineno', '?')}"
+    return None

@@ -1,0 +1,73 @@
+"""Elision markers: comment-only lines that stand for "the original lines here stay"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+_HASH = ("#",)
+_SLASH = ("//", "/*")
+_COMMENT_STYLES: dict[str, tuple[str, ...]] = {
+    ".py": _HASH,
+    ".pyi": _HASH,
+    ".rb": _HASH,
+    ".sh": _HASH,
+    ".yaml": _HASH,
+    ".yml": _HASH,
+    ".toml": _HASH,
+    ".r": _HASH,
+    ".sql": ("--", "/*"),
+    ".lua": ("--",),
+    ".html": ("<!--",),
+    ".xml": ("<!--",),
+    ".md": ("<!--",),
+    ".vue": ("<!--", "//", "/*"),
+    ".svelte": ("<!--", "//", "/*"),
+    ".css": ("/*",),
+    ".scss": ("/*", "//"),
+}
+for _ext in (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".go", ".rs", ".java", ".kt", ".swift"):
+    _COMMENT_STYLES[_ext] = _SLASH
+for _ext in (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".cs", ".scala", ".dart"):
+    _COMMENT_STYLES[_ext] = _SLASH
+_COMMENT_STYLES[".php"] = (*_SLASH, "#")
+_ALL = ("#", "//", "/*", "<!--", "--", "*")
+
+_ELLIPSIS = re.compile(r"\.\.\.|…")
+_PHRASES = re.compile(
+    r"\b(existing|unchanged|remains? (the )?same|rest of (the )?(code|file|function|class|method|body|module)"
+    r"|same as (before|above)|no changes?|omitted|elided|keep (the )?(rest|remaining)|previous code"
+    r"|other (methods|functions|code)|code continues)\b",
+    re.IGNORECASE,
+)
+
+
+def comment_styles(path: str) -> tuple[str, ...]:
+    return _COMMENT_STYLES.get(PurePosixPath(path).suffix.lower(), _ALL)
+
+
+def comment_body(line: str, styles: tuple[str, ...]) -> str | None:
+    """The text of a comment-only line, or None if the line is not only a comment in these styles."""
+    s = line.strip()
+    for opener in styles:
+        if not s.startswith(opener):
+            continue
+        body = s[len(opener) :]
+        if opener == "/*":
+            if not body.rstrip().endswith("*/"):
+                return None
+            body = body.rstrip()[:-2]
+        elif opener == "<!--":
+            if not body.rstrip().endswith("-->"):
+                return None
+            body = body.rstrip()[:-3]
+        return body.strip(" *#/-")
+    return None
+
+
+def is_marker(line: str, styles: tuple[str, ...]) -> bool:
+    """A comment-only line containing an ellipsis or an obvious "unchanged" phrase."""
+    body = comment_body(line, styles)
+    if body is None:
+        return False
+    return bool(_ELLIPSIS.search(body) or _PHRASES.search(body))

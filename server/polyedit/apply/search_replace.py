@@ -1,0 +1,120 @@
+"""Search/replace blocks: ``<<<<<<< SEARCH`` / ``=======`` / ``>>>>>>> REPLACE``, several per file, in order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from polyedit.apply.text import norm
+from polyedit.apply.types import ApplyRefused
+
+_START = re.compile(r"^\s*<{5,9} ?SEARCH\s*$")
+_MID = re.compile(r"^\s*={5,9}\s*$")
+_END = re.compile(r"^\s*>{5,9} ?REPLACE\s*$")
+FUZZY_MIN = 95.0
+
+
+@dataclass(frozen=True)
+class Replacement:
+    search: list[str]
+    replace: list[str]
+    line: int  # 1-based sketch line of the SEARCH marker
+
+
+def is_search_replace(sketch: list[str]) -> bool:
+    return any(_START.match(line) for line in sketch) and any(_END.match(line) for line in sketch)
+
+
+def parse(path: str, sketch: list[str]) -> list[Replacement]:
+    blocks: list[Replacement] = []
+    state, search, replace, start = "out", [], [], 0  # type: ignore[var-annotated]
+    for number, line in enumerate(sketch, start=1):
+        if state == "out" and _START.match(line):
+            state, search, replace, start = "search", [], [], number
+        elif state == "search" and _MID.match(line):
+            state = "replace"
+        elif state == "replace" and _END.match(line):
+            blocks.append(Replacement(search, replace, start))
+            state = "out"
+        elif state == "search":
+            search.append(line)
+        elif state == "replace":
+            replace.append(line)
+    if state != "out":
+        raise ApplyRefused(path, "a SEARCH block is not closed by ======= and >>>>>>> REPLACE", start, kind="format")
+    if not blocks:
+        raise ApplyRefused(path, "no complete SEARCH/REPLACE block found", None, kind="format")
+    return blocks
+
+
+def apply_all(path: str, original: list[str], blocks: list[Replacement]) -> list[str]:
+    lines = list(original)
+    for block in blocks:
+        if _already_applied(lines, block):
+            continue
+        at = _find(path, lines, block)
+        lines[at : at + len(block.search)] = _adapt(lines[at : at + len(block.search)], block)
+    return lines
+
+
+def _already_applied(lines: list[str], block: Replacement) -> bool:
+    """The REPLACE text stands once in the file and covers every place the SEARCH text matches (idempotence)."""
+    size = len(block.replace)
+    if not size or block.replace == block.search:
+        return False
+    found = [i for i in range(len(lines) - size + 1) if lines[i : i + size] == block.replace]
+    if len(found) != 1:
+        return False
+    n = len(block.search)
+    searches = [i for i in range(len(lines) - n + 1) if lines[i : i + n] == block.search] if n else []
+    return all(found[0] <= i and i + n <= found[0] + size for i in searches)
+
+
+def _find(path: str, lines: list[str], block: Replacement) -> int:
+    """Where the SEARCH lines are: exactly, then ignoring whitespace, then fuzzily; unique or refused."""
+    size = len(block.search)
+    if size == 0:
+        if lines:
+            raise ApplyRefused(path, "empty SEARCH section on a non-empty file", block.line, kind="anchor")
+        return 0
+    exact = [i for i in range(len(lines) - size + 1) if lines[i : i + size] == block.search]
+    if not exact:
+        wanted = [norm(line) for line in block.search]
+        exact = [i for i in range(len(lines) - size + 1) if [norm(x) for x in lines[i : i + size]] == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        where = ", ".join(str(i + 1) for i in exact[:4])
+        raise ApplyRefused(
+            path,
+            f"SEARCH text occurs {len(exact)} times (lines {where}); add lines to make it unique",
+            block.line,
+            kind="anchor",
+        )
+    joined = "\n".join(norm(line) for line in block.search)
+    scored = [
+        (fuzz.ratio(joined, "\n".join(norm(x) for x in lines[i : i + size])), i) for i in range(len(lines) - size + 1)
+    ]
+    good = [i for score, i in scored if score >= FUZZY_MIN]
+    if len(good) == 1:
+        return good[0]
+    first = block.search[0].strip()[:60]
+    reason = "several close matches" if good else "not found"
+    raise ApplyRefused(path, f"SEARCH text starting '{first}' {reason} in the file", block.line, kind="anchor")
+
+
+def _adapt(found: list[str], block: Replacement) -> list[str]:
+    """Keep the file's indentation when the SEARCH text matched with a uniform indentation difference."""
+    if found == block.search or not found:
+        return block.replace
+    pairs = [(f, s) for f, s in zip(found, block.search, strict=True) if s.strip()]
+    shifts = {len(f) - len(f.lstrip()) - (len(s) - len(s.lstrip())) for f, s in pairs}
+    if len(shifts) != 1:
+        return block.replace
+    shift = shifts.pop()
+    if shift > 0:
+        pad = found[0][: len(found[0]) - len(found[0].lstrip())][:shift] if pairs else " " * shift
+        return [pad + line if line.strip() else line for line in block.replace]
+    return [line[-shift:] if line[:-shift].strip() == "" else line.lstrip() for line in block.replace]

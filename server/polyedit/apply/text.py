@@ -1,0 +1,62 @@
+"""Line endings, final newlines and indentation style: detected from the original, restored on the result."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LEADING = re.compile(r"^[ \t]*")
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    newline: str  # "\n" or "\r\n"
+    final_newline: bool
+    tabs: bool  # the original indents with tabs
+
+
+def detect(text: str) -> TextStyle:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    indents = [m.group(0) for m in (_LEADING.match(line) for line in text.split("\n")) if m and m.group(0)]
+    tabs = sum(1 for i in indents if i.startswith("\t")) > len(indents) / 2 if indents else False
+    return TextStyle("\r\n" if crlf > lf else "\n", text.endswith("\n") or not text, tabs)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without terminators; CRLF and LF both end a line. A final newline adds no empty line."""
+    text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "" and text.endswith("\n"):
+        lines.pop()
+    return lines if text else []
+
+
+def join_lines(lines: list[str], style: TextStyle) -> str:
+    body = style.newline.join(lines)
+    return body + style.newline if lines and style.final_newline else body
+
+
+def indent_of(line: str) -> str:
+    match = _LEADING.match(line)
+    return match.group(0) if match else ""
+
+
+def indent_width(line: str, tab_size: int = 4) -> int:
+    return len(indent_of(line).expandtabs(tab_size))
+
+
+def norm(line: str) -> str:
+    """Whitespace-insensitive form of a line: runs of whitespace collapse, ends are stripped."""
+    return " ".join(line.split())
+
+
+def reindent(line: str, delta: int, tabs: bool, unit: int = 4) -> str:
+    """Shift a line's indentation by ``delta`` columns and write it in the original's style (tabs or spaces)."""
+    if not line.strip():
+        return line.strip(" \t")
+    width = max(0, indent_width(line) + delta)
+    body = line[len(indent_of(line)) :]
+    if tabs:
+        return "\t" * (width // unit) + " " * (width % unit) + body
+    return " " * width + body

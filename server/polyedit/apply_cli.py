@@ -1,0 +1,72 @@
+"""``polyedit apply FILE SKETCH``: merge a sketch into a file from the command line."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from polyedit.apply import ApplyRefused, apply_sketch
+from polyedit.apply.api import FormatChoice
+
+REFUSED_EXIT = 2
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The file's text and the codec to write it back with (UTF-8, UTF-8 with BOM, or Latin-1 as a last resort)."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def write_atomically(path: Path, text: str, codec: str) -> None:
+    """Write next to the file, then rename over it: readers see the old or the new file, never half of one."""
+    mode = path.stat().st_mode if path.exists() else None
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".polyedit")
+    try:
+        with os.fdopen(fd, "w", encoding=codec, newline="") as handle:
+            handle.write(text)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_apply(file: Path, sketch_path: Path, fmt: FormatChoice, output: str) -> int:
+    original, codec = read_text(file) if file.exists() else ("", "utf-8")
+    sketch = sys.stdin.read() if str(sketch_path) == "-" else read_text(sketch_path)[0]
+    try:
+        result = apply_sketch(file.as_posix(), original, sketch, fmt)
+    except ApplyRefused as refusal:
+        if output == "json":
+            print(json.dumps({"refused": refusal.to_json()}), file=sys.stderr)
+        else:
+            print(f"polyedit: refused: {refusal}", file=sys.stderr)
+        return REFUSED_EXIT
+    if output == "json":
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    elif output == "diff":
+        diff = difflib.unified_diff(
+            original.splitlines(keepends=True),
+            result.text.splitlines(keepends=True),
+            f"a/{file.as_posix()}",
+            f"b/{file.as_posix()}",
+        )
+        sys.stdout.writelines(diff)
+    elif output == "write":
+        write_atomically(file, result.text, codec)
+        print(
+            f"polyedit: wrote {file} ({len(result.edits)} edits; checks: {', '.join(result.checks)})", file=sys.stderr
+        )
+    else:
+        sys.stdout.write(result.text)
+    return 0

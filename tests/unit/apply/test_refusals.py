@@ -1,0 +1,126 @@
+"""Every refusal reason, data-driven: the merge says what went wrong instead of guessing."""
+
+from __future__ import annotations
+
+import pytest
+from polyedit.apply import ApplyRefused, apply_sketch
+
+PY = """import os
+
+
+def load(key):
+    value = os.environ.get(key)
+    return value
+
+
+def save(key, value):
+    os.environ[key] = value
+
+
+def main():
+    return load("HOME")
+"""
+
+DUP = """def a():
+    x = compute()
+    return x
+
+
+def b():
+    x = compute()
+    return x
+"""
+
+CASES = [
+    (
+        "ambiguous anchor",
+        "dup.py",
+        DUP,
+        "# ... existing code ...\n    x = compute()\n    return x + 1\n# ... existing code ...\n",
+        "anchor",
+        "ambiguous anchor",
+    ),
+    (
+        "missing anchor",
+        "a.py",
+        PY,
+        "# ... existing code ...\ndef totally_new_thing():\n    pass\n# ... existing code ...\ndef other():\n    pass\n"
+        "# ... existing code ...\n",
+        "anchor",
+        "no line of this block matches",
+    ),
+    (
+        "floating block after a marker inside a function body",
+        "a.py",
+        PY,
+        "# ... existing code ...\ndef load(key):\n    # ... existing code ...\n    return value or ''\n"
+        "# ... existing code ...\n",
+        "anchor",
+        "no line of this block matches",
+    ),
+    (
+        "new syntax error",
+        "a.py",
+        PY,
+        "# ... existing code ...\ndef save(key, value):\n    os.environ[key] = (value\n# ... existing code ...\n",
+        "syntax",
+        "syntax error near line",
+    ),
+    (
+        "no leading marker would drop code at the start",
+        "a.py",
+        PY,
+        "def main():\n    return load('USER')\n# ... existing code ...\n",
+        "anchor",
+        "no marker at its start",
+    ),
+    (
+        "no trailing marker would drop code at the end",
+        "a.py",
+        PY,
+        "# ... existing code ...\ndef load(key):\n    value = os.environ.get(key, '')\n",
+        "anchor",
+        "no marker at its end",
+    ),
+    (
+        "lazy sketch for a file that does not exist",
+        "new.py",
+        "",
+        "# ... existing code ...\ndef x():\n    pass\n",
+        "format",
+        "needs an existing file",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "original", "sketch", "kind", "words"), CASES, ids=[c[0] for c in CASES])
+def test_refusal(name: str, path: str, original: str, sketch: str, kind: str, words: str) -> None:
+    with pytest.raises(ApplyRefused) as info:
+        apply_sketch(path, original, sketch)
+    refusal = info.value
+    assert refusal.kind == kind and words in refusal.reason
+    assert str(refusal).startswith(path)
+    assert len(str(refusal).splitlines()) <= 2
+
+
+def test_removing_too_much_is_refused_and_the_limit_is_configurable() -> None:
+    original = "".join(f"line_{i} = {i}\n" for i in range(20))
+    assert apply_sketch("x.py", original, "line_0 = 0\n# ... existing code ...\n").text == original  # kept
+    sr = "<<<<<<< SEARCH\n" + "".join(f"line_{i} = {i}\n" for i in range(10)) + "=======\n>>>>>>> REPLACE\n"
+    with pytest.raises(ApplyRefused) as info:
+        apply_sketch("x.py", original, sr)
+    assert info.value.kind == "removal" and "50%" in info.value.reason
+    assert apply_sketch("x.py", original, sr, max_removed_share=0.6).text.startswith("line_10 = 10\n")
+
+
+def test_marker_left_in_output_is_refused() -> None:
+    original = "def f():\n    return 1\n"
+    full = "def f():\n    # ... existing code ...\n    return 2\n"
+    with pytest.raises(ApplyRefused) as info:
+        apply_sketch("f.py", original, full, fmt="full")
+    assert info.value.kind == "marker" and "line 2" in info.value.reason
+
+
+def test_marker_like_comment_already_in_the_file_is_not_an_error() -> None:
+    original = "def f():\n    # ... existing code ...\n    return 1\n"
+    assert apply_sketch("f.py", original, original.replace("1", "2"), fmt="full").text.endswith("return 2\n")
