@@ -16,7 +16,8 @@ from rapidfuzz import fuzz
 from polyedit.apply.text import indent_width
 
 FUZZY_MIN = 92.0  # a context line the model copied with a small difference
-EDGE_FUZZY_MIN = 70.0  # a changed line right next to an anchor, same indentation and first word: a replacement
+EDGE_FUZZY_MIN = 70.0
+DELETION_SLACK = 3  # lines a chain may delete between its runs before a deletion-free rival is weighed  # a changed line right next to an anchor, same indentation and first word: a replacement
 _NON_DISTINCTIVE = {
     "",
     "{",
@@ -65,6 +66,7 @@ class Run:
     p: int  # first original line
     length: int
     weight: int  # distinctive lines in the run
+    exact: int = 0  # lines equal including indentation (the first tier of matching breaks ties)
 
     def before(self, other: Run) -> bool:
         return self.i + self.length <= other.i and self.p + self.length <= other.p
@@ -77,7 +79,9 @@ class Ambiguous(Exception):
         self.places = places
 
 
-def find_runs(bnorm: list[str], onorm: list[str], positions: dict[str, list[int]], lo: int) -> list[Run]:
+def find_runs(
+    block: list[str], original: list[str], bnorm: list[str], onorm: list[str], positions: dict[str, list[int]], lo: int
+) -> list[Run]:
     """Maximal runs of equal lines through each distinctive block line, trimmed to distinctive ends.
 
     Trimming lets two runs that share only a blank or brace line chain; the gaps are matched afterwards.
@@ -101,41 +105,77 @@ def find_runs(bnorm: list[str], onorm: list[str], positions: dict[str, list[int]
                 ei, ep = ei - 1, ep - 1
             if (si, sp) not in runs:
                 weight = sum(1 for k in range(si, ei + 1) if distinctive(bnorm[k]))
-                runs[(si, sp)] = Run(si, sp, ei - si + 1, weight)
+                exact = sum(1 for k in range(ei - si + 1) if block[si + k].rstrip() == original[sp + k].rstrip())
+                runs[(si, sp)] = Run(si, sp, ei - si + 1, weight, exact)
     return sorted(runs.values(), key=lambda r: (r.i, r.p))
 
 
 def best_chain(runs: list[Run]) -> list[Run]:
-    """The heaviest chain of runs ordered in both texts; raises ``Ambiguous`` when two different chains tie."""
+    """The best chain of runs ordered in both texts: most distinctive lines, then fewest original lines deleted
+    between its runs (the nearest reading). Raises ``Ambiguous`` when optimal chains place the block differently:
+    they can start or end at different places. Chains that only pair lines inside the block differently (a
+    reordering) give the same file and are not ambiguous."""
     if not runs:
         return []
-    score = [0] * len(runs)
-    ways = [0] * len(runs)  # number of distinct optimal chains ending at each run (capped at 2)
-    prev: list[int | None] = [None] * len(runs)
-    for k, run in enumerate(runs):
-        best, count, arg = 0, 1, None
+    n = len(runs)
+    # Scores are (distinctive lines, -deleted original lines, exactly equal lines), compared as tuples.
+    own = [(r.weight, 0, r.exact) for r in runs]
+    fwd: list[tuple[int, int, int]] = list(own)
+    prev: list[int | None] = [None] * n
+    for k in range(n):
         for j in range(k):
-            if runs[j].before(run):
-                if score[j] > best:
-                    best, count, arg = score[j], ways[j], j
-                elif score[j] == best and best > 0:
-                    count = min(2, count + ways[j])
-        score[k], ways[k], prev[k] = best + run.weight, count, arg
-    top = max(score)
-    ends = [k for k in range(len(runs)) if score[k] == top]
+            if runs[j].before(runs[k]):
+                cand = (fwd[j][0] + own[k][0], fwd[j][1] - _gap(runs[j], runs[k]), fwd[j][2] + own[k][2])
+                if cand > fwd[k]:
+                    fwd[k], prev[k] = cand, j
+    bwd: list[tuple[int, int, int]] = list(own)
+    for k in reversed(range(n)):
+        for j in range(k + 1, n):
+            if runs[k].before(runs[j]):
+                cand = (bwd[j][0] + own[k][0], bwd[j][1] - _gap(runs[k], runs[j]), bwd[j][2] + own[k][2])
+                bwd[k] = max(bwd[k], cand)
+    top = max(fwd)
+
+    def through(k: int) -> tuple[int, int, int]:
+        return (fwd[k][0] + bwd[k][0] - own[k][0], fwd[k][1] + bwd[k][1], fwd[k][2] + bwd[k][2] - own[k][2])
+
+    on_best = [through(k) == top for k in range(n)]
+    firsts = {runs[k].p - runs[k].i for k in range(n) if on_best[k] and fwd[k] == own[k]}
+    lasts = {runs[k].p - runs[k].i for k in range(n) if on_best[k] and bwd[k] == own[k]}
     chain: list[Run] = []
-    at: int | None = ends[-1]
+    at: int | None = fwd.index(top)
     while at is not None:
         chain.append(runs[at])
         at = prev[at]
     chain.reverse()
-    if len(ends) > 1 or ways[ends[0]] > 1:
-        # Two optimal chains: report the first block line they place differently.
-        rivals = [runs[e] for e in ends] if len(ends) > 1 else [r for r in runs if r.weight and r not in chain]
-        line = chain[0].i
-        places = sorted({chain[0].p - chain[0].i + line, *(r.p - r.i + line for r in rivals)})
-        raise Ambiguous(line, places)
+    if len(firsts) > 1 or len(lasts) > 1:
+        spread = firsts if len(firsts) > 1 else lasts
+        line = chain[0].i if len(firsts) > 1 else chain[-1].i
+        raise Ambiguous(line, sorted(offset + line for offset in spread))
+    deleted = -top[1]
+    if deleted > DELETION_SLACK:
+        # The best reading deletes lines between its runs. If a reading that deletes nothing explains almost as
+        # much of the block, the deletion rests on a single line: too little to remove code on.
+        rival = _best_without_deletions(runs)
+        if rival is not None and rival[0] >= top[0] - 1:
+            raise Ambiguous(rival[1].i, sorted({chain[0].p - chain[0].i + rival[1].i, rival[1].p}))
     return chain
+
+
+def _best_without_deletions(runs: list[Run]) -> tuple[int, Run] | None:
+    """Weight and first run of the heaviest chain whose runs delete no original line between them."""
+    best: list[tuple[int, int]] = [(r.weight, k) for k, r in enumerate(runs)]  # (weight, index of first run)
+    for k in range(len(runs)):
+        for j in range(k):
+            if runs[j].before(runs[k]) and _gap(runs[j], runs[k]) == 0 and best[j][0] + runs[k].weight > best[k][0]:
+                best[k] = (best[j][0] + runs[k].weight, best[j][1])
+    weight, first = max(best)
+    return weight, runs[first]
+
+
+def _gap(a: Run, b: Run) -> int:
+    """Original lines the block would delete between two runs (beyond the block lines that replace them)."""
+    return max(0, (b.p - a.p - a.length) - (b.i - a.i - a.length))
 
 
 def chain_alignment(chain: list[Run], bnorm: list[str], onorm: list[str]) -> Alignment:

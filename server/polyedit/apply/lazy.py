@@ -18,6 +18,7 @@ from polyedit.apply.anchor import (
     Ambiguous,
     best_chain,
     chain_alignment,
+    distinctive,
     extend_edges,
     find_runs,
     fuzzy_single,
@@ -53,6 +54,7 @@ def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
     return items
 
 
+MAX_DROPPED_AT_END = 3
 _CLOSERS = {"}", "};", "},", "end", "})", "});"}
 
 
@@ -75,7 +77,7 @@ class LazyMerge:
         """Align a block with the original at or after line ``lo``; None when no line of it is found."""
         bnorm = [norm(line) for line in block.lines]
         try:
-            chain = best_chain(find_runs(bnorm, self.onorm, self.positions, lo))
+            chain = best_chain(find_runs(block.lines, self.original, bnorm, self.onorm, self.positions, lo))
         except Ambiguous as exc:
             text = block.lines[exc.block_line].strip()[:60]
             lines = ", ".join(str(p + 1) for p in exc.places[:4])
@@ -123,6 +125,7 @@ class LazyMerge:
                     out += self.original[cursor : alignment.start]
                 next_item = self.items[index + 1] if not last else None
                 end = self._structural_end(item, alignment, next_item)
+                self._check_not_a_stray_copy(item, alignment, end)
                 out += self._render(item, alignment)
                 cursor = end + 1
             marker = None
@@ -133,11 +136,30 @@ class LazyMerge:
             out += self.original[cursor:]
         return out
 
+    def _check_not_a_stray_copy(self, block: Block, alignment: Alignment, end: int) -> None:
+        """A block that would change nothing where it anchors, while its lines also stand elsewhere, was most
+        likely meant for the other place (sketches show changes, not unchanged copies): refuse."""
+        region = range(alignment.start, end + 1)
+        unchanged = len(region) == len(block.lines) and all(
+            alignment.pairs.get(i) == alignment.start + i and i not in alignment.fuzzy for i in range(len(block.lines))
+        )
+        if not unchanged:
+            return
+        for i, line in enumerate(block.lines):
+            others = [p for p in self.positions.get(norm(line), ()) if p not in region]
+            if distinctive(norm(line)) and others:
+                raise self.refuse(
+                    f"this block changes nothing at line {alignment.start + 1}, and '{line.strip()[:50]}' also "
+                    f"stands at line {others[0] + 1}; include more unchanged lines around the change",
+                    block.first + i,
+                )
+
     def _check_edge(self, dropped: list[str], line: int, where: str) -> None:
-        """Without a marker at its start (end), a sketch may only drop blank lines there: deleting code at the
-        file's edge and forgetting the marker look the same, and a wrong apply is worse than a refusal."""
+        """Without a marker at its start, a sketch may only drop blank lines there; without one at its end, at most
+        a few lines (deleting a file's last lines is common, while a forgotten marker drops more). Deleting code
+        at the edge and forgetting the marker look the same, and a wrong apply is worse than a refusal."""
         count = sum(1 for text in dropped if text.strip())
-        if count:
+        if count > (MAX_DROPPED_AT_END if where == "end" else 0):
             raise self.refuse(
                 f"the sketch has no marker at its {where} but would drop {count} lines at the {where} of the "
                 f"file; add a '... existing code ...' marker there or show the lines",
@@ -235,7 +257,10 @@ class LazyMerge:
             p = alignment.pairs.get(i)
             if p is not None and i not in alignment.fuzzy:
                 shifted = indent_width(self.original[p]) - indent_width(line)
-                keep = shifted == delta or not line.strip()
+                # Keep the original's text when only indentation or trailing spaces differ; a change of spacing
+                # inside the line is the model's edit.
+                same_inside = line.strip() == self.original[p].strip()
+                keep = (shifted == delta and same_inside) or not line.strip()
                 out.append(self.original[p] if keep else reindent(line, delta, self.tabs))
             else:
                 out.append(reindent(line, delta, self.tabs) if delta or self.tabs else line)

@@ -65,9 +65,19 @@ def comment_body(line: str, styles: tuple[str, ...]) -> str | None:
     return None
 
 
+# Words that make up markers; a comment with more than MAX_OTHER_WORDS other words is prose, even with "...".
+_MARKER_WORDS = frozenset(
+    ["existing", "code", "rest", "of", "the", "remains", "remain", "same", "unchanged", "keep", "kept", "other", "methods", "functions", "function", "method", "file", "here", "previous", "omitted", "as", "before", "above", "is", "are", "for", "brevity", "lines", "line", "more", "etc", "and", "so", "on", "body", "class", "implementation", "remaining", "no", "changes", "change", "elided", "continues", "module", "stays", "stay", "unmodified", "untouched"]
+)
+MAX_OTHER_WORDS = 2
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
 def is_marker(line: str, styles: tuple[str, ...]) -> bool:
-    """A comment-only line containing an ellipsis or an obvious "unchanged" phrase."""
+    """A short comment-only line made of an ellipsis or an obvious "unchanged" phrase (and at most two other
+    words, e.g. "// ... imports ..."); a sentence that happens to contain "..." is not a marker."""
     body = comment_body(line, styles)
-    if body is None:
+    if body is None or not (_ELLIPSIS.search(body) or _PHRASES.search(body)):
         return False
-    return bool(_ELLIPSIS.search(body) or _PHRASES.search(body))
+    others = [w for w in _WORDS.findall(body.lower()) if w not in _MARKER_WORDS]
+    return len(others) <= MAX_OTHER_WORDS

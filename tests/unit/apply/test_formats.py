@@ -64,6 +64,9 @@ def test_full_content_new_file_and_rewrite() -> None:
         ("page.html", "<!-- ... -->", True),
         ("notes.txt", "# ...", True),
         ("a.py", "", False),
+        ("a.py", "    # ... imports ...", True),
+        ("a.py", "    # Definitions chunked member by member when too long (classes, impls, ...).", False),
+        ("a.ts", "// TODO: handle the remaining cases later, see the issue tracker ...", False),
     ],
 )
 def test_marker_detection(path: str, line: str, marker: bool) -> None:

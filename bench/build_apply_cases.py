@@ -1,0 +1,270 @@
+"""Build the public apply case set from real code fetched at bench time (nothing downloaded is committed).
+
+- Python and JavaScript/TypeScript: two released versions of real packages (PyPI wheels, npm tarballs); every
+  changed file gives cases whose ``expected`` is the newer file, the sketches written from the real diff.
+- Go and Rust: only one version of each library is reachable (Debian's -dev source packages), so real files get
+  generated edits of the kinds models make (change a line, add or delete a statement, add, copy or delete a
+  function, rename a local), kept only when the result still parses.
+
+Each case: ``{"id", "path", "original", "sketch", "expected", "language", "style", "source"}``; styles are
+``context`` (changed lines with 1-3 lines of context, varied marker wording), ``functions`` (whole changed
+definitions, markers between) and ``search-replace``.
+
+    .venv/bin/python bench/build_apply_cases.py --out bench/data/apply_cases.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import random
+import re
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from polyedit.apply.structure import Outline
+
+from bench.sketch_writer import STYLES, write_sketch
+
+DATA = Path(__file__).parent / "data" / "apply"
+SEED = 20261124
+PYPI_PAIRS = [
+    ("rich", "13.6.0", "13.7.1"),
+    ("rich", "13.7.1", "13.9.4"),
+    ("httpx", "0.25.2", "0.26.0"),
+    ("httpx", "0.26.0", "0.27.2"),
+    ("click", "8.1.3", "8.1.7"),
+    ("requests", "2.31.0", "2.32.3"),
+    ("attrs", "23.2.0", "24.2.0"),
+    ("fastapi", "0.110.0", "0.111.0"),
+    ("fastapi", "0.111.0", "0.112.0"),
+    ("flask", "3.0.0", "3.0.3"),
+    ("werkzeug", "3.0.1", "3.0.4"),
+    ("starlette", "0.37.2", "0.38.6"),
+]
+NPM_PAIRS = [
+    ("axios", "1.6.8", "1.7.7"),
+    ("express", "4.19.2", "4.21.1"),
+    ("commander", "11.1.0", "12.1.0"),
+    ("@types/node", "20.11.0", "20.14.0"),
+    ("@types/react", "18.2.0", "18.3.3"),
+    ("zod", "3.22.4", "3.23.8"),
+    ("yargs", "17.7.1", "17.7.2"),
+    ("ws", "8.16.0", "8.18.0"),
+    ("semver", "7.5.4", "7.6.3"),
+]
+DEBIAN = {
+    "go": ["golang-github-spf13-cobra-dev", "golang-github-google-go-cmp-dev", "golang-github-sirupsen-logrus-dev"],
+    "rust": ["librust-serde-json-dev", "librust-semver-dev", "librust-regex-syntax-dev", "librust-anyhow-dev"],
+}
+EXTENSIONS = {
+    ".py": "python",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".cjs": "javascript",
+    ".ts": "typescript",
+    ".go": "go",
+    ".rs": "rust",
+}
+MAX_LINES, MAX_CHANGED, MAX_HUNKS = 3000, 120, 8
+
+
+def run(cmd: list[str], cwd: Path) -> None:
+    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True)
+
+
+def fetch_pypi(name: str, version: str) -> Path:
+    target = DATA / "pypi" / f"{name}-{version}"
+    if not target.is_dir():
+        target.mkdir(parents=True)
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "-q",
+                "--no-deps",
+                "--only-binary",
+                ":all:",
+                "-d",
+                str(target),
+                f"{name}=={version}",
+            ],
+            target,
+        )
+        for wheel in target.glob("*.whl"):
+            with zipfile.ZipFile(wheel) as archive:
+                archive.extractall(target / "src")
+    return target / "src"
+
+
+def fetch_npm(name: str, version: str) -> Path:
+    target = DATA / "npm" / f"{name.replace('/', '_')}-{version}"
+    if not target.is_dir():
+        target.mkdir(parents=True)
+        run(["npm", "pack", f"{name}@{version}", "--silent"], target)
+        for archive in target.glob("*.tgz"):
+            with tarfile.open(archive) as tar:
+                tar.extractall(target, filter="data")
+    [top] = [p for p in target.iterdir() if p.is_dir()]  # "package/" for most, the package name for @types
+    return top
+
+
+def fetch_debian(package: str) -> Path:
+    target = DATA / "debian" / package
+    if not target.is_dir():
+        target.mkdir(parents=True)
+        run(["apt-get", "download", package], target)
+        for deb in target.glob("*.deb"):
+            run(["dpkg-deb", "-x", deb.name, "x"], target)
+    return target / "x"
+
+
+def changed_pairs(old_root: Path, new_root: Path) -> list[tuple[str, str, str]]:
+    """(relative path, old text, new text) for source files changed between two releases, edits of model size."""
+    pairs = []
+    for new in sorted(new_root.rglob("*")):
+        rel = new.relative_to(new_root).as_posix()
+        old = old_root / rel
+        if not new.is_file() or not old.is_file() or new.suffix not in EXTENSIONS or ".min." in new.name:
+            continue
+        try:
+            a, b = old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        if a == b or len(b.splitlines()) > MAX_LINES:
+            continue
+        ops = [
+            op
+            for op in difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False).get_opcodes()
+            if op[0] != "equal"
+        ]
+        changed = sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in ops)
+        if 0 < changed <= MAX_CHANGED and len(ops) <= MAX_HUNKS:
+            pairs.append((rel, a, b))
+    return pairs
+
+
+def generated_edit(path: str, text: str, rng: random.Random) -> str | None:
+    """One model-like edit inside a real function; None if it would not parse as well as the original."""
+    lines = text.splitlines()
+    outline = Outline(path, lines)
+    funcs = [d for d in outline.definitions if d.end - d.start >= 3 and d.complete]
+    if not funcs:
+        return None
+    fn = rng.choice(funcs)
+    body = [k for k in range(fn.start + 1, fn.end) if lines[k].strip() and not lines[k].strip().startswith("//")]
+    if not body:
+        return None
+    k = rng.choice(body)
+    indent = lines[k][: len(lines[k]) - len(lines[k].lstrip())]
+    op = rng.choice(["literal", "insert", "delete", "add_function", "delete_function", "rename"])
+    go = path.endswith(".go")
+    if op == "literal" and re.search(r"\d+|\"[^\"]*\"", lines[k]):
+        lines[k] = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + 1), lines[k], count=1)
+        lines[k] = re.sub(r"\"([^\"]*)\"", r'"\1 (updated)"', lines[k], count=1) if rng.random() < 0.5 else lines[k]
+    elif op == "insert":
+        stmt = 'log.Printf("checkpoint %d", 1)' if go else 'eprintln!("checkpoint {}", 1);'
+        lines.insert(k, indent + stmt)
+    elif op == "delete" and (lines[k].rstrip().endswith(";") or (go and not lines[k].rstrip().endswith("{"))):
+        del lines[k]
+    elif op == "add_function":
+        copy = lines[fn.start : fn.end + 1]
+        name = re.search(r"fn\s+(\w+)|func\s+(?:\([^)]*\)\s*)?(\w+)", copy[0])
+        if not name:
+            return None
+        old = name.group(1) or name.group(2)
+        copy[0] = copy[0].replace(old, old + "V2", 1)
+        lines[fn.end + 1 : fn.end + 1] = ["", *copy]
+    elif op == "delete_function":
+        end = fn.end + 1 if fn.end + 1 < len(lines) and not lines[fn.end + 1].strip() else fn.end
+        del lines[fn.start : end + 1]
+    elif op == "rename":
+        names = re.findall(r"\blet\s+(?:mut\s+)?(\w{3,})|\b(\w{3,})\s*:=", "\n".join(lines[fn.start : fn.end + 1]))
+        flat = [a or b for a, b in names]
+        if not flat:
+            return None
+        old = rng.choice(flat)
+        for j in range(fn.start, fn.end + 1):
+            lines[j] = re.sub(rf"\b{re.escape(old)}\b", old + "Value", lines[j])
+    else:
+        return None
+    new = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+    if new == text or len(Outline.syntax_errors(path, new)) > len(Outline.syntax_errors(path, text)):
+        return None
+    return new
+
+
+def cases_for(source: str, rel: str, old: str, new: str, rng: random.Random, styles: list[str]) -> list[dict]:
+    out = []
+    language = EXTENSIONS[Path(rel).suffix]
+    for style in styles:
+        sketch = write_sketch(rel, old, new, style, rng)
+        if sketch is None:
+            continue
+        out.append(
+            {
+                "path": rel,
+                "original": old,
+                "sketch": sketch,
+                "expected": new,
+                "language": language,
+                "style": style,
+                "source": source,
+            }
+        )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=DATA.parent / "apply_cases.jsonl")
+    parser.add_argument("--per-source", type=int, default=40, help="changed files sampled per package pair")
+    parser.add_argument("--generated-per-language", type=int, default=80, help="Go/Rust files edited per language")
+    args = parser.parse_args()
+    rng = random.Random(SEED)
+    cases: list[dict] = []
+    for name, a, b in PYPI_PAIRS:
+        pairs = changed_pairs(fetch_pypi(name, a), fetch_pypi(name, b))
+        for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
+            cases += cases_for(f"pypi:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
+        print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
+    for name, a, b in NPM_PAIRS:
+        pairs = changed_pairs(fetch_npm(name, a), fetch_npm(name, b))
+        for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
+            cases += cases_for(f"npm:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
+        print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
+    for language, packages in DEBIAN.items():
+        suffix = ".go" if language == "go" else ".rs"
+        files = sorted(p for pkg in packages for p in fetch_debian(pkg).rglob(f"*{suffix}") if p.stat().st_size > 300)
+        made = 0
+        for path in rng.sample(files, len(files)):
+            if made >= args.generated_per_language:
+                break
+            text = path.read_text(encoding="utf-8", errors="replace")
+            rel = path.name
+            new = generated_edit(rel, text, rng)
+            if new is None:
+                continue
+            made += 1
+            source = f"debian:{path.relative_to(DATA / 'debian').parts[0]} (generated edit)"
+            cases += cases_for(source, rel, text, new, rng, [rng.choice(STYLES), rng.choice(STYLES)])
+        print(f"{language}: {made} generated edits", file=sys.stderr)
+    for index, case in enumerate(cases):
+        case["id"] = f"{case['language']}-{index:04d}"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("".join(json.dumps(c) + "\n" for c in cases))
+    counts: dict[str, int] = {}
+    for case in cases:
+        counts[case["language"]] = counts.get(case["language"], 0) + 1
+    print(f"{len(cases)} cases {counts} -> {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
