@@ -99,7 +99,8 @@ def main() -> None:
         return
     o = report["overall"]
     print(
-        f"{o['cases']} cases: exact {o['exact_rate']:.1%}, refused {o['refused_rate']:.1%}, wrong {o['wrong_rate']:.1%}; "
+        f"{o['cases']} cases: exact {o['exact_rate']:.1%}, refused {o['refused_rate']:.1%}, "
+        f"wrong {o['wrong_rate']:.1%}; "
         f"p50 {o['latency_ms_p50']} ms, p95 {o['latency_ms_p95']} ms, max {o['latency_ms_max']} ms; "
         f"{o['chars_per_s']:,} chars/s"
     )

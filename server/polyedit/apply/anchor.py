@@ -16,26 +16,12 @@ from rapidfuzz import fuzz
 from polyedit.apply.text import indent_width
 
 FUZZY_MIN = 92.0  # a context line the model copied with a small difference
-EDGE_FUZZY_MIN = 70.0
-DELETION_SLACK = 3  # lines a chain may delete between its runs before a deletion-free rival is weighed  # a changed line right next to an anchor, same indentation and first word: a replacement
-_NON_DISTINCTIVE = {
-    "",
-    "{",
-    "}",
-    "(",
-    ")",
-    "[",
-    "]",
-    "};",
-    "});",
-    "],",
-    "},",
-    ");",
-    "end",
-    "else:",
-    "else {",
-    "} else {",
-}
+EDGE_FUZZY_MIN = 70.0  # a changed line right next to an anchor, same indentation and first word: a replacement
+MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
+DELETION_SLACK = 3  # lines a chain may delete between its runs before a deletion-free rival is weighed
+_NON_DISTINCTIVE = frozenset(
+    ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
+)
 _FIRST_WORD = re.compile(r"\s*([\w.]+|\S)")
 
 
@@ -88,9 +74,11 @@ def find_runs(
     """
     runs: dict[tuple[int, int], Run] = {}
     for i, line in enumerate(bnorm):
-        if not distinctive(line):
+        places = positions.get(line, ())
+        # A line that stands in many places cannot fix a block's place; it still joins runs seeded by rarer lines.
+        if not distinctive(line) or len(places) > MAX_SEED_PLACES:
             continue
-        for p in positions.get(line, ()):
+        for p in places:
             if p < lo:
                 continue
             si, sp = i, p
@@ -105,7 +93,11 @@ def find_runs(
                 ei, ep = ei - 1, ep - 1
             if (si, sp) not in runs:
                 weight = sum(1 for k in range(si, ei + 1) if distinctive(bnorm[k]))
-                exact = sum(1 for k in range(ei - si + 1) if block[si + k].rstrip() == original[sp + k].rstrip())
+                exact = sum(
+                    1
+                    for k in range(ei - si + 1)
+                    if distinctive(bnorm[si + k]) and block[si + k].rstrip() == original[sp + k].rstrip()
+                )
                 runs[(si, sp)] = Run(si, sp, ei - si + 1, weight, exact)
     return sorted(runs.values(), key=lambda r: (r.i, r.p))
 
@@ -225,7 +217,13 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
         while 0 <= i < len(block) and lo <= p < hi:
             if norm_equal(block[i], original[p]):
                 pending.append((i, p))
-            elif similar(block[i], original[p], adjacent=True, delta=delta):
+                if distinctive(" ".join(block[i].split())):  # a solid match: take it and what led to it
+                    for k, q in pending:
+                        alignment.pairs[k] = q
+                    pending = []
+            elif similar(block[i], original[p], adjacent=True, delta=delta) or _replaced_between(
+                block, original, i, p, step, lo, hi
+            ):
                 for k, q in pending:
                     alignment.pairs[k] = q
                 pending = []
@@ -263,6 +261,14 @@ def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignm
             if p < lo or not norm_equal(block[i], original[p]):
                 break
             alignment.pairs[i] = p
+
+
+def _replaced_between(block: list[str], original: list[str], i: int, p: int, step: int, lo: int, hi: int) -> bool:
+    """A single changed line whose next neighbours (outwards) agree again: the block replaces that line."""
+    ni, np_ = i + step, p + step
+    if not (0 <= ni < len(block) and lo <= np_ < hi):
+        return False
+    return norm_equal(block[ni], original[np_]) and distinctive(" ".join(block[ni].split()))
 
 
 def indent_delta(block: list[str], original: list[str], alignment: Alignment) -> int:

@@ -43,17 +43,19 @@ def verify(
             )
         passed.append("removal-share")
 
+    # The original is parsed only when the result has errors: most results have none.
     if has_grammar(path):
-        old_errors = Outline.syntax_errors(path, "\n".join(original))
         new_errors = Outline.syntax_errors(path, "\n".join(result))
-        if len(new_errors) > len(old_errors):
-            row = next((r for r in new_errors if r not in old_errors), new_errors[0])
-            raise ApplyRefused(
-                path,
-                f"the result has a syntax error near line {row + 1} that the original does not have",
-                None,
-                "syntax",
-            )
+        if new_errors:
+            old_errors = Outline.syntax_errors(path, "\n".join(original))
+            if len(new_errors) > len(old_errors):
+                row = next((r for r in new_errors if r not in old_errors), new_errors[0])
+                raise ApplyRefused(
+                    path,
+                    f"the result has a syntax error near line {row + 1} that the original does not have",
+                    None,
+                    "syntax",
+                )
         passed.append("syntax")
     if path.endswith((".py", ".pyi")):
         # tree-sitter-python tolerates wrong indentation; Python's own parser does not.
