@@ -11,6 +11,7 @@ from pathlib import Path
 
 from polyedit.apply import ApplyRefused, apply_sketch
 from polyedit.apply.api import FormatChoice
+from polyedit.apply.llm_tier import LlmApplyClient
 
 REFUSED_EXIT = 2
 
@@ -41,11 +42,11 @@ def write_atomically(path: Path, text: str, codec: str) -> None:
         raise
 
 
-def run_apply(file: Path, sketch_path: Path, fmt: FormatChoice, output: str) -> int:
+def run_apply(file: Path, sketch_path: Path, fmt: FormatChoice, output: str, llm: LlmApplyClient | None = None) -> int:
     original, codec = read_text(file) if file.exists() else ("", "utf-8")
     sketch = sys.stdin.read() if str(sketch_path) == "-" else read_text(sketch_path)[0]
     try:
-        result = apply_sketch(file.as_posix(), original, sketch, fmt)
+        result = apply_sketch(file.as_posix(), original, sketch, fmt, llm=llm)
     except ApplyRefused as refusal:
         if output == "json":
             print(json.dumps({"refused": refusal.to_json()}), file=sys.stderr)

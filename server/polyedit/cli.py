@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     p_apply.add_argument("file", type=Path)
     p_apply.add_argument("sketch", type=Path, help="the sketch file, or - for standard input")
     p_apply.add_argument("--format", choices=["auto", "lazy", "search-replace", "full"], default="auto")
+    p_apply.add_argument("--llm-url", help="OpenAI-compatible base URL of a local apply model (second tier)")
+    p_apply.add_argument("--llm-model", help="model name for --llm-url")
     out = p_apply.add_mutually_exclusive_group()
     out.add_argument("--diff", dest="output", action="store_const", const="diff", help="print a unified diff")
     out.add_argument("--write", dest="output", action="store_const", const="write", help="write the file atomically")
@@ -54,9 +56,13 @@ def main(argv: list[str] | None = None) -> int:
         run()
         return 0
     if args.command == "apply":
+        from polyedit.apply.llm_tier import LlmApplyClient
         from polyedit.apply_cli import run_apply
 
-        return run_apply(args.file, args.sketch, args.format, args.output or "text")
+        settings = _settings(Path.cwd())
+        llm_url, llm_model = args.llm_url or settings.apply_llm_url, args.llm_model or settings.apply_llm_model
+        llm = LlmApplyClient(llm_url, llm_model, settings.apply_llm_timeout_s) if llm_url else None
+        return run_apply(args.file, args.sketch, args.format, args.output or "text", llm)
     if args.command == "index":
         return cmd_index(args.root)
     if args.command == "search":

@@ -30,6 +30,9 @@ class Settings:
     embed_batch_size: int = 32
     context_token_budget: int = 6000
     cache_dir: str = ""
+    apply_llm_url: str = ""  # OpenAI-compatible base URL of a local fast-apply model; empty = second tier off
+    apply_llm_model: str = ""
+    apply_llm_timeout_s: int = 60
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def cache_path(self) -> Path:
@@ -42,7 +45,13 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "problems"}
-_MINIMUMS = {"max_file_size_bytes": 1, "chunk_max_tokens": 32, "debounce_ms": 0, "embed_batch_size": 1}
+_MINIMUMS = {
+    "max_file_size_bytes": 1,
+    "chunk_max_tokens": 32,
+    "debounce_ms": 0,
+    "embed_batch_size": 1,
+    "apply_llm_timeout_s": 1,
+}
 
 
 def _camel_to_snake(name: str) -> str:

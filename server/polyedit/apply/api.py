@@ -8,6 +8,7 @@ from polyedit.apply import search_replace
 from polyedit.apply.checks import verify
 from polyedit.apply.edits import minimal_edits
 from polyedit.apply.lazy import LazyMerge
+from polyedit.apply.llm_tier import LlmApplyClient
 from polyedit.apply.markers import comment_styles, is_marker
 from polyedit.apply.text import detect, join_lines, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
@@ -30,8 +31,28 @@ def apply_sketch(
     fmt: FormatChoice = "auto",
     encoding: Encoding = "utf-16",
     max_removed_share: float | None = None,
+    llm: LlmApplyClient | None = None,
 ) -> Applied:
-    """Merge ``sketch`` into ``original`` (the text of ``path``). Raises ``ApplyRefused`` when it cannot be sure."""
+    """Merge ``sketch`` into ``original`` (the text of ``path``). Raises ``ApplyRefused`` when it cannot be sure.
+
+    With ``llm``, a structural refusal goes to the local apply model, whose answer must pass the same checks; if
+    it fails too, the structural refusal is raised with the model's failure added."""
+    try:
+        return _structural(path, original, sketch, fmt, encoding, max_removed_share)
+    except ApplyRefused as refusal:
+        if llm is None or refusal.kind == "format":
+            raise
+        try:
+            merged = llm.merge(path, original, sketch)
+            return _finish(path, original, merged, "full", encoding, None, "llm", full_checks=False)
+        except ApplyRefused as second:
+            refusal.reason += f"; the local apply model failed too: {second.reason}"
+            raise refusal from second
+
+
+def _structural(
+    path: str, original: str, sketch: str, fmt: FormatChoice, encoding: Encoding, max_removed_share: float | None
+) -> Applied:
     chosen: Format = detect_format(sketch, path) if fmt == "auto" else fmt
     style = detect(original)
     before = split_lines(original)
@@ -45,18 +66,36 @@ def apply_sketch(
         after = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
     else:
         after = sketch_lines
+    if chosen == "full" and not before:
+        style = detect(sketch)
+    return _finish(path, original, join_lines(after, style), chosen, encoding, max_removed_share, "structural")
+
+
+def _finish(
+    path: str,
+    original: str,
+    merged: str,
+    chosen: Format,
+    encoding: Encoding,
+    max_removed_share: float | None,
+    tier: str,
+    full_checks: bool = True,
+) -> Applied:
+    """Run the checks on a merged text and compute its edits. An LLM's answer is checked as a partial edit
+    (removal share included), never as a full rewrite."""
+    styles = comment_styles(path)
+    before, after = split_lines(original), split_lines(merged)
     checks = verify(
         path,
         before,
         after,
         styles,
-        full=chosen == "full",
+        full=chosen == "full" and full_checks,
         **({"max_removed_share": max_removed_share} if max_removed_share is not None else {}),
     )
-    if chosen == "full" and not before:
-        style = detect(sketch)
-    text = join_lines(after, style)
-    return Applied(path, text, minimal_edits(original, text, encoding), ["anchors", *checks], chosen)
+    if tier == "llm":
+        merged = join_lines(after, detect(original))  # the original's line endings and final newline
+    return Applied(path, merged, minimal_edits(original, merged, encoding), ["anchors", *checks], chosen, tier)
 
 
 def _strip_fences(lines: list[str]) -> list[str]:
