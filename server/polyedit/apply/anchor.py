@@ -66,7 +66,13 @@ class Ambiguous(Exception):
 
 
 def find_runs(
-    block: list[str], original: list[str], bnorm: list[str], onorm: list[str], positions: dict[str, list[int]], lo: int
+    block: list[str],
+    original: list[str],
+    bnorm: list[str],
+    onorm: list[str],
+    positions: dict[str, list[int]],
+    lo: int,
+    hi: int,
 ) -> list[Run]:
     """Maximal runs of equal lines through each distinctive block line, trimmed to distinctive ends.
 
@@ -79,13 +85,13 @@ def find_runs(
         if not distinctive(line) or len(places) > MAX_SEED_PLACES:
             continue
         for p in places:
-            if p < lo:
+            if p < lo or p >= hi:
                 continue
             si, sp = i, p
             while si > 0 and sp > lo and bnorm[si - 1] == onorm[sp - 1]:
                 si, sp = si - 1, sp - 1
             ei, ep = i, p
-            while ei + 1 < len(bnorm) and ep + 1 < len(onorm) and bnorm[ei + 1] == onorm[ep + 1]:
+            while ei + 1 < len(bnorm) and ep + 1 < hi and bnorm[ei + 1] == onorm[ep + 1]:
                 ei, ep = ei + 1, ep + 1
             while not distinctive(bnorm[si]):
                 si, sp = si + 1, sp + 1
@@ -230,6 +236,10 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                 alignment.pairs[i] = p
                 alignment.fuzzy.add(i)
             else:
+                rest = _rest_after_deletion(block, original, i, p, step, lo, hi)
+                if rest is not None:
+                    for k, q in [*pending, *rest]:
+                        alignment.pairs[k] = q
                 pending = []
                 break
             i, p = i + step, p + step
@@ -241,7 +251,7 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
 
 def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
     """Blank or brace lines at the very start (end) of a block, beyond its new lines, are the context the model
-    copied from just before (after) the anchored region."""
+    copied from just before (after) the anchored region, when they equal it exactly (indentation included)."""
     first, last = min(alignment.pairs), max(alignment.pairs)
     n = 0
     while last < len(block) - 1 - n and not distinctive(" ".join(block[len(block) - 1 - n].split())):
@@ -249,7 +259,7 @@ def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignm
     if n and len(block) - n > last + 1:
         for k in range(n):
             i, p = len(block) - n + k, alignment.end + 1 + k
-            if p >= hi or not norm_equal(block[i], original[p]):
+            if p >= hi or block[i].rstrip() != original[p].rstrip():
                 break
             alignment.pairs[i] = p
     n = 0
@@ -258,22 +268,46 @@ def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignm
     if n and n < first:
         for k in range(n):
             i, p = n - 1 - k, alignment.start - 1 - k
-            if p < lo or not norm_equal(block[i], original[p]):
+            if p < lo or block[i].rstrip() != original[p].rstrip():
                 break
             alignment.pairs[i] = p
 
 
+def _rest_after_deletion(
+    block: list[str], original: list[str], i: int, p: int, step: int, lo: int, hi: int
+) -> list[tuple[int, int]] | None:
+    """The block's remaining lines (outwards from i, at least two, one distinctive) found right after skipping up
+    to DELETION_SLACK original lines: the context a model shows around a deletion at the block's edge."""
+    rest = list(range(i, len(block))) if step > 0 else list(range(i, -1, -1))
+    if len(rest) < 2 or not any(distinctive(" ".join(block[k].split())) for k in rest):
+        return None
+    for skip in range(1, DELETION_SLACK + 1):
+        targets = [p + step * (skip + n) for n in range(len(rest))]
+        if all(lo <= q < hi for q in targets) and all(
+            norm_equal(block[k], original[q]) for k, q in zip(rest, targets, strict=True)
+        ):
+            return list(zip(rest, targets, strict=True))
+    return None
+
+
 def _replaced_between(block: list[str], original: list[str], i: int, p: int, step: int, lo: int, hi: int) -> bool:
-    """A single changed line whose next neighbours (outwards) agree again: the block replaces that line."""
+    """A single changed line whose neighbours outwards agree again: the next one is distinctive, or all the rest
+    of the block matches the original line for line (with a distinctive line among them)."""
     ni, np_ = i + step, p + step
-    if not (0 <= ni < len(block) and lo <= np_ < hi):
+    if not (0 <= ni < len(block) and lo <= np_ < hi) or not norm_equal(block[ni], original[np_]):
         return False
-    return norm_equal(block[ni], original[np_]) and distinctive(" ".join(block[ni].split()))
+    if distinctive(" ".join(block[ni].split())):
+        return True
+    rest = range(ni, len(block)) if step > 0 else range(ni, -1, -1)
+    pairs = [(k, np_ + (k - ni)) for k in rest]
+    return all(lo <= q < hi and norm_equal(block[k], original[q]) for k, q in pairs) and any(
+        distinctive(" ".join(block[k].split())) for k, _ in pairs
+    )
 
 
 def indent_delta(block: list[str], original: list[str], alignment: Alignment) -> int:
     """How much deeper the file indents than the sketch, judged on the outermost anchored line."""
-    anchored = [i for i in sorted(alignment.pairs) if block[i].strip()]
+    anchored = [i for i in sorted(alignment.pairs) if distinctive(" ".join(block[i].split()))]
     if not anchored:
         return 0
     outer = min(anchored, key=lambda i: indent_width(block[i]))
@@ -284,12 +318,12 @@ def norm_equal(a: str, b: str) -> bool:
     return a.split() == b.split()
 
 
-def fuzzy_single(bnorm: list[str], onorm: list[str], lo: int) -> tuple[int, list[int]] | None:
+def fuzzy_single(bnorm: list[str], onorm: list[str], lo: int, hi: int) -> tuple[int, list[int]] | None:
     """For a block no line of which matches exactly: a distinctive line with close matches (block index, places)."""
     for i, line in enumerate(bnorm):
         if not distinctive(line) or len(line) < 12:
             continue
-        places = [p for p in range(lo, len(onorm)) if fuzz.ratio(line, onorm[p]) >= FUZZY_MIN]
+        places = [p for p in range(lo, hi) if fuzz.ratio(line, onorm[p]) >= FUZZY_MIN]
         if places:
             return i, places
     return None

@@ -73,33 +73,58 @@ class LazyMerge:
     def refuse(self, reason: str, line: int | None = None) -> ApplyRefused:
         return ApplyRefused(self.path, reason, line, kind="anchor")
 
-    def anchor(self, block: Block, lo: int) -> Alignment | None:
-        """Align a block with the original at or after line ``lo``; None when no line of it is found."""
+    def anchor(self, block: Block, lo: int, hi: int | None = None) -> Alignment | None:
+        """Align a block with original lines lo..hi-1; None when no line of it is found there."""
+        hi = len(self.original) if hi is None else hi
         bnorm = [norm(line) for line in block.lines]
         try:
-            chain = best_chain(find_runs(block.lines, self.original, bnorm, self.onorm, self.positions, lo))
+            chain = best_chain(find_runs(block.lines, self.original, bnorm, self.onorm, self.positions, lo, hi))
         except Ambiguous as exc:
             text = block.lines[exc.block_line].strip()[:60]
             lines = ", ".join(str(p + 1) for p in exc.places[:4])
-            raise self.refuse(
+            raise ApplyRefused(
+                self.path,
                 f"ambiguous anchor '{text}': it fits the original equally well at lines {lines}; "
                 "include more unchanged lines around it",
                 block.first + exc.block_line,
+                kind="ambiguous",
             ) from None
         if chain:
             alignment = chain_alignment(chain, bnorm, self.onorm)
         else:
-            single = fuzzy_single(bnorm, self.onorm, lo)
+            single = fuzzy_single(bnorm, self.onorm, lo, hi)
             if single is None:
                 return None
             index, places = single
             if len(places) > 1:
                 where = ", ".join(str(p + 1) for p in places[:4])
                 text = block.lines[index].strip()[:60]
-                raise self.refuse(f"ambiguous anchor '{text}': close matches at lines {where}", block.first + index)
+                reason = f"ambiguous anchor '{text}': close matches at lines {where}"
+                raise ApplyRefused(self.path, reason, block.first + index, kind="ambiguous")
             alignment = Alignment({index: places[0]}, {index})
-        extend_edges(block.lines, self.original, alignment, lo, len(self.original))
+        extend_edges(block.lines, self.original, alignment, lo, hi)
         return alignment
+
+    def anchor_in_order(self, index: int, lo: int) -> Alignment | None:
+        """Anchor block ``index``; if it fits several places, the next block's place (when that one is certain)
+        bounds it: blocks stand in the file in the sketch's order."""
+        block = self.items[index]
+        assert isinstance(block, Block)
+        try:
+            return self.anchor(block, lo)
+        except ApplyRefused as refusal:
+            if refusal.kind != "ambiguous":
+                raise
+            nxt = next((i for i in range(index + 1, len(self.items)) if isinstance(self.items[i], Block)), None)
+            if nxt is None:
+                raise
+            try:
+                bound = self.anchor(self.items[nxt], lo)  # type: ignore[arg-type]
+            except ApplyRefused:
+                raise refusal from None
+            if bound is None:
+                raise
+            return self.anchor(block, lo, bound.start)
 
     # --- merging --------------------------------------------------------------------------------------------
 
@@ -112,7 +137,7 @@ class LazyMerge:
                 marker = item
                 continue
             first, last = index == 0, index == len(self.items) - 1
-            alignment = self.anchor(item, cursor)
+            alignment = self.anchor_in_order(index, cursor)
             if alignment is None:
                 start = self._place_floating(item, marker, cursor, first=first, last=last)
                 out += self.original[cursor:start]

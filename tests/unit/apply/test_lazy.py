@@ -192,3 +192,15 @@ def test_idempotent(name: str, path: str, original: str, sketch: str, expected: 
     except ApplyRefused:
         return
     assert again.text == expected
+
+
+def test_next_block_bounds_an_ambiguous_one() -> None:
+    original = "def a():\n    x = compute()\n    return x\n\n\ndef b():\n    x = compute()\n    return x\n\n\ndef c():\n    pass\n"
+    sketch = (
+        "# ... existing code ...\n    x = compute()\n    return x + 1\n# ... existing code ...\n"
+        "def b():\n    x = compute()\n    return x * 2\n# ... existing code ...\n"
+    )
+    expected = original.replace("    return x\n\n\ndef b", "    return x + 1\n\n\ndef b").replace(
+        "    return x\n\n\ndef c", "    return x * 2\n\n\ndef c"
+    )
+    assert apply_sketch("m.py", original, sketch).text == expected

@@ -37,7 +37,7 @@ CASES = [
         "dup.py",
         DUP,
         "# ... existing code ...\n    x = compute()\n    return x + 1\n# ... existing code ...\n",
-        "anchor",
+        "ambiguous",
         "ambiguous anchor",
     ),
     (
