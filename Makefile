@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 TORCH  := torch==2.13.0
 
 .DEFAULT_GOAL := help
-.PHONY: help install test test-fast lint format bench bench-index bench-retrieval clean
+.PHONY: help install test test-fast lint format bench bench-index bench-retrieval bench-apply clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ format:  ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: bench-index bench-retrieval  ## run all benchmarks (downloads public sources from PyPI at bench time)
+bench: bench-index bench-retrieval bench-apply  ## run all benchmarks (fetch public code from PyPI, npm, Debian at bench time)
 
 bench-index:  ## index benchmark on a released sdist (see bench/README.md)
 	$(BIN)/python bench/index.py --json > bench/results/index.json
@@ -44,6 +44,11 @@ bench-retrieval:  ## retrieval benchmark on the public case set
 	$(BIN)/python bench/build_retrieval_cases.py --out bench/data/retrieval_cases.jsonl
 	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --json > bench/results/retrieval.json
 	@cat bench/results/retrieval.json
+
+bench-apply:  ## apply-model benchmark on the public case set
+	$(BIN)/python bench/build_apply_cases.py --out bench/data/apply_cases.jsonl
+	$(BIN)/python bench/apply.py --cases bench/data/apply_cases.jsonl --json > bench/results/apply.json
+	$(BIN)/python bench/apply.py --cases bench/data/apply_cases.jsonl
 
 clean:  ## remove build and test artefacts (keeps .venv)
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -195,7 +195,11 @@ def test_idempotent(name: str, path: str, original: str, sketch: str, expected: 
 
 
 def test_next_block_bounds_an_ambiguous_one() -> None:
-    original = "def a():\n    x = compute()\n    return x\n\n\ndef b():\n    x = compute()\n    return x\n\n\ndef c():\n    pass\n"
+    original = (
+        "def a():\n    x = compute()\n    return x\n\n\n"
+        "def b():\n    x = compute()\n    return x\n\n\n"
+        "def c():\n    pass\n"
+    )
     sketch = (
         "# ... existing code ...\n    x = compute()\n    return x + 1\n# ... existing code ...\n"
         "def b():\n    x = compute()\n    return x * 2\n# ... existing code ...\n"
