@@ -20,18 +20,17 @@ import difflib
 import json
 import random
 import re
-import subprocess
 import sys
-import tarfile
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polyedit.apply.structure import Outline
 
+from bench.fetch import DATA as BENCH_DATA
+from bench.fetch import debian_package, npm_package, pypi_wheel
 from bench.sketch_writer import STYLES, write_sketch
 
-DATA = Path(__file__).parent / "data" / "apply"
+DOWNLOADS = BENCH_DATA / "downloads"
 SEED = 20261124
 PYPI_PAIRS = [
     ("rich", "13.6.0", "13.7.1"),
@@ -72,58 +71,6 @@ EXTENSIONS = {
     ".rs": "rust",
 }
 MAX_LINES, MAX_CHANGED, MAX_HUNKS = 3000, 120, 8
-
-
-def run(cmd: list[str], cwd: Path) -> None:
-    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True)
-
-
-def fetch_pypi(name: str, version: str) -> Path:
-    target = DATA / "pypi" / f"{name}-{version}"
-    if not target.is_dir():
-        target.mkdir(parents=True)
-        run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "-q",
-                "--no-deps",
-                "--only-binary",
-                ":all:",
-                "-d",
-                str(target),
-                f"{name}=={version}",
-            ],
-            target,
-        )
-        for wheel in target.glob("*.whl"):
-            with zipfile.ZipFile(wheel) as archive:
-                archive.extractall(target / "src")
-    return target / "src"
-
-
-def fetch_npm(name: str, version: str) -> Path:
-    target = DATA / "npm" / f"{name.replace('/', '_')}-{version}"
-    if not target.is_dir():
-        target.mkdir(parents=True)
-        run(["npm", "pack", f"{name}@{version}", "--silent"], target)
-        for archive in target.glob("*.tgz"):
-            with tarfile.open(archive) as tar:
-                tar.extractall(target, filter="data")
-    [top] = [p for p in target.iterdir() if p.is_dir()]  # "package/" for most, the package name for @types
-    return top
-
-
-def fetch_debian(package: str) -> Path:
-    target = DATA / "debian" / package
-    if not target.is_dir():
-        target.mkdir(parents=True)
-        run(["apt-get", "download", package], target)
-        for deb in target.glob("*.deb"):
-            run(["dpkg-deb", "-x", deb.name, "x"], target)
-    return target / "x"
 
 
 def changed_pairs(old_root: Path, new_root: Path) -> list[tuple[str, str, str]]:
@@ -224,25 +171,25 @@ def cases_for(source: str, rel: str, old: str, new: str, rng: random.Random, sty
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=DATA.parent / "apply_cases.jsonl")
+    parser.add_argument("--out", type=Path, default=BENCH_DATA / "apply_cases.jsonl")
     parser.add_argument("--per-source", type=int, default=40, help="changed files sampled per package pair")
     parser.add_argument("--generated-per-language", type=int, default=80, help="Go/Rust files edited per language")
     args = parser.parse_args()
     rng = random.Random(SEED)
     cases: list[dict] = []
     for name, a, b in PYPI_PAIRS:
-        pairs = changed_pairs(fetch_pypi(name, a), fetch_pypi(name, b))
+        pairs = changed_pairs(pypi_wheel(name, a), pypi_wheel(name, b))
         for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
             cases += cases_for(f"pypi:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
         print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
     for name, a, b in NPM_PAIRS:
-        pairs = changed_pairs(fetch_npm(name, a), fetch_npm(name, b))
+        pairs = changed_pairs(npm_package(name, a), npm_package(name, b))
         for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
             cases += cases_for(f"npm:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
         print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
     for language, packages in DEBIAN.items():
         suffix = ".go" if language == "go" else ".rs"
-        files = sorted(p for pkg in packages for p in fetch_debian(pkg).rglob(f"*{suffix}") if p.stat().st_size > 300)
+        files = sorted(p for pkg in packages for p in debian_package(pkg).rglob(f"*{suffix}") if p.stat().st_size > 300)
         made = 0
         for path in rng.sample(files, len(files)):
             if made >= args.generated_per_language:
@@ -253,7 +200,7 @@ def main() -> None:
             if new is None:
                 continue
             made += 1
-            source = f"debian:{path.relative_to(DATA / 'debian').parts[0]} (generated edit)"
+            source = f"debian:{path.relative_to(DOWNLOADS / 'debian').parts[0]} (generated edit)"
             cases += cases_for(source, rel, text, new, rng, [rng.choice(STYLES), rng.choice(STYLES)])
         print(f"{language}: {made} generated edits", file=sys.stderr)
     for index, case in enumerate(cases):

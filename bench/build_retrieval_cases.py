@@ -15,20 +15,20 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import sys
-import tarfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import tree_sitter
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 import itertools
 
 from polyedit.index.languages import parser_for
 from polyedit.index.tokens import split_identifier
+
+from bench.fetch import npm_package, pypi_wheel
 
 DATA = Path(__file__).parent / "data"
 # (registry, spec, source directory inside the unpacked archive)
@@ -55,39 +55,9 @@ class Doc:
 
 
 def fetch(registry: str, spec: str) -> Path:
-    """Download and unpack one release under bench/data/downloads/; return the unpacked top directory."""
-    target = DATA / "downloads" / re.sub(r"[^A-Za-z0-9.]+", "-", spec)
-    if not target.is_dir() or not any(target.iterdir()):
-        target.mkdir(parents=True, exist_ok=True)
-        if registry == "pypi":
-            # A pure-Python wheel holds the released source files and needs no build step to obtain.
-            wheels = target / "wheel"
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pip",
-                    "download",
-                    "-q",
-                    "--no-deps",
-                    "--only-binary",
-                    ":all:",
-                    "-d",
-                    str(target),
-                    spec,
-                ],
-                check=True,
-            )
-            for wheel in target.glob("*.whl"):
-                with zipfile.ZipFile(wheel) as archive:
-                    archive.extractall(wheels)
-        else:
-            subprocess.run(["npm", "pack", spec, "--silent"], cwd=target, check=True, capture_output=True)
-            for archive in target.glob("*.t*gz"):
-                with tarfile.open(archive) as tar:
-                    tar.extractall(target, filter="data")
-    [top] = [p for p in target.iterdir() if p.is_dir()]
-    return top
+    """The released package's source folder (the wheel's root for PyPI, the package folder for npm)."""
+    name, version = re.split(r"==|@(?=[^@]*$)", spec)
+    return pypi_wheel(name, version) if registry == "pypi" else npm_package(name, version)
 
 
 def first_sentence(text: str) -> str:

@@ -12,9 +12,7 @@ import argparse
 import asyncio
 import json
 import shutil
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -24,25 +22,12 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from fetch import npm_package
 from lsp_client import BenchClient, peak_rss_mib, start, stop
 
-DATA = Path(__file__).parent / "data"
 REQUEST_INTERVAL_S = 0.05
 MAX_PROBES = 5000
 EDIT_ROUNDS = 10
-
-
-def fetch_npm(spec: str) -> Path:
-    """Unpack ``npm pack SPEC`` under bench/data/ once; return the package directory."""
-    target = DATA / spec.replace("/", "_").replace("@", "-")
-    if (target / "package").is_dir():
-        return target / "package"
-    target.mkdir(parents=True, exist_ok=True)
-    out = subprocess.run(["npm", "pack", spec, "--silent"], cwd=target, check=True, capture_output=True, text=True)
-    tgz = target / out.stdout.strip().splitlines()[-1]
-    with tarfile.open(tgz) as archive:
-        archive.extractall(target, filter="data")
-    return target / "package"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -142,7 +127,8 @@ async def did_change_latency(client: BenchClient, root: Path) -> dict[str, Any]:
 
 
 async def run(package: str) -> dict[str, Any]:
-    source = fetch_npm(package)
+    name, _, version = package.rpartition("@")
+    source = npm_package(name, version)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "workspace"
         shutil.copytree(source, root)

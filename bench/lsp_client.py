@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from polyedit.lsp.convert import to_plain
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
@@ -43,11 +44,11 @@ class BenchClient(LanguageClient):
 
         @self.feature("polyedit/indexStatusChanged")
         def status(params: Any) -> None:
-            self.statuses.append((time.perf_counter(), _plain(params)))
+            self.statuses.append((time.perf_counter(), to_plain(params)))
             self.status_changed.set()
 
     async def request(self, method: str, params: Any = None) -> Any:
-        return _plain(await self.protocol.send_request_async(method, params))
+        return to_plain(await self.protocol.send_request_async(method, params))
 
     async def wait_ready(self, timeout_s: float = 3600) -> dict[str, Any]:
         async def loop() -> dict[str, Any]:
@@ -99,11 +100,3 @@ def peak_rss_mib(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "_asdict"):
-        return {k: _plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from polyedit.lsp.convert import to_plain
 from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import make_test_lsp_client
@@ -79,7 +80,7 @@ async def wait_for_status(
     async def loop() -> dict[str, Any]:
         while True:
             changed.clear()
-            status = _plain(await request(client, "polyedit/indexStatus"))
+            status = to_plain(await request(client, "polyedit/indexStatus"))
             if done(status):
                 return status
             await changed.wait()
@@ -92,12 +93,4 @@ async def wait_ready(client: LanguageClient) -> dict[str, Any]:
 
 
 async def search(client: LanguageClient, query: str, k: int = 5) -> list[dict[str, Any]]:
-    return [_plain(r) for r in await request(client, "polyedit/search", {"query": query, "k": k})]
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "_asdict"):
-        return {k: _plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
+    return [to_plain(r) for r in await request(client, "polyedit/search", {"query": query, "k": k})]
