@@ -1,4 +1,4 @@
-"""The ``polyedit`` command line: serve, index, search, apply, doctor."""
+"""The ``polyedit`` command line: serve, index, search, apply, edit, doctor."""
 
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
     out.add_argument("--write", dest="output", action="store_const", const="write", help="write the file atomically")
     out.add_argument("--json", dest="output", action="store_const", const="json", help="print {text, edits, checks}")
 
+    p_edit = sub.add_parser("edit", help="plan and make a multi-file edit with Claude (prints a diff; --write applies)")
+    p_edit.add_argument("args", nargs="+", metavar="[ROOT] INSTRUCTION")
+    p_edit.add_argument("--write", action="store_true", help="write every changed file (all or none)")
+    p_edit.add_argument("--plan-only", action="store_true", help="stop after the plan")
+    p_edit.add_argument("--json", action="store_true", help="print the trace and the changes as JSON")
+
     p_doctor = sub.add_parser("doctor", help="check the install: models, grammars, cache")
     p_doctor.add_argument("root", nargs="?", default=".", type=Path)
 
@@ -63,6 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         llm_url, llm_model = args.llm_url or settings.apply_llm_url, args.llm_model or settings.apply_llm_model
         llm = LlmApplyClient(llm_url, llm_model, settings.apply_llm_timeout_s) if llm_url else None
         return run_apply(args.file, args.sketch, args.format, args.output or "text", llm)
+    if args.command == "edit":
+        from polyedit.edit_cli import run_edit
+
+        if len(args.args) > 2:
+            parser.error("edit takes [ROOT] INSTRUCTION: quote the instruction")
+        root, instruction = (Path(args.args[0]), args.args[1]) if len(args.args) == 2 else (Path("."), args.args[0])
+        service = _open_service(root)
+        try:
+            return run_edit(service, instruction, args.write, args.plan_only, args.json)
+        finally:
+            service.close()
     if args.command == "index":
         return cmd_index(args.root)
     if args.command == "search":

@@ -33,6 +33,10 @@ class Settings:
     apply_llm_url: str = ""  # OpenAI-compatible base URL of a local fast-apply model; empty = second tier off
     apply_llm_model: str = ""
     apply_llm_timeout_s: int = 60
+    plan_model: str = ""  # empty: the SDK's newest Sonnet-class model
+    generate_models: str = ""  # comma-separated cascade, cheap first; empty: newest Haiku-class, then Sonnet-class
+    max_cost_usd: float = 2.0
+    max_tokens_per_run: int = 400_000
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def cache_path(self) -> Path:
@@ -51,6 +55,7 @@ _MINIMUMS = {
     "debounce_ms": 0,
     "embed_batch_size": 1,
     "apply_llm_timeout_s": 1,
+    "max_tokens_per_run": 1,
 }
 
 
@@ -83,6 +88,8 @@ def merge(base: Settings, overrides: dict[str, Any] | None, source: str) -> Sett
             continue
         default = getattr(base, key)
         expected = type(default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
         ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
         if ok and expected is int and value < _MINIMUMS.get(key, value):
             ok = False

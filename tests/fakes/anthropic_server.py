@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,21 +39,31 @@ class Reply:
         )
 
 
+Router = Callable[[dict[str, Any]], Reply]
+
+
 class FakeAnthropic:
-    def __init__(self, replies: list[Reply]) -> None:
-        self.replies = list(replies)
+    """Replies in order from ``replies``, or from ``router(request body)`` for concurrent calls."""
+
+    def __init__(self, replies: list[Reply] | Router) -> None:
+        self.router: Router | None = replies if callable(replies) else None
+        self.replies: list[Reply] = [] if callable(replies) else list(replies)
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.release = threading.Event()  # set to let "hang" replies finish
+        self._lock = threading.Lock()
 
-    def next_reply(self) -> Reply:
-        if not self.replies:
-            return Reply.failure(500, "api_error", "the fake server has no reply scripted for this request")
-        return self.replies.pop(0)
+    def next_reply(self, body: dict[str, Any]) -> Reply:
+        with self._lock:
+            if self.router is not None:
+                return self.router(body)
+            if not self.replies:
+                return Reply.failure(500, "api_error", "the fake server has no reply scripted for this request")
+            return self.replies.pop(0)
 
 
 @contextmanager
-def fake_anthropic(replies: list[Reply]) -> Iterator[tuple[str, FakeAnthropic]]:
+def fake_anthropic(replies: list[Reply] | Router) -> Iterator[tuple[str, FakeAnthropic]]:
     """Serve on 127.0.0.1; yield (base URL for ANTHROPIC_BASE_URL / base_url, the server's state)."""
     state = FakeAnthropic(replies)
 
@@ -64,7 +74,7 @@ def fake_anthropic(replies: list[Reply]) -> Iterator[tuple[str, FakeAnthropic]]:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             state.requests.append(body)
             state.headers.append({k.lower(): v for k, v in self.headers.items()})
-            reply = state.next_reply()
+            reply = state.next_reply(body)
             if reply.status >= 400:
                 self._json(reply.status, reply.error, reply.headers)
             elif body.get("stream"):

@@ -23,6 +23,7 @@ from polyedit.apply.anchor import (
     find_runs,
     fuzzy_single,
     indent_delta,
+    similar,
 )
 from polyedit.apply.markers import is_marker
 from polyedit.apply.structure import Outline
@@ -140,9 +141,10 @@ class LazyMerge:
             alignment = self.anchor_in_order(index, cursor)
             if alignment is None:
                 start = self._place_floating(item, marker, cursor, first=first, last=last)
+                replaced = self._replaced_at_start(item) if first else 0
                 out += self.original[cursor:start]
                 out += [reindent(line, 0, self.tabs) if self.tabs else line for line in item.lines]
-                cursor = start
+                cursor = start + replaced
             else:
                 if first:  # no leading marker: the sketch starts where the file starts
                     self._check_edge(self.original[: alignment.start], item.first, "start")
@@ -190,6 +192,21 @@ class LazyMerge:
                 f"file; add a '... existing code ...' marker there or show the lines",
                 line,
             )
+
+    def _replaced_at_start(self, block: Block) -> int:
+        """How many of the file's first lines a first block with no equal line replaces: all of its lines when
+        each is a close variant of the file's line at the same place (e.g. a renamed import), none when none is."""
+        lines = [(i, line) for i, line in enumerate(block.lines) if line.strip()]
+        close = [i < len(self.original) and similar(line, self.original[i], adjacent=True) for i, line in lines]
+        if close and all(close):
+            return len(block.lines)
+        if any(close):
+            raise self.refuse(
+                "the sketch starts without a marker with lines that partly resemble the file's first lines: "
+                "show one unchanged line after them, or start with a marker",
+                block.first,
+            )
+        return 0
 
     def _place_floating(self, block: Block, marker: Marker | None, cursor: int, first: bool, last: bool) -> int:
         """Where a block with no matching line goes: file start, after the body a marker covers, or file end."""

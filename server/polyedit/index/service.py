@@ -242,6 +242,10 @@ class IndexService:
     def open_paths(self) -> set[str]:
         return set(self._buffers)
 
+    def buffer_text(self, rel: str) -> str | None:
+        """The open editor buffer's text for a path, if the file is open."""
+        return self._buffers.get(rel)
+
     # --- embedding ------------------------------------------------------------------------------------------
 
     def start_embedding(self) -> None:

@@ -1,0 +1,125 @@
+"""``polyedit edit [ROOT] INSTRUCTION``: plan, generate and apply a multi-file edit; print it, or write it."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from polyedit.apply_cli import write_atomically
+from polyedit.config import Settings
+from polyedit.index.service import IndexService
+from polyedit.models.anthropic_provider import NO_KEY, AnthropicProvider
+from polyedit.models.catalog import default_models
+from polyedit.pipeline.run import EditRun, RunConfig
+from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
+from polyedit.progress import ProgressBar
+
+
+def run_config(settings: Settings) -> RunConfig:
+    defaults = default_models()
+    cascade = tuple(m.strip() for m in settings.generate_models.split(",") if m.strip())
+    return RunConfig(
+        plan_model=settings.plan_model or defaults["strong"],
+        generate_models=cascade or (defaults["cheap"], defaults["strong"]),
+        context_token_budget=settings.context_token_budget,
+        max_cost_usd=settings.max_cost_usd,
+        max_tokens_total=settings.max_tokens_per_run,
+    )
+
+
+def run_edit(service: IndexService, instruction: str, write: bool, plan_only: bool, as_json: bool) -> int:
+    if not os.environ.get("ANTHROPIC_API_KEY"):
+        print(f"polyedit: {NO_KEY}", file=sys.stderr)
+        return 1
+    service.scan(progress=ProgressBar("files") if not as_json else None)
+    if service.status().pending:
+        service.start_embedding()
+        service.wait_idle(progress=ProgressBar("embeddings") if not as_json else None)
+    say = (lambda message: None) if as_json else (lambda message: print(f"polyedit: {message}", file=sys.stderr))
+    run = EditRun(service, AnthropicProvider(), run_config(service.settings), say)
+    try:
+        changes = asyncio.run(_run(run, instruction, plan_only))
+    except EditFailed as failure:
+        trace_path = save_trace(service.settings, run.trace)
+        print(f"polyedit: {failure} (nothing changed; trace: {trace_path})", file=sys.stderr)
+        return 1
+    trace_path = save_trace(service.settings, run.trace)
+    if as_json:
+        print(json.dumps({"trace": run.trace.to_json(), "changes": [_change_json(c) for c in changes]}))
+    else:
+        _print_summary(run.trace, changes, trace_path)
+    if write and changes:
+        write_all(service.workspace.root, changes)
+        print(f"polyedit: wrote {len(changes)} files", file=sys.stderr)
+    return 0
+
+
+async def _run(run: EditRun, instruction: str, plan_only: bool) -> list[FileChange]:
+    if not plan_only:
+        return await run.run(instruction)
+    run.trace.instruction = instruction
+    await run.plan(run.retrieve(instruction))
+    run.trace.outcome = "planned"
+    return []
+
+
+def write_all(root: Path, changes: list[FileChange]) -> None:
+    """All files or none: on a failure the files already written get their old text back."""
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for change in changes:
+            path = root / change.path
+            if change.new_text is None:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            done.append((path, change.old_text))
+            write_atomically(path, change.new_text, "utf-8")
+        for change in changes:
+            if change.new_text is None:
+                (root / change.path).unlink()
+    except BaseException:
+        for path, old in reversed(done):
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomically(path, old, "utf-8")
+        raise
+
+
+def save_trace(settings: Settings, trace: RunTrace) -> Path:
+    folder = settings.cache_path() / "runs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
+    path.write_text(json.dumps(trace.to_json(), indent=2), encoding="utf-8")
+    (folder / "last.json").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def _change_json(change: FileChange) -> dict[str, Any]:
+    return {"path": change.path, "action": change.action, "new_text": change.new_text, "model": change.model}
+
+
+def _print_summary(trace: RunTrace, changes: list[FileChange], trace_path: Path) -> None:
+    plan = trace.handoffs.get("edit_plan")
+    if plan:
+        print(f"Plan: {plan['summary']}")
+        for item in plan["files"]:
+            print(f"  {item['action']:<6} {item['path']}: {item['intent']}")
+    for change in changes:
+        old = (change.old_text or "").splitlines(keepends=True)
+        new = (change.new_text or "").splitlines(keepends=True)
+        sys.stdout.writelines(difflib.unified_diff(old, new, f"a/{change.path}", f"b/{change.path}"))
+    print("Cost per phase:")
+    for phase in trace.phases:
+        model = f" {phase.model}" if phase.model else ""
+        print(
+            f"  {phase.phase:<9}{model}: {phase.input_tokens} in ({phase.cached_tokens} cached), "
+            f"{phase.output_tokens} out, ${phase.cost_usd:.4f}, {phase.seconds:.1f} s"
+        )
+    print(f"Total: ${trace.cost_usd:.4f}; trace: {trace_path}")

@@ -1,0 +1,256 @@
+"""The orchestrated multi-file edit: retrieve -> plan -> generate (per file, concurrently) -> apply -> verify.
+
+Phases pass typed values only. A failure goes to the phase that owns it with a one-line reason: an apply refusal
+goes back to generate for that file once, with the reason; a second failure escalates to the next model of the
+cascade; then the run stops. All or nothing: a run returns every change or raises ``EditFailed``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import asdict, dataclass
+from importlib.resources import files
+from typing import Any
+
+from polyedit.apply import ApplyRefused, apply_sketch
+from polyedit.index.service import IndexService
+from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
+from polyedit.pipeline.paths import checked_path
+from polyedit.pipeline.tools import GENERATE_TOOLS, PLAN_TOOLS
+from polyedit.pipeline.types import (
+    ContextPack,
+    EditFailed,
+    EditPlan,
+    FileChange,
+    FileSketch,
+    PhaseRecord,
+    PlannedFile,
+    RunTrace,
+    Snippet,
+)
+
+PLAN_PROMPT = files("polyedit.pipeline").joinpath("prompts/plan.txt").read_text(encoding="utf-8")
+GENERATE_PROMPT = files("polyedit.pipeline").joinpath("prompts/generate.txt").read_text(encoding="utf-8")
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    plan_model: str
+    generate_models: tuple[str, ...]  # the cascade: cheap first, escalate on failure
+    context_token_budget: int = 6000
+    max_plan_rounds: int = 3
+    max_cost_usd: float = 2.0
+    max_tokens_total: int = 400_000
+
+
+class EditRun:
+    def __init__(self, index: IndexService, provider: ModelProvider, config: RunConfig, progress: Progress) -> None:
+        self.index = index
+        self.provider = provider
+        self.config = config
+        self.progress = progress
+        self.trace = RunTrace("")
+
+    async def run(self, instruction: str) -> list[FileChange]:
+        self.trace = RunTrace(instruction)
+        try:
+            pack = self.retrieve(instruction)
+            plan = await self.plan(pack)
+            changes = await _all_or_cancel([self.change(pack.instruction, plan, item) for item in plan.files])
+            self.trace.outcome = "delivered"
+            return list(changes)
+        except EditFailed as failure:
+            self.trace.outcome, self.trace.error = "failed", str(failure)
+            raise
+        except asyncio.CancelledError:
+            self.trace.outcome, self.trace.error = "cancelled", "cancelled by the user"
+            raise
+
+    # --- retrieve -------------------------------------------------------------------------------------------
+
+    def retrieve(self, instruction: str) -> ContextPack:
+        started = time.monotonic()
+        results = self.index.search(instruction, k=20, token_budget=self.config.context_token_budget)
+        snippets = tuple(Snippet(r.path, r.start_line, r.end_line, r.symbol, r.text) for r in results)
+        outline = tuple(sorted(self.index.store.file_states()))[:400]
+        pack = ContextPack(instruction, snippets, outline)
+        self.trace.phases.append(
+            PhaseRecord(
+                "retrieve", None, seconds=round(time.monotonic() - started, 3), detail=f"{len(snippets)} snippets"
+            )
+        )
+        self.trace.handoffs["context_pack"] = {"snippets": [asdict(s) for s in snippets], "files": len(outline)}
+        self.progress(f"retrieved {len(snippets)} snippets")
+        return pack
+
+    # --- plan -----------------------------------------------------------------------------------------------
+
+    async def plan(self, pack: ContextPack) -> EditPlan:
+        context = _render_context(pack)
+        notes: list[str] = []
+        for round_ in range(1, self.config.max_plan_rounds + 1):
+            last = round_ == self.config.max_plan_rounds
+            prompt = f"Instruction: {pack.instruction}\n" + "".join(notes)
+            request = ModelRequest(
+                self.config.plan_model,
+                PLAN_PROMPT,
+                prompt,
+                context,
+                PLAN_TOOLS,
+                force_tool="submit_plan" if last else None,
+            )
+            reply = await self.call("plan", request)
+            submitted = [c for c in reply.tool_calls if c.name == "submit_plan"]
+            if submitted:
+                plan = self._parse_plan(submitted[0].input)
+                self.trace.handoffs["edit_plan"] = asdict(plan)
+                self.progress(f"planned {len(plan.files)} files")
+                return plan
+            answered = [self._answer_tool(c.name, c.input) for c in reply.tool_calls]
+            if not answered:
+                raise EditFailed("plan", "the planner answered without a plan")
+            notes += answered
+        raise EditFailed("plan", "no plan after the allowed rounds")
+
+    def _answer_tool(self, name: str, arguments: dict[str, Any]) -> str:
+        if name == "search_code":
+            query = str(arguments.get("query", ""))
+            k = int(arguments.get("k", 8)) if isinstance(arguments.get("k", 8), int) else 8
+            hits = self.index.search(query, k=min(max(k, 1), 20))
+            body = "\n".join(f"--- {h.path}:{h.start_line}-{h.end_line}\n{h.text}" for h in hits) or "(no results)"
+            return f"\nsearch_code({query!r}):\n{body}\n"
+        if name == "read_file":
+            rel = checked_path(self.index.workspace, str(arguments.get("path", "")), "plan")
+            return f"\nread_file({rel}):\n{self._current_text(rel) or '(no such file)'}\n"
+        raise EditFailed("plan", f"the planner called an unknown tool '{name}'")
+
+    def _parse_plan(self, data: dict[str, Any]) -> EditPlan:
+        raw_files = data.get("files")
+        if not isinstance(data.get("summary"), str) or not isinstance(raw_files, list) or not raw_files:
+            raise EditFailed("plan", "the plan is malformed: it needs a summary and at least one file")
+        planned = []
+        for item in raw_files:
+            if not isinstance(item, dict) or item.get("action") not in ("modify", "create", "delete"):
+                raise EditFailed("plan", f"the plan has a malformed file entry: {item!r}"[:200])
+            rel = checked_path(self.index.workspace, str(item.get("path", "")), "plan")
+            exists = (self.index.workspace.root / rel).is_file()
+            if item["action"] != "create" and not exists:
+                raise EditFailed("plan", f"the plan changes '{rel}', which does not exist")
+            if item["action"] == "create" and exists:
+                raise EditFailed("plan", f"the plan creates '{rel}', which already exists")
+            planned.append(PlannedFile(rel, item["action"], str(item.get("intent", ""))))
+        facts = tuple(str(f) for f in data.get("facts", []) if isinstance(f, str))
+        return EditPlan(data["summary"], tuple(planned), facts)
+
+    # --- generate + apply -----------------------------------------------------------------------------------
+
+    async def change(self, instruction: str, plan: EditPlan, item: PlannedFile) -> FileChange:
+        """Generate then apply one file: a refusal goes back to the same model once, then up the cascade."""
+        current = self._current_text(item.path)
+        problem = ""
+        for model in self.config.generate_models:
+            for attempt in (1, 2):
+                sketch = await self.generate(instruction, plan, item, current, model, problem)
+                try:
+                    return self.apply(item, current, sketch)
+                except ApplyRefused as refusal:
+                    problem = str(refusal)
+                    self.progress(f"{item.path}: apply refused ({refusal.reason}); attempt {attempt} with {model}")
+        raise EditFailed("apply", f"{item.path}: no model produced an edit that applies: {problem}")
+
+    async def generate(
+        self, instruction: str, plan: EditPlan, item: PlannedFile, current: str | None, model: str, problem: str
+    ) -> FileSketch:
+        facts = "\n".join(f"- {f}" for f in plan.facts) or "(none)"
+        prompt = (
+            f"Instruction: {instruction}\nPlan: {plan.summary}\nFacts:\n{facts}\n"
+            f"File: {item.path} ({item.action})\nIntent: {item.intent}\n"
+            + (f"Current text:\n```\n{current}```\n" if current is not None else "The file does not exist yet.\n")
+            + (f"Your previous edit could not be applied: {problem}\nWrite it again.\n" if problem else "")
+        )
+        reply = await self.call("generate", ModelRequest(model, GENERATE_PROMPT, prompt, "", GENERATE_TOOLS))
+        expected = {"modify": "edit_file", "create": "create_file", "delete": "delete_file"}[item.action]
+        calls = [c for c in reply.tool_calls if c.name == expected]
+        if not calls:
+            raise EditFailed("generate", f"{item.path}: the model did not call {expected}")
+        named = checked_path(self.index.workspace, str(calls[0].input.get("path", item.path)), "generate")
+        if named != item.path:
+            raise EditFailed("verify", f"the model edited '{named}', which is not '{item.path}' from the plan")
+        body = calls[0].input.get("sketch" if expected == "edit_file" else "content", "")
+        if not isinstance(body, str):
+            raise EditFailed("generate", f"{item.path}: the {expected} input is malformed")
+        self.progress(f"generated {item.path} with {model}")
+        return FileSketch(item.path, item.action, body, model)
+
+    def apply(self, item: PlannedFile, current: str | None, sketch: FileSketch) -> FileChange:
+        if item.action == "delete":
+            return FileChange(item.path, "delete", current, None, ("planned-delete",), sketch.model)
+        if item.action == "create":
+            result = apply_sketch(item.path, "", sketch.body, "full")
+            return FileChange(item.path, "create", None, result.text, tuple(result.checks), sketch.model)
+        result = apply_sketch(item.path, current or "", sketch.body)
+        if result.format == "full":
+            raise ApplyRefused(item.path, "a full rewrite was sent for an existing file; send a lazy sketch", None)
+        return FileChange(item.path, "modify", current, result.text, tuple(result.checks), sketch.model, result.tier)
+
+    # --- model calls, budget, trace -------------------------------------------------------------------------
+
+    async def call(self, phase: str, request: ModelRequest) -> ModelReply:
+        spent = self.trace.cost_usd
+        tokens = sum(p.input_tokens + p.output_tokens for p in self.trace.phases)
+        if spent >= self.config.max_cost_usd or tokens >= self.config.max_tokens_total:
+            raise EditFailed(
+                "budget",
+                f"the run's budget is spent (${spent:.4f} of ${self.config.max_cost_usd:.2f}, "
+                f"{tokens} of {self.config.max_tokens_total} tokens); nothing was delivered",
+            )
+        try:
+            reply = await self.provider.complete(request)
+        except ModelError as error:
+            raise EditFailed(phase, error.message) from error
+        self.trace.phases.append(
+            PhaseRecord(
+                phase,
+                reply.model,
+                reply.usage.input_tokens,
+                reply.usage.cache_read_tokens,
+                reply.usage.output_tokens,
+                reply.cost_usd,
+                reply.seconds,
+            )
+        )
+        return reply
+
+    def _current_text(self, rel: str) -> str | None:
+        """The open buffer's text when the editor has the file open, else the disk's."""
+        buffered = self.index.buffer_text(rel)
+        if buffered is not None:
+            return buffered
+        path = self.index.workspace.root / rel
+        return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+
+
+async def _all_or_cancel(coros: list[Coroutine[Any, Any, FileChange]]) -> list[FileChange]:
+    """Run concurrently; on the first failure cancel the others (their model calls stop) and raise it."""
+    tasks = [asyncio.ensure_future(c) for c in coros]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        failed = next((t for t in tasks if t.done() and not t.cancelled() and t.exception() is not None), None)
+        if failed is not None:
+            raise failed.exception()  # type: ignore[misc]
+        return [t.result() for t in tasks]
+    finally:
+        for task in tasks:
+            if not task.done():
+                task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _render_context(pack: ContextPack) -> str:
+    parts = ["Relevant code (from the workspace index):"]
+    parts += [f"--- {s.path}:{s.start_line}-{s.end_line}\n{s.text}" for s in pack.snippets]
+    parts.append("Files in the workspace:\n" + "\n".join(pack.outline))
+    return "\n".join(parts)

@@ -1,0 +1,200 @@
+"""The orchestrated edit, end to end in-process: real SDK -> loopback Messages API, real index and apply model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from polyedit.config import Settings
+from polyedit.index.service import IndexService
+from polyedit.models.anthropic_provider import AnthropicProvider
+from polyedit.pipeline.run import EditRun, RunConfig
+from polyedit.pipeline.types import EditFailed
+
+from tests.fakes.anthropic_server import Reply, fake_anthropic
+from tests.fakes.embedder import CountingEmbedder
+
+FILES = {
+    "app/users.py": ("def fetch_user(uid):\n    return {'id': uid}\n\n\ndef count_users():\n    return 0\n"),
+    "app/views.py": "from app.users import fetch_user\n\n\ndef show(uid):\n    return fetch_user(uid)\n",
+    "app/api.py": (
+        "from app.users import fetch_user\n\n\ndef get(uid):\n    user = fetch_user(uid)\n    return user\n"
+    ),
+}
+RENAMED = {path: text.replace("fetch_user", "load_user") for path, text in FILES.items()}
+PLAN = {
+    "summary": "Rename fetch_user to load_user everywhere.",
+    "files": [{"path": p, "action": "modify", "intent": "rename fetch_user to load_user"} for p in FILES],
+    "facts": ["the function is now called load_user"],
+}
+SKETCHES = {
+    "app/users.py": "def load_user(uid):\n    return {'id': uid}\n# ... existing code ...\n",
+    "app/views.py": "from app.users import load_user\n# ... existing code ...\n"
+    "def show(uid):\n    return load_user(uid)\n",
+    "app/api.py": "<<<<<<< SEARCH\nfrom app.users import fetch_user\n=======\nfrom app.users import load_user\n"
+    ">>>>>>> REPLACE\n<<<<<<< SEARCH\n    user = fetch_user(uid)\n=======\n"
+    "    user = load_user(uid)\n>>>>>>> REPLACE\n",
+}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+@pytest.fixture
+def index(workspace: Path, tmp_path: Path) -> Iterator[IndexService]:
+    service = IndexService(workspace, Settings(cache_dir=str(tmp_path / "cache")), embedder=CountingEmbedder())
+    service.scan()
+    yield service
+    service.close()
+
+
+def file_of(body: dict[str, Any]) -> str | None:
+    found = re.search(r"^File: (\S+) \(", body["messages"][0]["content"], re.M)
+    return found.group(1) if found else None
+
+
+def router(plan: dict[str, Any], edits: dict[str, Callable[[dict[str, Any]], Reply]]) -> Callable[..., Reply]:
+    def route(body: dict[str, Any]) -> Reply:
+        path = file_of(body)
+        return Reply.tool("submit_plan", plan) if path is None else edits[path](body)
+
+    return route
+
+
+def edit(path: str, sketch: str) -> Callable[[dict[str, Any]], Reply]:
+    return lambda body: Reply.tool("edit_file", {"path": path, "sketch": sketch})
+
+
+async def run(index: IndexService, route: Any, monkeypatch: pytest.MonkeyPatch, **config: Any) -> tuple[Any, Any]:
+    with fake_anthropic(route) as (url, state):
+        monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test")
+        monkeypatch.setenv("ANTHROPIC_BASE_URL", url)
+        settings = {"plan_model": "claude-sonnet-5-5", "generate_models": ("claude-haiku-5-5", "claude-sonnet-5-5")}
+        edit_run = EditRun(index, AnthropicProvider(backoff_s=0), RunConfig(**{**settings, **config}), lambda m: None)
+        try:
+            return await edit_run.run("rename fetch_user to load_user"), (edit_run, state)
+        except EditFailed as failure:
+            return failure, (edit_run, state)
+
+
+async def test_rename_across_three_files(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
+    changes, (edit_run, state) = await run(
+        index, router(PLAN, {p: edit(p, s) for p, s in SKETCHES.items()}), monkeypatch
+    )
+    assert {c.path: c.new_text for c in changes} == RENAMED
+    # Distilled hand-offs: a generate call sees its own file, the plan summary and facts, not the planner's input.
+    generate = [r for r in state.requests if file_of(r)]
+    assert len(generate) == 3 and all("Relevant code" not in str(r["system"]) for r in generate)
+    assert all("the function is now called load_user" in r["messages"][0]["content"] for r in generate)
+    assert edit_run.trace.outcome == "delivered" and edit_run.trace.cost_usd > 0
+    assert [p.phase for p in edit_run.trace.phases].count("generate") == 3
+
+
+async def test_create_file(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = {
+        "summary": "Add a module.",
+        "files": [{"path": "app/new.py", "action": "create", "intent": "x"}],
+        "facts": [],
+    }
+    route = router(
+        plan, {"app/new.py": lambda b: Reply.tool("create_file", {"path": "app/new.py", "content": "X = 1\n"})}
+    )
+    changes, _ = await run(index, route, monkeypatch)
+    assert [(c.path, c.action, c.new_text) for c in changes] == [("app/new.py", "create", "X = 1\n")]
+
+
+@pytest.mark.parametrize(
+    ("path", "action", "words"),
+    [
+        ("app/missing.py", "modify", "does not exist"),
+        ("../outside.py", "modify", "leaves the workspace"),
+        ("/etc/passwd", "modify", "absolute path"),
+        (".git/config", "modify", "may not be edited"),
+        (".env", "create", "secret deny-list"),
+        ("app/escape.py", "modify", "symlink leaves the workspace"),
+    ],
+)
+async def test_bad_paths_in_the_plan_stop_the_run(
+    index: IndexService,
+    workspace: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    action: str,
+    words: str,
+) -> None:
+    (tmp_path / "outside.py").write_text("x = 1\n")
+    (workspace / "app" / "escape.py").symlink_to(tmp_path / "outside.py")
+    plan = {"summary": "s", "files": [{"path": path, "action": action, "intent": "i"}], "facts": []}
+    failure, _ = await run(index, router(plan, {}), monkeypatch)
+    assert isinstance(failure, EditFailed) and failure.phase == "plan" and words in failure.reason
+    assert all((workspace / rel).read_text() == text for rel, text in FILES.items())
+
+
+async def test_apply_refusal_goes_back_then_escalates(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = "# ...\ndef nowhere():\n    pass\n# ... existing code ...\ndef elsewhere():\n    pass\n# ...\n"
+    seen: list[str] = []
+
+    def users(body: dict[str, Any]) -> Reply:
+        seen.append(body["model"])
+        sketch = SKETCHES["app/users.py"] if body["model"] == "claude-sonnet-5-5" else bad
+        return Reply.tool("edit_file", {"path": "app/users.py", "sketch": sketch})
+
+    edits = {p: edit(p, s) for p, s in SKETCHES.items()} | {"app/users.py": users}
+    changes, (_, state) = await run(index, router(PLAN, edits), monkeypatch)
+    assert seen == ["claude-haiku-5-5", "claude-haiku-5-5", "claude-sonnet-5-5"]
+    assert {c.path: c.new_text for c in changes} == RENAMED
+    retry = [r for r in state.requests if file_of(r) == "app/users.py"][1]
+    assert "could not be applied" in retry["messages"][0]["content"]
+
+
+async def test_apply_failure_after_the_cascade_stops_the_run(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = "# ...\ndef nowhere():\n    pass\n# ...\ndef elsewhere():\n    pass\n# ...\n"
+    failure, (edit_run, _) = await run(index, router(PLAN, {p: edit(p, bad) for p in FILES}), monkeypatch)
+    assert isinstance(failure, EditFailed) and failure.phase == "apply" and "no model produced" in failure.reason
+    assert edit_run.trace.outcome == "failed"
+
+
+async def test_budget_stops_the_run(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
+    failure, _ = await run(
+        index, router(PLAN, {p: edit(p, s) for p, s in SKETCHES.items()}), monkeypatch, max_cost_usd=0.0001
+    )
+    assert isinstance(failure, EditFailed) and failure.phase == "budget" and "nothing was delivered" in failure.reason
+
+
+async def test_model_error_is_a_clear_failure(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
+    failure, (_, state) = await run(index, lambda b: Reply.failure(401, "authentication_error", "bad key"), monkeypatch)
+    assert isinstance(failure, EditFailed) and failure.phase == "plan" and "ANTHROPIC_API_KEY" in failure.reason
+    assert len(state.requests) == 1
+
+
+async def test_edit_of_a_file_outside_the_plan_is_refused(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
+    wrong = edit("app/api.py", SKETCHES["app/api.py"])
+    failure, _ = await run(index, router(PLAN, {p: wrong for p in FILES}), monkeypatch)
+    assert isinstance(failure, EditFailed) and failure.phase == "verify" and "from the plan" in failure.reason
+
+
+async def test_planner_tool_rounds_are_answered_by_the_index(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def route(body: dict[str, Any]) -> Reply:
+        if file_of(body):
+            return Reply.tool("edit_file", {"path": file_of(body), "sketch": SKETCHES[file_of(body) or ""]})
+        if "search_code('fetch_user')" in body["messages"][0]["content"]:
+            return Reply.tool("submit_plan", PLAN)
+        return Reply.tool("search_code", {"query": "fetch_user"})
+
+    changes, (_, state) = await run(index, route, monkeypatch)
+    assert len(changes) == 3
+    assert "app/views.py" in state.requests[1]["messages"][0]["content"]  # the search results went back to the planner
