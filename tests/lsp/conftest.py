@@ -24,6 +24,12 @@ def _client_with_registration() -> LanguageClient:
     client = make_test_lsp_client()
     client.registrations = []  # type: ignore[attr-defined]
     client.status_changed = asyncio.Event()  # type: ignore[attr-defined]
+    client.applied_edits = []  # type: ignore[attr-defined]
+
+    @client.feature(types.WORKSPACE_APPLY_EDIT)
+    def apply_edit(params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+        client.applied_edits.append(params)  # type: ignore[attr-defined]
+        return types.ApplyWorkspaceEditResult(applied=True)
 
     @client.feature(types.CLIENT_REGISTER_CAPABILITY)
     def register(params: types.RegistrationParams) -> None:
@@ -42,8 +48,9 @@ async def running_server(
     cache_dir: Path,
     capabilities: str = "visual-studio-code",
     initialization_options: dict[str, Any] | None = None,
+    env: dict[str, str] | None = None,
 ) -> AsyncIterator[LanguageClient]:
-    env = {**os.environ, "POLYEDIT_CACHE_DIR": str(cache_dir)}
+    env = {**os.environ, "POLYEDIT_CACHE_DIR": str(cache_dir), **(env or {})}
     config = ClientServerConfig(
         server_command=[sys.executable, "-m", "polyedit.cli", "serve"],
         server_env=env,

@@ -20,6 +20,9 @@ from polyedit import __version__
 from polyedit.config import Settings, load_workspace_settings, merge
 from polyedit.index.service import IndexService, IndexStatus
 from polyedit.lsp.convert import field, to_plain, uri_to_rel
+from polyedit.lsp.edit import EDIT_COMMAND, LAST_RUN, code_actions, run_edit_command
+from polyedit.models.types import ModelProvider
+from polyedit.pipeline.types import RunTrace
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,8 @@ class PolyeditServer(LanguageServer):
         self._tasks: set[asyncio.Task[Any]] = set()
         # Document and file-system updates run one at a time, in the order the client sent them.
         self._updates: asyncio.Queue[Callable[[], Awaitable[None]]] = asyncio.Queue()
+        self.provider: ModelProvider | None = None  # None: Anthropic, configured from the environment
+        self.last_run: RunTrace | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # the server's running loop, known from initialize
 
     # --- helpers --------------------------------------------------------------------------------------------
@@ -168,7 +173,7 @@ class PolyeditServer(LanguageServer):
             message = f"{summary.files} files, {summary.chunks} chunks ({summary.indexed} re-read)"
             self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=message))
 
-    async def create_progress(self, title: str) -> str | None:
+    async def create_progress(self, title: str, cancellable: bool = False) -> str | None:
         window = self.client_capabilities.window
         if window is None or not window.work_done_progress:
             return None
@@ -178,7 +183,7 @@ class PolyeditServer(LanguageServer):
         except Exception:  # a client that refuses progress still gets the work done
             log.info("client refused work-done progress", exc_info=True)
             return None
-        begin = types.WorkDoneProgressBegin(title=f"polyedit: {title}", percentage=0, cancellable=False)
+        begin = types.WorkDoneProgressBegin(title=f"polyedit: {title}", percentage=0, cancellable=cancellable)
         self.work_done_progress.begin(token, begin)
         return token
 
@@ -281,6 +286,23 @@ def create_server() -> PolyeditServer:
         await ls.scan_with_progress("Re-indexing workspace")
         index = await ls.service()
         return (await asyncio.to_thread(index.status)).to_json()
+
+    @server.command(EDIT_COMMAND)
+    async def edit(ls: PolyeditServer, *args: Any) -> dict[str, Any]:
+        return await run_edit_command(ls, to_plain(args[0]) if args else {})
+
+    @server.feature(LAST_RUN)
+    def last_run(ls: PolyeditServer, params: Any) -> dict[str, Any] | None:
+        return ls.last_run.to_json() if ls.last_run is not None else None
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.Refactor, types.CodeActionKind.RefactorRewrite]
+        ),
+    )
+    def code_action(ls: PolyeditServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return code_actions(ls, params)
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: PolyeditServer, params: Any) -> None:

@@ -1,0 +1,166 @@
+"""The ``polyedit.edit`` command: run the pipeline with work-done progress, then deliver one ``WorkspaceEdit``.
+
+Nothing is sent if any file failed, if the run was cancelled, or if a document changed after the pipeline read
+it. After the editor answers, the server checks what the editor really has (some clients answer ``applied: true``
+after skipping a stale edit).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+
+from polyedit.edit_cli import run_config, save_trace
+from polyedit.lsp.convert import field, uri_to_rel
+from polyedit.lsp.delivery import CannotDeliver, build_workspace_edit
+from polyedit.models.anthropic_provider import AnthropicProvider
+from polyedit.pipeline.run import EditRun
+from polyedit.pipeline.types import EditFailed, FileChange
+
+if TYPE_CHECKING:
+    from polyedit.lsp.server import PolyeditServer
+
+log = logging.getLogger(__name__)
+
+EDIT_COMMAND = "polyedit.edit"
+LAST_RUN = "polyedit/lastRun"
+COMMENT_PREFIX = "polyedit:"
+
+
+async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str, Any]:
+    instruction = field(args, "instruction")
+    if not isinstance(instruction, str) or not instruction.strip():
+        raise ValueError("polyedit.edit needs an 'instruction' (clients ask the user for it)")
+    index = await ls.service()
+    await ls.settle()
+    token = await ls.create_progress("Multi-file edit", cancellable=True)
+    task = asyncio.current_task()
+
+    def report(message: str) -> None:
+        if token is not None:
+            ls.work_done_progress.report(token, types.WorkDoneProgressReport(message=message))
+
+    if token is not None and task is not None and token in ls.work_done_progress.tokens:
+        ls.work_done_progress.tokens[token].add_done_callback(
+            lambda future: task.cancel() if future.cancelled() else None
+        )
+    run = EditRun(index, ls.provider or AnthropicProvider(), run_config(ls.settings), report)
+    ls.last_run = run.trace
+    try:
+        changes = await run.run(instruction)
+        result = await deliver(ls, instruction, changes, field(args, "uri"))
+    except EditFailed as failure:
+        result = {"applied": False, "reason": str(failure)}
+    except asyncio.CancelledError:
+        run.trace.outcome, run.trace.error = "cancelled", "cancelled by the user"
+        result = {"applied": False, "reason": "cancelled: nothing was changed"}
+    finally:
+        ls.last_run = run.trace
+        save_trace(ls.settings, run.trace)
+        if token is not None:
+            ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+    ls.tell(summary(run.trace, result), types.MessageType.Info if result["applied"] else types.MessageType.Error)
+    return {**result, "cost_usd": run.trace.cost_usd}
+
+
+async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange], active_uri: Any) -> dict[str, Any]:
+    index = await ls.service()
+    await ls.settle()
+    stale = [c.path for c in changes if c.action != "create" and current_text(ls, c.path) != c.old_text]
+    if stale:
+        return {"applied": False, "reason": f"{', '.join(stale)} changed while the edit was prepared; run it again"}
+    mentioned = {rel for rel in [uri_to_rel(index.workspace, str(active_uri))] if rel} if active_uri else set()
+    mentioned |= {c.path for c in changes if c.path in instruction}
+    encoding = str(ls.workspace.position_encoding or "utf-16")
+    try:
+        edit = build_workspace_edit(
+            index.workspace.root,
+            changes,
+            lambda uri: ls.workspace.text_documents[uri].version if uri in ls.workspace.text_documents else None,
+            ls.client_capabilities,
+            encoding if encoding in ("utf-8", "utf-32") else "utf-16",  # type: ignore[arg-type]
+            mentioned,
+        )
+    except CannotDeliver as problem:
+        return {"applied": False, "reason": str(problem)}
+    answer = await ls.workspace_apply_edit_async(
+        types.ApplyWorkspaceEditParams(edit=edit, label=f"PolyEdit: {instruction[:80]}")
+    )
+    if not answer.applied:
+        return {"applied": False, "reason": f"the editor did not apply the edit: {answer.failure_reason or 'declined'}"}
+    await ls.settle()
+    missing = [
+        c.path
+        for c in changes
+        if c.action == "modify" and is_open(ls, c.path) and current_text(ls, c.path) != c.new_text
+    ]
+    if missing:
+        return {"applied": False, "reason": f"the editor reported success but {', '.join(missing)} differ; check them"}
+    return {"applied": True, "files": [c.path for c in changes]}
+
+
+def current_text(ls: PolyeditServer, rel: str) -> str | None:
+    index = ls.index
+    assert index is not None
+    buffered = index.buffer_text(rel)
+    uri_docs = {uri_to_rel(index.workspace, uri): doc for uri, doc in ls.workspace.text_documents.items()}
+    if rel in uri_docs:
+        return str(uri_docs[rel].source)
+    if buffered is not None:
+        return buffered
+    path = index.workspace.root / rel
+    return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+
+
+def is_open(ls: PolyeditServer, rel: str) -> bool:
+    index = ls.index
+    return index is not None and any(uri_to_rel(index.workspace, uri) == rel for uri in ls.workspace.text_documents)
+
+
+def summary(trace: Any, result: dict[str, Any]) -> str:
+    phases = "; ".join(
+        f"{p.phase} {p.input_tokens}+{p.output_tokens} tok ${p.cost_usd:.4f} {p.seconds:.1f}s" for p in trace.phases
+    )
+    if result["applied"]:
+        return f"PolyEdit changed {len(result['files'])} files (${trace.cost_usd:.4f}): {phases}"
+    return f"PolyEdit changed nothing: {result['reason']} (${trace.cost_usd:.4f}; {phases})"
+
+
+def code_actions(ls: PolyeditServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    """'Apply this instruction' when the selection or a 'polyedit:' comment holds one; always 'multi-file edit…'."""
+    uri = params.text_document.uri
+    actions = [
+        types.CodeAction(
+            title="PolyEdit: multi-file edit…",
+            kind=types.CodeActionKind.Refactor,
+            command=types.Command(title="PolyEdit: multi-file edit…", command=EDIT_COMMAND, arguments=[{"uri": uri}]),
+        )
+    ]
+    document = ls.workspace.text_documents.get(uri)
+    if document is None:
+        return actions
+    rng = params.range
+    lines = document.lines
+    selected = ""
+    if rng.start != rng.end:
+        chunk = lines[rng.start.line : rng.end.line + 1]
+        selected = "".join(chunk).strip()
+    line = lines[rng.start.line] if rng.start.line < len(lines) else ""
+    comment = line.split(COMMENT_PREFIX, 1)[1].strip() if COMMENT_PREFIX in line else ""
+    instruction = comment or selected
+    if instruction:
+        arguments = [{"instruction": instruction, "uri": uri}]
+        actions.insert(
+            0,
+            types.CodeAction(
+                title="PolyEdit: apply this instruction across files",
+                kind=types.CodeActionKind.RefactorRewrite,
+                command=types.Command(
+                    title="PolyEdit: apply this instruction across files", command=EDIT_COMMAND, arguments=arguments
+                ),
+            ),
+        )
+    return actions

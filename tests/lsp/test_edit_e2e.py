@@ -1,0 +1,185 @@
+"""polyedit.edit through a real LSP client: the server runs the pipeline against the loopback Messages API and
+delivers one WorkspaceEdit; the test applies what it received and checks the exact files."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from polyedit.apply.edits import apply_edits
+from polyedit.apply.types import TextEdit
+from polyedit.lsp.convert import to_plain
+from pygls.uris import from_fs_path, to_fs_path
+
+from tests.fakes.anthropic_server import Reply, fake_anthropic
+from tests.lsp.conftest import request, running_server, wait_ready
+from tests.unit.pipeline.test_run import FILES, PLAN, RENAMED, SKETCHES, file_of
+
+
+def make(root: Path) -> None:
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+
+
+def route(body: dict[str, Any]) -> Reply:
+    path = file_of(body)
+    return (
+        Reply.tool("submit_plan", PLAN)
+        if path is None
+        else Reply.tool("edit_file", {"path": path, "sketch": SKETCHES[path]})
+    )
+
+
+def env(url: str) -> dict[str, str]:
+    return {"ANTHROPIC_API_KEY": "sk-ant-test", "ANTHROPIC_BASE_URL": url}
+
+
+def apply_received(root: Path, edit: types.WorkspaceEdit) -> dict[str, str]:
+    """What an editor would have after applying the edit (text edits; created files start empty)."""
+    files: dict[str, str] = {}
+    for op in edit.document_changes or []:
+        if isinstance(op, types.CreateFile):
+            files[Path(to_fs_path(op.uri) or "").relative_to(root).as_posix()] = ""
+        elif isinstance(op, types.TextDocumentEdit):
+            rel = Path(to_fs_path(op.text_document.uri) or "").relative_to(root).as_posix()
+            text = files.get(rel, (root / rel).read_text() if (root / rel).exists() else "")
+            edits = [
+                TextEdit(
+                    e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.new_text
+                )
+                for e in op.edits
+            ]
+            files[rel] = apply_edits(text, edits)
+    return files
+
+
+async def execute(client: Any, arguments: dict[str, Any]) -> Any:
+    params = types.ExecuteCommandParams(command="polyedit.edit", arguments=[arguments])
+    return to_plain(await client.workspace_execute_command_async(params))
+
+
+async def test_rename_across_three_files_is_one_workspace_edit(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    with fake_anthropic(route) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+            assert result["applied"] is True
+            [received] = client.applied_edits  # type: ignore[attr-defined]
+            assert received.label.startswith("PolyEdit: rename")
+            assert apply_received(root, received.edit) == RENAMED
+            assert all(op.text_document.version is None for op in received.edit.document_changes)  # none open
+            notes = {op.edits[0].annotation_id for op in received.edit.document_changes}
+            assert notes == {"polyedit.confirm"}  # VS Code capabilities: files the user did not mention
+            trace = await request(client, "polyedit/lastRun")
+            assert trace.outcome == "delivered" and trace.cost_usd > 0
+            messages = [m.message for m in client.messages]
+            assert any("PolyEdit changed 3 files" in m for m in messages)
+
+
+async def test_a_change_that_creates_a_file(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    plan = {
+        "summary": "Add constants.",
+        "files": [{"path": "app/consts.py", "action": "create", "intent": "c"}],
+        "facts": [],
+    }
+
+    def creating(body: dict[str, Any]) -> Reply:
+        if file_of(body) is None:
+            return Reply.tool("submit_plan", plan)
+        return Reply.tool("create_file", {"path": "app/consts.py", "content": "LIMIT = 10\n"})
+
+    with fake_anthropic(creating) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            result = await execute(client, {"instruction": "add a constants module"})
+            assert result["applied"] is True
+            [received] = client.applied_edits  # type: ignore[attr-defined]
+            create = received.edit.document_changes[0]
+            assert isinstance(create, types.CreateFile) and create.options.overwrite is False
+            assert apply_received(root, received.edit) == {"app/consts.py": "LIMIT = 10\n"}
+
+
+async def test_document_edited_mid_run_is_not_overwritten(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    reached, release = threading.Event(), threading.Event()
+
+    def slow(body: dict[str, Any]) -> Reply:
+        if file_of(body) == "app/views.py":
+            reached.set()
+            release.wait(30)
+        return route(body)
+
+    uri = from_fs_path(str(root / "app/views.py")) or ""
+    with fake_anthropic(slow) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            client.text_document_did_open(
+                types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, FILES["app/views.py"]))
+            )
+            command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
+            assert await asyncio.to_thread(reached.wait, 60)
+            start = types.Position(line=0, character=0)
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                    content_changes=[
+                        types.TextDocumentContentChangePartial(range=types.Range(start, start), text="# mine\n")
+                    ],
+                )
+            )
+            await request(client, "polyedit/indexStatus")  # the server reads messages in order: it has the change
+            release.set()
+            result = await command
+            assert result["applied"] is False and "app/views.py changed while the edit was prepared" in result["reason"]
+            assert client.applied_edits == []  # type: ignore[attr-defined]
+
+
+async def test_cancel_mid_run_delivers_nothing(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    reached, release = threading.Event(), threading.Event()
+
+    def hanging(body: dict[str, Any]) -> Reply:
+        reached.set()
+        release.wait(30)
+        return route(body)
+
+    with fake_anthropic(hanging) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
+            assert await asyncio.to_thread(reached.wait, 60)
+            [token] = [t for t in client.progress_reports if "multi-file" in str(t)]
+            client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token=token))
+            result = await command
+            release.set()
+            assert result["applied"] is False and "cancelled" in result["reason"]
+            assert client.applied_edits == []  # type: ignore[attr-defined]
+            assert (await request(client, "polyedit/lastRun")).outcome == "cancelled"
+    assert all((root / rel).read_text() == text for rel, text in FILES.items())
+
+
+async def test_code_actions_offer_the_instruction_in_a_comment(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    uri = from_fs_path(str(root / "app/api.py")) or ""
+    text = "# polyedit: rename fetch_user to load_user\n" + FILES["app/api.py"]
+    async with running_server(root, cache_dir) as client:
+        client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, text)))
+        at = types.Position(line=0, character=3)
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(types.TextDocumentIdentifier(uri), types.Range(at, at), types.CodeActionContext([]))
+        )
+        titles = [a.title for a in actions]
+        assert titles == ["PolyEdit: apply this instruction across files", "PolyEdit: multi-file edit…"]
+        # The client decodes the Command | CodeAction union loosely; the instruction and document must be carried.
+        assert "rename fetch_user to load_user" in str(actions[0]) and uri in str(actions[0])
