@@ -183,3 +183,45 @@ async def test_code_actions_offer_the_instruction_in_a_comment(tmp_path: Path, c
         assert titles == ["PolyEdit: apply this instruction across files", "PolyEdit: multi-file edit…"]
         # The client decodes the Command | CodeAction union loosely; the instruction and document must be carried.
         assert "rename fetch_user to load_user" in str(actions[0]) and uri in str(actions[0])
+
+
+TS_FILES = {
+    "web/users.ts": "export function fetchUser(id: number): User {\n  return { id };\n}\n\nexport interface User {\n  id: number;\n}\n",
+    "web/views.ts": "import { fetchUser } from './users';\n\nexport function show(id: number) {\n  return fetchUser(id);\n}\n",
+    "web/api.ts": "import { fetchUser } from './users';\n\nexport const get = (id: number) => {\n  const user = fetchUser(id);\n"
+    "  return user;\n};\n",
+}
+TS_SKETCHES = {
+    "web/users.ts": "export function loadUser(id: number): User {\n  return { id };\n}\n// ... existing code ...\n",
+    "web/views.ts": "import { loadUser } from './users';\n// ... existing code ...\nexport function show(id: number) {\n"
+    "  return loadUser(id);\n}\n",
+    "web/api.ts": "<<<<<<< SEARCH\nimport { fetchUser } from './users';\n=======\nimport { loadUser } from './users';\n"
+    ">>>>>>> REPLACE\n<<<<<<< SEARCH\n  const user = fetchUser(id);\n=======\n  const user = loadUser(id);\n>>>>>>> REPLACE\n",
+}
+
+
+async def test_typescript_rename_across_three_files(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    for rel, text in TS_FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    plan = {
+        "summary": "Rename fetchUser to loadUser.",
+        "files": [{"path": p, "action": "modify", "intent": "rename"} for p in TS_FILES],
+        "facts": ["fetchUser is now loadUser"],
+    }
+
+    def ts_route(body: dict[str, Any]) -> Reply:
+        path = file_of(body)
+        if path is None:
+            return Reply.tool("submit_plan", plan)
+        return Reply.tool("edit_file", {"path": path, "sketch": TS_SKETCHES[path]})
+
+    with fake_anthropic(ts_route) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            result = await execute(client, {"instruction": "rename fetchUser to loadUser"})
+            assert result["applied"] is True
+            [received] = client.applied_edits  # type: ignore[attr-defined]
+            expected = {rel: text.replace("fetchUser", "loadUser") for rel, text in TS_FILES.items()}
+            assert apply_received(root, received.edit) == expected

@@ -46,7 +46,9 @@ def build_workspace_edit(
     def annotation(change: FileChange) -> str | None:
         if not annotations_ok:
             return None
-        risky = change.action != "modify" or change.path not in mentioned or needs_confirmation(change.path)
+        if needs_confirmation(change.path):  # editor, agent and CI control files: whatever the policy
+            return CONFIRM
+        risky = change.action != "modify" or change.path not in mentioned
         return CONFIRM if confirm_policy and risky else PLAIN
 
     if not document_changes:

@@ -83,6 +83,7 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
             ls.client_capabilities,
             encoding if encoding in ("utf-8", "utf-32") else "utf-16",  # type: ignore[arg-type]
             mentioned,
+            ls.settings.confirm_changes,
         )
     except CannotDeliver as problem:
         return {"applied": False, "reason": str(problem)}

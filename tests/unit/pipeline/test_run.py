@@ -198,3 +198,24 @@ async def test_planner_tool_rounds_are_answered_by_the_index(
     changes, (_, state) = await run(index, route, monkeypatch)
     assert len(changes) == 3
     assert "app/views.py" in state.requests[1]["messages"][0]["content"]  # the search results went back to the planner
+
+
+@pytest.mark.parametrize(
+    ("replies", "words"),
+    [
+        ([Reply.text("I won't do that.", stop_reason="refusal")], "declined"),
+        ([Reply.text("")], "answered with nothing"),
+        ([Reply.tool("submit_plan", '{"summary": "x", broken')], "could not be read"),
+        ([Reply.failure(429, "rate_limit_error", "Your spend limit is reached")], "spend limit"),
+        ([Reply.text("cut", stop_reason="max_tokens")] * 2, "max_tokens"),
+        ([Reply.failure(529, "overloaded_error", "Overloaded")] * 4, "overloaded"),
+        ([Reply(blocks=[{"type": "text", "text": "x"}], fault="drop")] * 4, "stream ended"),
+    ],
+    ids=["refusal", "empty", "malformed-tool-input", "spend-limit", "max-tokens-twice", "529-persists", "dropped"],
+)
+async def test_model_faults_stop_the_run_with_a_clear_message(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch, replies: list[Reply], words: str
+) -> None:
+    failure, (edit_run, _) = await run(index, list(replies), monkeypatch)
+    assert isinstance(failure, EditFailed) and failure.phase == "plan" and words in failure.reason
+    assert edit_run.trace.outcome == "failed" and words in (edit_run.trace.error or "")
