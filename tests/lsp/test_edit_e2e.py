@@ -186,17 +186,29 @@ async def test_code_actions_offer_the_instruction_in_a_comment(tmp_path: Path, c
 
 
 TS_FILES = {
-    "web/users.ts": "export function fetchUser(id: number): User {\n  return { id };\n}\n\nexport interface User {\n  id: number;\n}\n",
-    "web/views.ts": "import { fetchUser } from './users';\n\nexport function show(id: number) {\n  return fetchUser(id);\n}\n",
-    "web/api.ts": "import { fetchUser } from './users';\n\nexport const get = (id: number) => {\n  const user = fetchUser(id);\n"
-    "  return user;\n};\n",
+    "web/users.ts": (
+        "export function fetchUser(id: number): User {\n  return { id };\n}\n\n"
+        "export interface User {\n  id: number;\n}\n"
+    ),
+    "web/views.ts": (
+        "import { fetchUser } from './users';\n\nexport function show(id: number) {\n  return fetchUser(id);\n}\n"
+    ),
+    "web/api.ts": (
+        "import { fetchUser } from './users';\n\nexport const get = (id: number) => {\n"
+        "  const user = fetchUser(id);\n  return user;\n};\n"
+    ),
 }
 TS_SKETCHES = {
     "web/users.ts": "export function loadUser(id: number): User {\n  return { id };\n}\n// ... existing code ...\n",
-    "web/views.ts": "import { loadUser } from './users';\n// ... existing code ...\nexport function show(id: number) {\n"
-    "  return loadUser(id);\n}\n",
-    "web/api.ts": "<<<<<<< SEARCH\nimport { fetchUser } from './users';\n=======\nimport { loadUser } from './users';\n"
-    ">>>>>>> REPLACE\n<<<<<<< SEARCH\n  const user = fetchUser(id);\n=======\n  const user = loadUser(id);\n>>>>>>> REPLACE\n",
+    "web/views.ts": (
+        "import { loadUser } from './users';\n// ... existing code ...\n"
+        "export function show(id: number) {\n  return loadUser(id);\n}\n"
+    ),
+    "web/api.ts": (
+        "<<<<<<< SEARCH\nimport { fetchUser } from './users';\n=======\nimport { loadUser } from './users';\n"
+        ">>>>>>> REPLACE\n<<<<<<< SEARCH\n  const user = fetchUser(id);\n=======\n"
+        "  const user = loadUser(id);\n>>>>>>> REPLACE\n"
+    ),
 }
 
 
