@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 TORCH  := torch==2.13.0
 
 .DEFAULT_GOAL := help
-.PHONY: help install test test-fast lint format bench bench-index bench-retrieval bench-apply clean
+.PHONY: help install test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ format:  ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: bench-index bench-retrieval bench-apply  ## run all benchmarks (fetch public code from PyPI, npm, Debian at bench time)
+bench: bench-index bench-retrieval bench-apply bench-pipeline  ## run all benchmarks (fetch public code from PyPI, npm, Debian at bench time)
 
 bench-index:  ## index benchmark on a released sdist (see bench/README.md)
 	$(BIN)/python bench/index.py --json > bench/results/index.json
@@ -49,6 +49,10 @@ bench-apply:  ## apply-model benchmark on the public case set
 	$(BIN)/python bench/build_apply_cases.py --out bench/data/apply_cases.jsonl
 	$(BIN)/python bench/apply.py --cases bench/data/apply_cases.jsonl --json > bench/results/apply.json
 	$(BIN)/python bench/apply.py --cases bench/data/apply_cases.jsonl
+
+bench-pipeline:  ## pipeline overhead, distilled vs full-conversation tokens, cascade cost (fake model server)
+	$(BIN)/python bench/pipeline.py --json > bench/results/pipeline.json
+	@cat bench/results/pipeline.json
 
 clean:  ## remove build and test artefacts (keeps .venv)
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -64,7 +64,7 @@ async def _run(run: EditRun, instruction: str, plan_only: bool) -> list[FileChan
     if not plan_only:
         return await run.run(instruction)
     run.trace.instruction = instruction
-    await run.plan(run.retrieve(instruction))
+    await run.plan(await asyncio.to_thread(run.retrieve, instruction))
     run.trace.outcome = "planned"
     return []
 

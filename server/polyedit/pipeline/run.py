@@ -57,7 +57,7 @@ class EditRun:
     async def run(self, instruction: str) -> list[FileChange]:
         self.trace = RunTrace(instruction)
         try:
-            pack = self.retrieve(instruction)
+            pack = await asyncio.to_thread(self.retrieve, instruction)
             plan = await self.plan(pack)
             changes = await _all_or_cancel([self.change(pack.instruction, plan, item) for item in plan.files])
             self.trace.outcome = "delivered"
@@ -109,7 +109,7 @@ class EditRun:
                 self.trace.handoffs["edit_plan"] = asdict(plan)
                 self.progress(f"planned {len(plan.files)} files")
                 return plan
-            answered = [self._answer_tool(c.name, c.input) for c in reply.tool_calls]
+            answered = [await asyncio.to_thread(self._answer_tool, c.name, c.input) for c in reply.tool_calls]
             if not answered:
                 raise EditFailed("plan", "the planner answered without a plan")
             notes += answered
@@ -155,7 +155,8 @@ class EditRun:
             for attempt in (1, 2):
                 sketch = await self.generate(instruction, plan, item, current, model, problem)
                 try:
-                    return self.apply(item, current, sketch)
+                    # Merging and diffing large files is CPU work: keep it off the event loop (the LSP server's).
+                    return await asyncio.to_thread(self.apply, item, current, sketch)
                 except ApplyRefused as refusal:
                     problem = str(refusal)
                     self.progress(f"{item.path}: apply refused ({refusal.reason}); attempt {attempt} with {model}")
