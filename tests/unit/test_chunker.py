@@ -138,3 +138,14 @@ def test_same_text_gives_same_hash_and_path_changes_it() -> None:
     b = Chunker().chunk("a.py", "def f():\n    return 1\n")[0]
     c = Chunker().chunk("b.py", "def f():\n    return 1\n")[0]
     assert a.content_hash == b.content_hash != c.content_hash
+
+
+def test_a_failing_grammar_falls_back_to_line_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    import polyedit.index.chunker as chunker_module
+
+    def broken(name: str) -> None:
+        raise RuntimeError(f"grammar {name} is broken")
+
+    monkeypatch.setattr(chunker_module, "parser_for", broken)
+    chunks = Chunker(max_tokens=50).chunk("m.py", "".join(f"def f{i}():\n    return {i}\n\n" for i in range(40)))
+    assert chunks and all(c.symbol is None for c in chunks) and chunks[-1].end_line == 120
