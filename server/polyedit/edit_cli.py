@@ -7,30 +7,16 @@ import difflib
 import json
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from polyedit.apply_cli import write_atomically
-from polyedit.config import Settings
 from polyedit.index.service import IndexService
 from polyedit.models.anthropic_provider import NO_KEY, AnthropicProvider
-from polyedit.models.catalog import default_models
-from polyedit.pipeline.run import EditRun, RunConfig
+from polyedit.pipeline.run import EditRun, run_config
+from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
 from polyedit.progress import ProgressBar
-
-
-def run_config(settings: Settings) -> RunConfig:
-    defaults = default_models()
-    cascade = tuple(m.strip() for m in settings.generate_models.split(",") if m.strip())
-    return RunConfig(
-        plan_model=settings.plan_model or defaults["strong"],
-        generate_models=cascade or (defaults["cheap"], defaults["strong"]),
-        context_token_budget=settings.context_token_budget,
-        max_cost_usd=settings.max_cost_usd,
-        max_tokens_total=settings.max_tokens_per_run,
-    )
 
 
 def run_edit(service: IndexService, instruction: str, write: bool, plan_only: bool, as_json: bool) -> int:
@@ -90,15 +76,6 @@ def write_all(root: Path, changes: list[FileChange]) -> None:
             else:
                 write_atomically(path, old, "utf-8")
         raise
-
-
-def save_trace(settings: Settings, trace: RunTrace) -> Path:
-    folder = settings.cache_path() / "runs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
-    path.write_text(json.dumps(trace.to_json(), indent=2), encoding="utf-8")
-    (folder / "last.json").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    return path
 
 
 def _change_json(change: FileChange) -> dict[str, Any]:

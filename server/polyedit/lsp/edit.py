@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
-from polyedit.edit_cli import run_config, save_trace
 from polyedit.lsp.convert import field, uri_to_rel
 from polyedit.lsp.delivery import CannotDeliver, build_workspace_edit
 from polyedit.models.anthropic_provider import AnthropicProvider
-from polyedit.pipeline.run import EditRun
+from polyedit.pipeline.run import EditRun, run_config
+from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange
 
 if TYPE_CHECKING:

@@ -15,7 +15,9 @@ from importlib.resources import files
 from typing import Any
 
 from polyedit.apply import ApplyRefused, apply_sketch
+from polyedit.config import Settings
 from polyedit.index.service import IndexService
+from polyedit.models.catalog import default_models
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
 from polyedit.pipeline.paths import checked_path
 from polyedit.pipeline.tools import GENERATE_TOOLS, PLAN_TOOLS
@@ -44,6 +46,18 @@ class RunConfig:
     max_plan_rounds: int = 3
     max_cost_usd: float = 2.0
     max_tokens_total: int = 400_000
+
+
+def run_config(settings: Settings) -> RunConfig:
+    defaults = default_models()
+    cascade = tuple(m.strip() for m in settings.generate_models.split(",") if m.strip())
+    return RunConfig(
+        plan_model=settings.plan_model or defaults["strong"],
+        generate_models=cascade or (defaults["cheap"], defaults["strong"]),
+        context_token_budget=settings.context_token_budget,
+        max_cost_usd=settings.max_cost_usd,
+        max_tokens_total=settings.max_tokens_per_run,
+    )
 
 
 class EditRun:
