@@ -237,3 +237,14 @@ async def test_typescript_rename_across_three_files(tmp_path: Path, cache_dir: P
             [received] = client.applied_edits  # type: ignore[attr-defined]
             expected = {rel: text.replace("fetchUser", "loadUser") for rel, text in TS_FILES.items()}
             assert apply_received(root, received.edit) == expected
+
+
+async def test_without_a_key_the_editor_is_told_how_to_set_it(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    async with running_server(root, cache_dir, env={"ANTHROPIC_API_KEY": ""}) as client:
+        await wait_ready(client)
+        result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+        assert result["applied"] is False and "export ANTHROPIC_API_KEY" in result["reason"]
+        assert any("search and apply still work" in m.message for m in client.messages)
+        assert client.applied_edits == []  # type: ignore[attr-defined]
