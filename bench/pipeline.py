@@ -31,8 +31,7 @@ from polyedit.index.service import IndexService
 from polyedit.index.tokens import estimate_tokens
 from polyedit.models.anthropic_provider import AnthropicProvider
 from polyedit.models.catalog import default_models
-from polyedit.models.pricing import cost_usd
-from polyedit.models.types import ModelReply, ModelRequest, Usage
+from polyedit.models.types import ModelReply, ModelRequest
 from polyedit.pipeline.run import EditRun, RunConfig
 
 from bench.fetch import pypi_wheel
@@ -125,12 +124,9 @@ async def one_run(
     assert len(changes) == FILES
     plan_request = requests[0]
     plan_reply_tokens = estimate_tokens(json.dumps(run.trace.handoffs["edit_plan"]))
-    generate = [r for r in requests[1:]]
+    generate = requests[1:]
     distilled = sum(tokens_of(r) for r in generate)
     baseline = sum(tokens_of(plan_request) + plan_reply_tokens + tokens_of(r) for r in generate)
-    cost = sum(
-        cost_usd(r["model"], Usage(tokens_of(r), 0)) for r in requests
-    )  # input side; outputs are small and equal across arms
     return {
         "wall_ms": wall * 1000,
         "model_ms": provider.busy_seconds() * 1000,
@@ -139,7 +135,6 @@ async def one_run(
         "distilled_tokens": distilled,
         "baseline_tokens": baseline,
         "cost_usd": run.trace.cost_usd,
-        "input_cost_usd": round(cost, 6),
     }
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import tree_sitter
-
 from polyedit.index.languages import language_for, parser_for
 
 
@@ -65,6 +63,3 @@ class Outline:
 
 def has_grammar(path: str) -> bool:
     return language_for(path) is not None
-
-
-__all__ = ["Definition", "Outline", "has_grammar", "tree_sitter"]

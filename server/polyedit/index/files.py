@@ -129,9 +129,13 @@ class Workspace:
         if self.rules.is_path_ignored(rel_path):
             return "ignored"
         real = os.path.realpath(self.root / rel_path)
-        if real != str(self.root) and not real.startswith(str(self.root) + os.sep):
+        if real != str(self.root) and not self._below_root(real):
             return "symlink leaves the workspace"
         return None
+
+    def _below_root(self, real: str) -> bool:
+        """Whether a real path (symlinks resolved) lies below the workspace root."""
+        return real.startswith(str(self.root) + os.sep)
 
     def walk(self) -> Iterator[str | Skipped]:
         """Yield every indexable relative path, and a ``Skipped`` for files left out for a reason worth telling."""
@@ -156,9 +160,8 @@ class Workspace:
 
     def file_problem(self, rel_path: str) -> str | None:
         """A reason the file cannot be indexed (escape, size, binary, unreadable), or None."""
-        full = self.root / rel_path
-        real = os.path.realpath(full)
-        if not real.startswith(str(self.root) + os.sep):
+        real = os.path.realpath(self.root / rel_path)
+        if not self._below_root(real):
             return "symlink leaves the workspace"
         try:
             size = os.stat(real).st_size

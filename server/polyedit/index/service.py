@@ -22,7 +22,7 @@ from polyedit.index.dense import DenseIndex
 from polyedit.index.embedder import Embedder, SentenceTransformerEmbedder
 from polyedit.index.files import Skipped, Workspace
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
-from polyedit.index.store import ChunkRow, EmbeddingCache, IndexStore, workspace_db_path
+from polyedit.index.store import ChunkRow, EmbeddingCache, FileState, IndexStore, workspace_db_path
 from polyedit.index.tokens import query_terms
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,7 @@ class IndexService:
         files, chunks = self.store.counts()
         return ScanSummary(files, indexed, len(removed), skipped, chunks, time.monotonic() - started)
 
-    def _index_disk_file(self, rel: str, known: Any = None) -> bool:
+    def _index_disk_file(self, rel: str, known: FileState | None = None) -> bool:
         """(Re)chunk a file from disk when its size or mtime changed. Returns True when it was re-chunked."""
         try:
             stat = (self.workspace.root / rel).stat()
@@ -242,9 +242,13 @@ class IndexService:
     def open_paths(self) -> set[str]:
         return set(self._buffers)
 
-    def buffer_text(self, rel: str) -> str | None:
-        """The open editor buffer's text for a path, if the file is open."""
-        return self._buffers.get(rel)
+    def current_text(self, rel: str) -> str | None:
+        """The file as the user sees it: the open editor buffer's text, else the disk's (None if neither)."""
+        buffered = self._buffers.get(rel)
+        if buffered is not None:
+            return buffered
+        path = self.workspace.root / rel
+        return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
 
     # --- embedding ------------------------------------------------------------------------------------------
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
 
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
 from polyedit.apply.edits import minimal_edits
+from polyedit.apply.types import Encoding
 from polyedit.pipeline.paths import needs_confirmation
 from polyedit.pipeline.types import FileChange
 
 CONFIRM = "polyedit.confirm"
 PLAIN = "polyedit.change"
-Encoding = Literal["utf-16", "utf-8", "utf-32"]
 
 
 class CannotDeliver(Exception):

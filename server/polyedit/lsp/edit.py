@@ -69,11 +69,13 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
 async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange], active_uri: Any) -> dict[str, Any]:
     index = await ls.service()
     await ls.settle()
-    stale = [c.path for c in changes if c.action != "create" and current_text(ls, c.path) != c.old_text]
+    # settle() has brought every open buffer into the index, so the index knows what the editor shows.
+    stale = [c.path for c in changes if c.action != "create" and index.current_text(c.path) != c.old_text]
     if stale:
         return {"applied": False, "reason": f"{', '.join(stale)} changed while the edit was prepared; run it again"}
-    mentioned = {rel for rel in [uri_to_rel(index.workspace, str(active_uri))] if rel} if active_uri else set()
-    mentioned |= {c.path for c in changes if c.path in instruction}
+    mentioned = {c.path for c in changes if c.path in instruction}
+    if active := uri_to_rel(index.workspace, str(active_uri)) if active_uri else None:
+        mentioned.add(active)
     encoding = str(ls.workspace.position_encoding or "utf-16")
     try:
         edit = build_workspace_edit(
@@ -96,29 +98,11 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
     missing = [
         c.path
         for c in changes
-        if c.action == "modify" and is_open(ls, c.path) and current_text(ls, c.path) != c.new_text
+        if c.action == "modify" and c.path in index.open_paths and index.current_text(c.path) != c.new_text
     ]
     if missing:
         return {"applied": False, "reason": f"the editor reported success but {', '.join(missing)} differ; check them"}
     return {"applied": True, "files": [c.path for c in changes]}
-
-
-def current_text(ls: PolyeditServer, rel: str) -> str | None:
-    index = ls.index
-    assert index is not None
-    buffered = index.buffer_text(rel)
-    uri_docs = {uri_to_rel(index.workspace, uri): doc for uri, doc in ls.workspace.text_documents.items()}
-    if rel in uri_docs:
-        return str(uri_docs[rel].source)
-    if buffered is not None:
-        return buffered
-    path = index.workspace.root / rel
-    return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
-
-
-def is_open(ls: PolyeditServer, rel: str) -> bool:
-    index = ls.index
-    return index is not None and any(uri_to_rel(index.workspace, uri) == rel for uri in ls.workspace.text_documents)
 
 
 def summary(trace: Any, result: dict[str, Any]) -> str:

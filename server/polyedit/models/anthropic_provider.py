@@ -60,6 +60,7 @@ class AnthropicProvider:
         usage = Usage()
         notes: list[str] = []
         attempt = 0
+        limit_raised = False
         while True:
             attempt += 1
             try:
@@ -74,9 +75,9 @@ class AnthropicProvider:
                 continue
             usage = usage + _usage(message.usage)
             if message.stop_reason == "max_tokens":
-                if max_tokens * 2 <= self.max_tokens_cap and "max_tokens" not in " ".join(notes):
+                if max_tokens * 2 <= self.max_tokens_cap and not limit_raised:
                     notes.append(f"reply cut at max_tokens={max_tokens}; retried with {max_tokens * 2}")
-                    max_tokens *= 2
+                    max_tokens, limit_raised = max_tokens * 2, True
                     continue
                 raise ModelError("max_tokens", f"the reply was cut at max_tokens={max_tokens} twice; nothing used")
             break

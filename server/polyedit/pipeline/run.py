@@ -132,13 +132,13 @@ class EditRun:
     def _answer_tool(self, name: str, arguments: dict[str, Any]) -> str:
         if name == "search_code":
             query = str(arguments.get("query", ""))
-            k = int(arguments.get("k", 8)) if isinstance(arguments.get("k", 8), int) else 8
-            hits = self.index.search(query, k=min(max(k, 1), 20))
+            k = arguments.get("k")
+            hits = self.index.search(query, k=min(max(k, 1), 20) if isinstance(k, int) else 8)
             body = "\n".join(f"--- {h.path}:{h.start_line}-{h.end_line}\n{h.text}" for h in hits) or "(no results)"
             return f"\nsearch_code({query!r}):\n{body}\n"
         if name == "read_file":
             rel = checked_path(self.index.workspace, str(arguments.get("path", "")), "plan")
-            return f"\nread_file({rel}):\n{self._current_text(rel) or '(no such file)'}\n"
+            return f"\nread_file({rel}):\n{self.index.current_text(rel) or '(no such file)'}\n"
         raise EditFailed("plan", f"the planner called an unknown tool '{name}'")
 
     def _parse_plan(self, data: dict[str, Any]) -> EditPlan:
@@ -163,7 +163,7 @@ class EditRun:
 
     async def change(self, instruction: str, plan: EditPlan, item: PlannedFile) -> FileChange:
         """Generate then apply one file: a refusal goes back to the same model once, then up the cascade."""
-        current = self._current_text(item.path)
+        current = self.index.current_text(item.path)
         problem = ""
         for model in self.config.generate_models:
             for attempt in (1, 2):
@@ -238,14 +238,6 @@ class EditRun:
             )
         )
         return reply
-
-    def _current_text(self, rel: str) -> str | None:
-        """The open buffer's text when the editor has the file open, else the disk's."""
-        buffered = self.index.buffer_text(rel)
-        if buffered is not None:
-            return buffered
-        path = self.index.workspace.root / rel
-        return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
 
 
 async def _all_or_cancel(coros: list[Coroutine[Any, Any, FileChange]]) -> list[FileChange]:
