@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 TORCH  := torch==2.13.0
 
 .DEFAULT_GOAL := help
-.PHONY: help install test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline clean
+.PHONY: help install editors vsix test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -19,16 +19,24 @@ install: $(BIN)/python  ## create .venv with CPU torch (pinned) and polyedit wit
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@echo "installed: run '$(BIN)/polyedit doctor', then '$(BIN)/polyedit index .'"
 
-test:  ## run the whole test suite (unit + LSP end-to-end)
+editors:  ## install what the editor tests need: nvim, chromium, code-server, the extension's npm packages
+	.ci/setup-editors
+
+vsix: editors  ## build the VS Code extension: vscode-client/dist/polyedit.vsix
+	cd vscode-client && npm run --silent vsix
+
+test: editors  ## run every test: the extension's unit tests, then unit, LSP and real-editor end-to-end tests
+	cd vscode-client && npm test --silent
 	$(BIN)/pytest -q
 
 test-fast:  ## unit tests only
 	$(BIN)/pytest -q tests/unit
 
-lint:  ## ruff check, ruff format --check, mypy (strict on server/)
+lint: editors  ## ruff check, ruff format --check, mypy (strict on server/); eslint and tsc on the extension
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	cd vscode-client && npm run --silent lint && npm run --silent typecheck
 
 format:  ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff format .
@@ -55,4 +63,4 @@ bench-pipeline:  ## pipeline overhead, distilled vs full-conversation tokens, ca
 	@cat bench/results/pipeline.json
 
 clean:  ## remove build and test artefacts (keeps .venv)
-	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf dist *.egg-info .pytest_cache .mypy_cache .ruff_cache vscode-client/dist vscode-client/out-test

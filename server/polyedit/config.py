@@ -50,6 +50,12 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "problems"}
+# Read when the index opens; a change reaches the server only after a restart.
+RESTART_KEYS = frozenset(
+    {"embedding_model", "max_file_size_bytes", "chunk_max_tokens", "embed_batch_size", "cache_dir"}
+)
+# Keys in the editor's "polyedit" section that only the editor extension reads.
+CLIENT_KEYS = frozenset({"server", "trace", "save_after_edit"})
 _MINIMUMS = {
     "max_file_size_bytes": 1,
     "chunk_max_tokens": 32,
@@ -84,6 +90,8 @@ def merge(base: Settings, overrides: dict[str, Any] | None, source: str) -> Sett
     for raw_key, value in overrides.items():
         key = _camel_to_snake(str(raw_key))
         spec = _FIELDS.get(key)
+        if key in CLIENT_KEYS:
+            continue
         if spec is None:
             problems.append(f"{source}: unknown setting '{raw_key}' (ignored)")
             continue

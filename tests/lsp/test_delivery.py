@@ -47,3 +47,15 @@ def test_neovim_capabilities_get_plain_changes_without_resource_operations() -> 
     assert edit.document_changes is None and list(edit.changes) == ["file:///ws/a.py"]  # type: ignore[arg-type]
     with pytest.raises(CannotDeliver, match="cannot receive file creations"):
         build(caps, [CREATE])
+
+
+def test_neovim_by_name_gets_document_changes_and_file_creation() -> None:
+    """Neovim applies documentChanges and CreateFile without declaring them; clientInfo.name says who it is."""
+    edit = build(client_capabilities("neovim@v0.7.0"), [MODIFY, CREATE], client_name="Neovim")
+    modify, create, create_text = edit.document_changes  # type: ignore[misc]
+    assert modify.text_document.version == 7 and isinstance(create, types.CreateFile)
+    assert create_text.edits[0].new_text == "y = 1\n" and edit.change_annotations is None
+    # reaches past the empty buffer's only line, so Neovim drops the blank line it would otherwise keep
+    assert create_text.edits[0].range.end == types.Position(line=1, character=0)
+    vscode = build(client_capabilities("visual-studio-code"), [CREATE])
+    assert vscode.document_changes[1].edits[0].range.end == types.Position(line=0, character=0)  # type: ignore[index,union-attr]

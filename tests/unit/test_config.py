@@ -47,3 +47,8 @@ def test_broken_toml_is_reported(tmp_path: Path) -> None:
     (tmp_path / "polyedit.toml").write_text("this is = = not toml")
     settings = load_workspace_settings(tmp_path)
     assert settings.problems and "unreadable" in settings.problems[0]
+
+
+def test_keys_only_the_editor_extension_reads_are_not_reported() -> None:
+    settings = merge(Settings(), {"server": {"command": "/x"}, "trace": {"server": "off"}, "saveAfterEdit": True}, "c")
+    assert settings == Settings() and settings.problems == ()

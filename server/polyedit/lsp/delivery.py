@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -17,6 +18,20 @@ CONFIRM = "polyedit.confirm"
 PLAIN = "polyedit.change"
 
 
+@dataclass(frozen=True)
+class Quirks:
+    """What a client does beyond, or differently from, what its capabilities declare (seen in the real editor)."""
+
+    undeclared_document_changes: bool = False  # applies documentChanges and create/delete without declaring them
+    blank_line_after_created_text: bool = False  # an insert into a new, empty buffer leaves an extra empty line
+
+
+# Matched against clientInfo.name from initialize. Neovim 0.7.2, see ../shared/clients-notes.md: it applies
+# documentChanges without declaring them, and its empty buffer already holds one line, so text inserted into a new
+# file gains a trailing blank line unless the edit reaches past the last line (its apply_text_edits then drops it).
+CLIENT_QUIRKS = {"Neovim": Quirks(undeclared_document_changes=True, blank_line_after_created_text=True)}
+
+
 class CannotDeliver(Exception):
     """The client cannot receive this edit (e.g. it cannot create files); the message says what is missing."""
 
@@ -29,11 +44,16 @@ def build_workspace_edit(
     encoding: Encoding,
     mentioned: set[str],
     confirm_policy: bool = True,
+    client_name: str = "",
 ) -> types.WorkspaceEdit:
     """``version_of(uri)`` is the version the server last saw for an open document, None for closed ones."""
     workspace_caps = capabilities.workspace.workspace_edit if capabilities.workspace else None
     document_changes = bool(workspace_caps and workspace_caps.document_changes)
     resource_ops = set(workspace_caps.resource_operations or []) if workspace_caps else set()
+    quirks = CLIENT_QUIRKS.get(client_name, Quirks())
+    if quirks.undeclared_document_changes:
+        document_changes = True
+        resource_ops |= {types.ResourceOperationKind.Create, types.ResourceOperationKind.Delete}
     annotations_ok = bool(workspace_caps and workspace_caps.change_annotation_support)
     needs_ops = any(c.action in ("create", "delete") for c in changes)
     if needs_ops and not document_changes:
@@ -71,6 +91,8 @@ def build_workspace_edit(
             uri=uri, version=None if change.action == "create" else version_of(uri)
         )
         edits = _text_edits(change.old_text or "", change.new_text or "", encoding, note)
+        if change.action == "create" and quirks.blank_line_after_created_text and edits:
+            edits[0].range.end = types.Position(line=1, character=0)  # past the end of the empty document
         operations.append(types.TextDocumentEdit(text_document=document, edits=edits))
     annotations = None
     if annotations_ok:

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 EDIT_COMMAND = "polyedit.edit"
 LAST_RUN = "polyedit/lastRun"
 COMMENT_PREFIX = "polyedit:"
+CONFIRM_WAIT_S = 3.0  # how long an editor may take to report the documents an applied edit changed
 
 
 async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str, Any]:
@@ -36,7 +37,10 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
         raise ValueError("polyedit.edit needs an 'instruction' (clients ask the user for it)")
     index = await ls.service()
     await ls.settle()
-    token = await ls.create_progress("Multi-file edit", cancellable=True)
+    client_token = field(args, "progressToken")
+    token = await ls.create_progress(
+        "Multi-file edit", cancellable=True, token=client_token if isinstance(client_token, str) else None
+    )
     task = asyncio.current_task()
 
     def report(message: str) -> None:
@@ -62,8 +66,10 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
         save_trace(ls.settings, run.trace)
         if token is not None:
             ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
-    ls.tell(summary(run.trace, result), types.MessageType.Info if result["applied"] else types.MessageType.Error)
-    return {**result, "cost_usd": run.trace.cost_usd}
+    text = summary(run.trace, result)
+    if not field(args, "quiet", False):  # a client that shows the result itself asks for no message
+        ls.tell(text, types.MessageType.Info if result["applied"] else types.MessageType.Error)
+    return {**result, "cost_usd": run.trace.cost_usd, "summary": text}
 
 
 async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange], active_uri: Any) -> dict[str, Any]:
@@ -86,6 +92,7 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
             encoding if encoding in ("utf-8", "utf-32") else "utf-16",  # type: ignore[arg-type]
             mentioned,
             ls.settings.confirm_changes,
+            ls.client_name,
         )
     except CannotDeliver as problem:
         return {"applied": False, "reason": str(problem)}
@@ -94,15 +101,27 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
     )
     if not answer.applied:
         return {"applied": False, "reason": f"the editor did not apply the edit: {answer.failure_reason or 'declined'}"}
-    await ls.settle()
-    missing = [
-        c.path
-        for c in changes
-        if c.action == "modify" and c.path in index.open_paths and index.current_text(c.path) != c.new_text
-    ]
+    missing = await unconfirmed(ls, changes)
     if missing:
         return {"applied": False, "reason": f"the editor reported success but {', '.join(missing)} differ; check them"}
     return {"applied": True, "files": [c.path for c in changes]}
+
+
+async def unconfirmed(ls: PolyeditServer, changes: list[FileChange]) -> list[str]:
+    """Open documents whose text is not what the edit made. Editors may answer before they send the didChange
+    (Neovim debounces it by 150 ms), so wait a little for it before saying the editor skipped an edit."""
+    index = await ls.service()
+    deadline = asyncio.get_running_loop().time() + CONFIRM_WAIT_S
+    while True:
+        await ls.settle()
+        missing = [
+            c.path
+            for c in changes
+            if c.action == "modify" and c.path in index.open_paths and index.current_text(c.path) != c.new_text
+        ]
+        if not missing or asyncio.get_running_loop().time() > deadline:
+            return missing
+        await asyncio.sleep(0.05)
 
 
 def summary(trace: Any, result: dict[str, Any]) -> str:

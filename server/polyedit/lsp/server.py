@@ -17,7 +17,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from polyedit import __version__
-from polyedit.config import Settings, load_workspace_settings, merge
+from polyedit.config import RESTART_KEYS, Settings, load_workspace_settings, merge
 from polyedit.index.service import IndexService, IndexStatus
 from polyedit.lsp.convert import field, to_plain, uri_to_rel
 from polyedit.lsp.edit import EDIT_COMMAND, LAST_RUN, code_actions, run_edit_command
@@ -39,6 +39,7 @@ class PolyeditServer(LanguageServer):
         super().__init__("polyedit", __version__)
         self.root: Path | None = None
         self.settings = Settings()
+        self.base_settings = Settings()  # workspace files + initializationOptions; client settings merge over it
         self.index: IndexService | None = None
         self.index_ready = asyncio.Event()
         self._debounce: dict[str, asyncio.TimerHandle] = {}
@@ -48,6 +49,7 @@ class PolyeditServer(LanguageServer):
         self.provider: ModelProvider | None = None  # None: Anthropic, configured from the environment
         self.last_run: RunTrace | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # the server's running loop, known from initialize
+        self.client_name = ""  # clientInfo.name from initialize: some clients do more than they declare
 
     # --- helpers --------------------------------------------------------------------------------------------
 
@@ -173,16 +175,18 @@ class PolyeditServer(LanguageServer):
             message = f"{summary.files} files, {summary.chunks} chunks ({summary.indexed} re-read)"
             self.work_done_progress.end(token, types.WorkDoneProgressEnd(message=message))
 
-    async def create_progress(self, title: str, cancellable: bool = False) -> str | None:
+    async def create_progress(self, title: str, cancellable: bool = False, token: str | None = None) -> str | None:
+        """Begin work-done progress: on the client's own token when it sent one, else on one we ask it to create."""
         window = self.client_capabilities.window
-        if window is None or not window.work_done_progress:
+        if token is None and (window is None or not window.work_done_progress):
             return None
-        token = f"polyedit-{title.lower().replace(' ', '-')}-{id(object())}"
-        try:
-            await self.work_done_progress.create_async(token)
-        except Exception:  # a client that refuses progress still gets the work done
-            log.info("client refused work-done progress", exc_info=True)
-            return None
+        if token is None:
+            token = f"polyedit-{title.lower().replace(' ', '-')}-{id(object())}"
+            try:
+                await self.work_done_progress.create_async(token)
+            except Exception:  # a client that refuses progress still gets the work done
+                log.info("client refused work-done progress", exc_info=True)
+                return None
         begin = types.WorkDoneProgressBegin(title=f"polyedit: {title}", percentage=0, cancellable=cancellable)
         self.work_done_progress.begin(token, begin)
         return token
@@ -201,6 +205,7 @@ class PolyeditServer(LanguageServer):
         await self.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
 
     async def fetch_client_settings(self) -> None:
+        """Pull the editor's "polyedit" section (at start and on every didChangeConfiguration)."""
         workspace = self.client_capabilities.workspace
         if workspace is None or not workspace.configuration:
             return
@@ -210,8 +215,18 @@ class PolyeditServer(LanguageServer):
         except Exception:  # a client that fails the request keeps the settings we have
             log.info("workspace/configuration failed", exc_info=True)
             return
-        if values and values[0]:
-            self.settings = merge(self.settings, to_plain(values[0]), "workspace/configuration")
+        client_values = to_plain(values[0]) if values and values[0] else None
+        self.settings = merge(self.base_settings, client_values, "workspace/configuration")
+
+    async def settings_changed(self) -> None:
+        before = self.settings
+        await self.fetch_client_settings()
+        fresh = self.settings.problems[len(self.base_settings.problems) :]
+        for problem in fresh:
+            self.tell(f"polyedit: {problem}")
+        later = sorted(key for key in RESTART_KEYS if getattr(before, key) != getattr(self.settings, key))
+        if later:
+            self.tell(f"polyedit: {', '.join(later)} take effect when the server restarts", types.MessageType.Info)
 
 
 def create_server() -> PolyeditServer:
@@ -227,7 +242,9 @@ def create_server() -> PolyeditServer:
         options = to_plain(params.initialization_options) or {}
         if isinstance(options, dict) and isinstance(options.get("polyedit"), dict):
             options = options["polyedit"]
-        ls.settings = merge(load_workspace_settings(ls.root), options, "initializationOptions")
+        ls.base_settings = merge(load_workspace_settings(ls.root), options, "initializationOptions")
+        ls.settings = ls.base_settings
+        ls.client_name = params.client_info.name if params.client_info else ""
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: PolyeditServer, params: types.InitializedParams) -> None:
@@ -237,6 +254,10 @@ def create_server() -> PolyeditServer:
         ls.spawn(ls.run_updates())
         ls.spawn(ls.register_file_watcher())
         ls.spawn(ls.start_index())
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(ls: PolyeditServer, params: types.DidChangeConfigurationParams) -> None:
+        await ls.settings_changed()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PolyeditServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -1,0 +1,81 @@
+"""What editor extensions rely on beyond the standard: their own progress token, quiet results, live settings."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.uris import from_fs_path
+
+from tests.fakes.anthropic_server import Reply, fake_anthropic
+from tests.lsp.conftest import running_server, wait_ready
+from tests.lsp.test_edit_e2e import FILES, env, execute, make, route
+
+
+async def test_client_token_carries_progress_and_cancel_and_quiet_sends_no_message(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    reached, release = threading.Event(), threading.Event()
+
+    def hanging(body: dict[str, Any]) -> Reply:
+        reached.set()
+        release.wait(30)
+        return route(body)
+
+    with fake_anthropic(hanging) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            arguments = {"instruction": "rename fetch_user to load_user", "progressToken": "mine", "quiet": True}
+            command = asyncio.ensure_future(execute(client, arguments))
+            assert await asyncio.to_thread(reached.wait, 60)
+            client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token="mine"))
+            result = await command
+            release.set()
+    assert result["applied"] is False and "cancelled" in result["reason"]
+    assert "PolyEdit changed nothing: cancelled" in result["summary"]
+    begin = client.progress_reports["mine"][0]
+    assert begin.kind == "begin" and begin.cancellable is True
+    assert not any("PolyEdit changed" in m.message for m in client.messages)
+    assert all((root / rel).read_text() == text for rel, text in FILES.items())
+
+
+async def test_settings_changed_in_the_editor_apply_to_the_next_run(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    with fake_anthropic(route) as (url, state):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            client.set_configuration(
+                {"maxCostUsd": 0.000001, "embeddingModel": "other-model", "server": {"command": "/x"}},
+                section="polyedit",
+            )
+            told = client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+            client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+            await asyncio.wait_for(told, 30)
+            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+    messages = [m.message for m in client.messages]
+    assert "polyedit: embedding_model take effect when the server restarts" in messages
+    assert not any("unknown setting" in m for m in messages)  # 'server' belongs to the editor extension
+    assert result["applied"] is False and "budget" in result["reason"]
+    assert len(state.requests) == 1  # the plan call spent the budget; no file was generated
+
+
+async def test_applied_true_without_the_change_is_reported(tmp_path: Path, cache_dir: Path) -> None:
+    """Neovim answers applied: true after skipping a stale edit; the server checks the open documents itself."""
+    root = tmp_path / "ws"
+    make(root)
+    uri = from_fs_path(str(root / "app/views.py")) or ""
+    with fake_anthropic(route) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            document = types.TextDocumentItem(uri=uri, language_id="python", version=3, text=FILES["app/views.py"])
+            client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=document))
+            # The test client answers applied: true and sends no didChange: as if it had skipped the edit.
+            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+    assert result["applied"] is False
+    assert result["reason"] == "the editor reported success but app/views.py differ; check them"

@@ -1,0 +1,30 @@
+/** The settings handed to the server: only those the user set. VS Code would otherwise send every contributed
+ * default, which would override the workspace's polyedit.toml / [tool.polyedit]. Pure logic. */
+
+export interface Inspected {
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+/** Keys of the "polyedit" section the server does not read (the extension's own). */
+const CLIENT_ONLY = new Set(["server.command", "saveAfterEdit", "trace.server"]);
+
+export function serverKeys(contributed: Record<string, unknown>): string[] {
+  return Object.keys(contributed)
+    .filter((key) => key.startsWith("polyedit."))
+    .map((key) => key.slice("polyedit.".length))
+    .filter((key) => !CLIENT_ONLY.has(key));
+}
+
+export function userSettings(keys: string[], inspect: (key: string) => Inspected | undefined): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const key of keys) {
+    const found = inspect(key);
+    const value = found?.workspaceFolderValue ?? found?.workspaceValue ?? found?.globalValue;
+    if (value !== undefined) {
+      settings[key] = value;
+    }
+  }
+  return settings;
+}
