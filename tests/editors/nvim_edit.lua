@@ -16,8 +16,15 @@ local function main()
     },
   })
   assert(client_id, "the server did not start")
+  -- Attach to every buffer of the workspace, as nvim-lspconfig does: buffers an edit loads are synced too.
+  vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
+    callback = function(args)
+      if vim.startswith(vim.api.nvim_buf_get_name(args.buf), env("WS")) then
+        vim.lsp.buf_attach_client(args.buf, client_id)
+      end
+    end,
+  })
   vim.cmd("edit " .. env("WS") .. "/" .. env("OPEN"))
-  vim.lsp.buf_attach_client(0, client_id)
   local client = vim.lsp.get_client_by_id(client_id)
 
   local state = nil

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from polyedit.apply.edits import apply_edits
+from polyedit.apply.types import TextEdit
 from polyedit.lsp.convert import to_plain
-from pygls.uris import from_fs_path
+from pygls.uris import from_fs_path, to_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import make_test_lsp_client
 
@@ -25,10 +27,18 @@ def _client_with_registration() -> LanguageClient:
     client.registrations = []  # type: ignore[attr-defined]
     client.status_changed = asyncio.Event()  # type: ignore[attr-defined]
     client.applied_edits = []  # type: ignore[attr-defined]
+    client.root = None  # type: ignore[attr-defined]
+
+    client.writes_edits = True  # type: ignore[attr-defined]  # False: none; a set of paths: only those
 
     @client.feature(types.WORKSPACE_APPLY_EDIT)
     def apply_edit(params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
+        """Like an editor that applies the edit and saves: the files on disk change (unless told not to)."""
         client.applied_edits.append(params)  # type: ignore[attr-defined]
+        if client.writes_edits and client.root is not None:  # type: ignore[attr-defined]
+            for rel, text in apply_received(client.root, params.edit).items():  # type: ignore[attr-defined]
+                if client.writes_edits is True or rel in client.writes_edits:  # type: ignore[attr-defined]
+                    (client.root / rel).write_text(text)  # type: ignore[attr-defined]
         return types.ApplyWorkspaceEditResult(applied=True)
 
     @client.feature(types.CLIENT_REGISTER_CAPABILITY)
@@ -58,6 +68,7 @@ async def running_server(
     )
     client = await config.start()
     assert isinstance(client, LanguageClient)
+    client.root = root  # type: ignore[attr-defined]
     try:
         await client.initialize_session(
             types.InitializeParams(
@@ -101,3 +112,22 @@ async def wait_ready(client: LanguageClient) -> dict[str, Any]:
 
 async def search(client: LanguageClient, query: str, k: int = 5) -> list[dict[str, Any]]:
     return [to_plain(r) for r in await request(client, "polyedit/search", {"query": query, "k": k})]
+
+
+def apply_received(root: Path, edit: types.WorkspaceEdit) -> dict[str, str]:
+    """What an editor would have after applying the edit (text edits; created files start empty)."""
+    files: dict[str, str] = {}
+    for op in edit.document_changes or []:
+        if isinstance(op, types.CreateFile):
+            files[Path(to_fs_path(op.uri) or "").relative_to(root).as_posix()] = ""
+        elif isinstance(op, types.TextDocumentEdit):
+            rel = Path(to_fs_path(op.text_document.uri) or "").relative_to(root).as_posix()
+            text = files.get(rel, (root / rel).read_text() if (root / rel).exists() else "")
+            edits = [
+                TextEdit(
+                    e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.new_text
+                )
+                for e in op.edits
+            ]
+            files[rel] = apply_edits(text, edits)
+    return files

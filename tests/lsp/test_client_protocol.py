@@ -75,7 +75,22 @@ async def test_applied_true_without_the_change_is_reported(tmp_path: Path, cache
             await wait_ready(client)
             document = types.TextDocumentItem(uri=uri, language_id="python", version=3, text=FILES["app/views.py"])
             client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=document))
-            # The test client answers applied: true and sends no didChange: as if it had skipped the edit.
+            client.writes_edits = False  # type: ignore[attr-defined]  # answers applied: true, changes nothing
             result = await execute(client, {"instruction": "rename fetch_user to load_user"})
     assert result["applied"] is False
-    assert result["reason"] == "the editor reported success but app/views.py differ; check them"
+    reason = "the editor reported success but shows none of it: app/users.py, app/views.py, app/api.py"
+    assert result["reason"] == reason
+
+
+async def test_files_the_editor_left_out_are_reported_as_skipped(tmp_path: Path, cache_dir: Path) -> None:
+    """VS Code's refactor preview lets the user uncheck files: the result names what really changed."""
+    root = tmp_path / "ws"
+    make(root)
+    with fake_anthropic(route) as (url, _):
+        async with running_server(root, cache_dir, env=env(url)) as client:
+            await wait_ready(client)
+            client.writes_edits = {"app/views.py"}  # type: ignore[attr-defined]
+            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+    assert result["applied"] is True and result["files"] == ["app/views.py"]
+    assert result["skipped"] == ["app/users.py", "app/api.py"]
+    assert "Not applied by the editor: app/users.py, app/api.py" in result["summary"]

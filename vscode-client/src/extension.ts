@@ -115,7 +115,7 @@ async function start(): Promise<void> {
     return;
   }
   client.onNotification("polyedit/indexStatusChanged", (status: IndexStatus) => showStatus(status));
-  showStatus(await client.sendRequest<IndexStatus>("polyedit/indexStatus"));
+  showStatus(await client.sendRequest<IndexStatus>("polyedit/indexStatus", {}));
 }
 
 function polyeditSettings(): Record<string, unknown> {
@@ -261,7 +261,7 @@ async function showLastRun(): Promise<void> {
   if (!lsp) {
     return;
   }
-  lastRunText = renderRun(await lsp.sendRequest<RunTrace | null>("polyedit/lastRun"));
+  lastRunText = renderRun(await lsp.sendRequest<RunTrace | null>("polyedit/lastRun", {}));
   const uri = vscode.Uri.parse("polyedit-run:PolyEdit%20Last%20Run.md");
   lastRunChanged.fire(uri);
   await vscode.commands.executeCommand("markdown.showPreview", uri);

@@ -152,7 +152,12 @@ export interface EditResult {
   applied: boolean;
   reason?: string;
   files?: string[];
+  skipped?: string[]; // files the editor did not apply (e.g. unchecked in the refactor preview)
   cost_usd?: number;
+}
+
+function names(files: string[]): string {
+  return files.length <= 4 ? files.join(", ") : `${files.slice(0, 4).join(", ")} and ${files.length - 4} more`;
 }
 
 /** One sentence for the notification after an edit: what changed and what it cost, or why nothing changed. */
@@ -160,8 +165,11 @@ export function editOutcome(result: EditResult): { ok: boolean; message: string 
   const cost = result.cost_usd === undefined ? "" : ` (${usd(result.cost_usd)})`;
   if (result.applied) {
     const files = result.files ?? [];
-    const names = files.length <= 4 ? files.join(", ") : `${files.slice(0, 4).join(", ")} and ${files.length - 4} more`;
-    return { ok: true, message: `PolyEdit changed ${files.length} file${files.length === 1 ? "" : "s"}${cost}: ${names}` };
+    const skipped = result.skipped ?? [];
+    const count = skipped.length ? `${files.length} of ${files.length + skipped.length}` : `${files.length}`;
+    const plural = files.length + skipped.length === 1 ? "" : "s";
+    const left = skipped.length ? `; not applied: ${names(skipped)}` : "";
+    return { ok: true, message: `PolyEdit changed ${count} file${plural}${cost}: ${names(files)}${left}` };
   }
   let reason = result.reason ?? "unknown reason";
   if (/ANTHROPIC_API_KEY is not set/.test(reason)) {

@@ -70,6 +70,8 @@ test("edit outcome: files and cost when applied; the reason when not; the key co
   });
   const many = editOutcome({ applied: true, files: ["1", "2", "3", "4", "5", "6"] });
   assert.match(many.message, /1, 2, 3, 4 and 2 more$/);
+  const partial = editOutcome({ applied: true, files: ["a.py"], skipped: ["b.py", "c.py"], cost_usd: 0.01 });
+  assert.equal(partial.message, "PolyEdit changed 1 of 3 files ($0.0100): a.py; not applied: b.py, c.py");
   const stale = editOutcome({ applied: false, reason: "app/x.py changed while the edit was prepared", cost_usd: 0 });
   assert.deepEqual(stale, { ok: false, message: "PolyEdit changed nothing ($0.0000): app/x.py changed while the edit was prepared" });
   const noKey = editOutcome({ applied: false, reason: "plan: ANTHROPIC_API_KEY is not set: export ..." });

@@ -101,24 +101,25 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
     )
     if not answer.applied:
         return {"applied": False, "reason": f"the editor did not apply the edit: {answer.failure_reason or 'declined'}"}
-    missing = await unconfirmed(ls, changes)
-    if missing:
-        return {"applied": False, "reason": f"the editor reported success but {', '.join(missing)} differ; check them"}
-    return {"applied": True, "files": [c.path for c in changes]}
+    missing = await not_shown(ls, changes)
+    if len(missing) == len(changes):
+        return {"applied": False, "reason": f"the editor reported success but shows none of it: {', '.join(missing)}"}
+    files = [c.path for c in changes if c.path not in missing]
+    if missing:  # e.g. the user unchecked them in VS Code's refactor preview
+        return {"applied": True, "files": files, "skipped": missing}
+    return {"applied": True, "files": files}
 
 
-async def unconfirmed(ls: PolyeditServer, changes: list[FileChange]) -> list[str]:
-    """Open documents whose text is not what the edit made. Editors may answer before they send the didChange
-    (Neovim debounces it by 150 ms), so wait a little for it before saying the editor skipped an edit."""
+async def not_shown(ls: PolyeditServer, changes: list[FileChange]) -> list[str]:
+    """Files whose text, as the editor reports it (open documents) or as the disk has it, is not what the edit made.
+
+    Clients may answer applied: true before they send the didChange (Neovim debounces it by 150 ms), and Neovim
+    answers applied: true after skipping a stale edit, so wait a little for the documents before judging."""
     index = await ls.service()
     deadline = asyncio.get_running_loop().time() + CONFIRM_WAIT_S
     while True:
         await ls.settle()
-        missing = [
-            c.path
-            for c in changes
-            if c.action == "modify" and c.path in index.open_paths and index.current_text(c.path) != c.new_text
-        ]
+        missing = [c.path for c in changes if index.current_text(c.path) != c.new_text]
         if not missing or asyncio.get_running_loop().time() > deadline:
             return missing
         await asyncio.sleep(0.05)
@@ -128,9 +129,12 @@ def summary(trace: Any, result: dict[str, Any]) -> str:
     phases = "; ".join(
         f"{p.phase} {p.input_tokens}+{p.output_tokens} tok ${p.cost_usd:.4f} {p.seconds:.1f}s" for p in trace.phases
     )
-    if result["applied"]:
-        return f"PolyEdit changed {len(result['files'])} files (${trace.cost_usd:.4f}): {phases}"
-    return f"PolyEdit changed nothing: {result['reason']} (${trace.cost_usd:.4f}; {phases})"
+    if not result["applied"]:
+        return f"PolyEdit changed nothing: {result['reason']} (${trace.cost_usd:.4f}; {phases})"
+    changed = f"PolyEdit changed {len(result['files'])} files (${trace.cost_usd:.4f}): {phases}"
+    if result.get("skipped"):
+        changed += f". Not applied by the editor: {', '.join(result['skipped'])} (unchecked in a preview?)"
+    return changed
 
 
 def code_actions(ls: PolyeditServer, params: types.CodeActionParams) -> list[types.CodeAction]:

@@ -1,0 +1,112 @@
+"""A real VS Code (code-server 4.100.3 in headless Chromium, driven by playwright-core) with the built .vsix: the
+"PolyEdit: Multi-file Edit…" command against the real ``polyedit serve`` and the loopback Messages API."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.editors.conftest import REPO, require
+from tests.editors.scenario import EXPECTED, INSTRUCTION, make_workspace, on_disk, route
+from tests.fakes.anthropic_server import fake_anthropic
+
+CLIENT = REPO / "vscode-client"
+CODE_SERVER = REPO / "build/editors/code-server/node_modules/.bin/code-server"
+VSIX = CLIENT / "dist/polyedit.vsix"
+
+
+@pytest.fixture(scope="module")
+def vsix() -> Path:
+    """The extension as users install it, built from the current sources."""
+    subprocess.run(["npm", "run", "--silent", "vsix"], cwd=CLIENT, check=True, capture_output=True, timeout=300)
+    return VSIX
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def code_server(tmp_path: Path, vsix: Path, polyedit_command: str) -> Iterator[tuple[Path, dict[str, str]]]:
+    """Yields (user data dir, environment); the test starts code-server with the environment it needs."""
+    assert CODE_SERVER.exists(), "code-server is missing: run .ci/setup-editors (make test does)"
+    require("chromium")
+    user_data, extensions = tmp_path / "user-data", tmp_path / "extensions"
+    (user_data / "User").mkdir(parents=True)
+    settings = {
+        "security.workspace.trust.enabled": False,
+        "workbench.startupEditor": "none",
+        "files.hotExit": "off",
+        "polyedit.server.command": polyedit_command,
+    }
+    (user_data / "User/settings.json").write_text(json.dumps(settings))
+    flags = ["--user-data-dir", str(user_data), "--extensions-dir", str(extensions)]
+    subprocess.run([str(CODE_SERVER), *flags, "--install-extension", str(vsix)], check=True, capture_output=True)
+    yield user_data, {"CODE_SERVER_FLAGS": json.dumps(flags)}
+
+
+def start_code_server(folder: Path, flags: list[str], env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    command = [
+        str(CODE_SERVER),
+        *flags,
+        "--auth",
+        "none",
+        "--bind-addr",
+        f"127.0.0.1:{port}",
+        "--disable-telemetry",
+        "--disable-update-check",
+        "--disable-workspace-trust",
+        str(folder),
+    ]
+    process = subprocess.Popen(command, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process, f"http://127.0.0.1:{port}/?folder={folder}"
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise AssertionError(f"code-server did not listen on {port}:\n{log.read_text()[-2000:]}")
+
+
+def test_multi_file_edit_from_the_command_palette(
+    tmp_path: Path, cache_dir: Path, code_server: tuple[Path, dict[str, str]]
+) -> None:
+    _, extra = code_server
+    root = tmp_path / "ws"
+    make_workspace(root)
+    with fake_anthropic(route) as (url, state):
+        env = {
+            **os.environ,
+            "ANTHROPIC_API_KEY": "sk-ant-test",
+            "ANTHROPIC_BASE_URL": url,
+            "POLYEDIT_CACHE_DIR": str(cache_dir),
+        }
+        process, page = start_code_server(root, json.loads(extra["CODE_SERVER_FLAGS"]), env, tmp_path / "cs.log")
+        try:
+            script = [require("node"), "e2e/edit.e2e.mjs", page, "app/views.py", INSTRUCTION, str(tmp_path)]
+            done = subprocess.run(script, cwd=CLIENT, capture_output=True, text=True, timeout=600)
+        finally:
+            process.terminate()
+            process.wait(30)
+    result = json.loads((tmp_path / "result.json").read_text())
+    assert done.returncode == 0, f"{result}\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}"
+    assert result["statusReady"] is True
+    assert result["preview"] is True  # a new file and an unmentioned file: VS Code asked before changing them
+    assert result["tickedInPreview"] == 2  # consts.py (new) and users.py (unmentioned) start unchecked
+    assert result["notification"].startswith("PolyEdit changed 3 files ($")
+    assert on_disk(root) == EXPECTED
+    assert result["lastRunTitle"] == "PolyEdit run: delivered"  # "PolyEdit: Show Last Run" in the Markdown preview
+    assert result["lastRunPhases"] == ["retrieve", "plan", "generate", "generate", "generate"]
+    assert len(state.requests) == 4
