@@ -1,9 +1,10 @@
 -- Headless Neovim (>= 0.7) drives polyedit like a user: open a file, run polyedit.edit, :wall.
 -- Inputs from the environment: POLYEDIT (executable), WS (workspace), OPEN (file to open), INSTRUCTION, RESULT
--- (where to write the command's JSON result). Any Lua error exits with status 2 (never hang: see clients-notes).
+-- (where to write the command's JSON result), ANSWER (the button to press when the server asks; default Apply). Any Lua error exits with status 2 (never hang: see clients-notes).
 local function main()
   local env = function(name) return assert(os.getenv(name), name .. " is not set") end
   local result = nil
+  local asked = {}
   local client_id = vim.lsp.start_client({
     name = "polyedit",
     cmd = { env("POLYEDIT"), "serve" },
@@ -11,7 +12,12 @@ local function main()
     handlers = {
       -- vim.lsp.buf.execute_command has no callback in 0.7: the reply arrives here.
       ["workspace/executeCommand"] = function(err, res)
-        result = { error = err and err.message or vim.NIL, result = res or vim.NIL }
+        result = { error = err and err.message or vim.NIL, result = res or vim.NIL, asked = asked }
+      end,
+      -- Neovim has no refactor preview: the server asks before it changes files. The user answers $ANSWER.
+      ["window/showMessageRequest"] = function(_, params)
+        table.insert(asked, params.message)
+        return { title = os.getenv("ANSWER") or "Apply" }
       end,
     },
   })

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from tests.editors.conftest import require
-from tests.editors.scenario import EXPECTED, INSTRUCTION, make_workspace, on_disk, route
+from tests.editors.scenario import EXPECTED, FILES, INSTRUCTION, make_workspace, on_disk, route
 from tests.fakes.anthropic_server import fake_anthropic
 
 SCRIPT = Path(__file__).with_name("nvim_edit.lua")
@@ -43,5 +43,26 @@ def test_three_file_change_with_a_created_file(tmp_path: Path, cache_dir: Path, 
     result = reply["result"]
     assert isinstance(result, dict) and result["applied"] is True, result
     assert sorted(result["files"]) == sorted(EXPECTED)
+    assert reply["asked"] == [
+        f"PolyEdit will change 3 files for '{INSTRUCTION}': app/users.py (not mentioned), app/views.py, "
+        "app/consts.py (new). Apply?"
+    ]
     assert on_disk(root) == EXPECTED
     assert len(state.requests) == 4  # one plan, three generate calls
+
+
+def test_declining_the_question_changes_nothing(tmp_path: Path, cache_dir: Path, polyedit_command: str) -> None:
+    root = tmp_path / "ws"
+    make_workspace(root)
+    with fake_anthropic(route) as (url, _):
+        env = {
+            "ANTHROPIC_API_KEY": "sk-ant-test",
+            "ANTHROPIC_BASE_URL": url,
+            "POLYEDIT_CACHE_DIR": str(cache_dir),
+            "ANSWER": "Cancel",
+        }
+        reply = run_nvim(root, polyedit_command, env, tmp_path)
+    result = reply["result"]
+    assert isinstance(result, dict) and result["applied"] is False
+    assert result["reason"] == "declined: nothing was changed"
+    assert on_disk(root) == FILES

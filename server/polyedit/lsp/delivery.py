@@ -54,7 +54,7 @@ def build_workspace_edit(
     if quirks.undeclared_document_changes:
         document_changes = True
         resource_ops |= {types.ResourceOperationKind.Create, types.ResourceOperationKind.Delete}
-    annotations_ok = bool(workspace_caps and workspace_caps.change_annotation_support)
+    annotations_ok = annotations_supported(capabilities)
     needs_ops = any(c.action in ("create", "delete") for c in changes)
     if needs_ops and not document_changes:
         raise CannotDeliver("the editor cannot receive file creations or deletions over LSP (no documentChanges)")
@@ -65,10 +65,7 @@ def build_workspace_edit(
     def annotation(change: FileChange) -> str | None:
         if not annotations_ok:
             return None
-        if needs_confirmation(change.path):  # editor, agent and CI control files: whatever the policy
-            return CONFIRM
-        risky = change.action != "modify" or change.path not in mentioned
-        return CONFIRM if confirm_policy and risky else PLAIN
+        return CONFIRM if must_confirm(change, mentioned, confirm_policy) else PLAIN
 
     if not document_changes:
         plain: dict[str, list[types.TextEdit]] = {}
@@ -103,6 +100,30 @@ def build_workspace_edit(
             PLAIN: types.ChangeAnnotation(label="PolyEdit", needs_confirmation=False),
         }
     return types.WorkspaceEdit(document_changes=operations, change_annotations=annotations)
+
+
+def must_confirm(change: FileChange, mentioned: set[str], confirm_policy: bool) -> bool:
+    """Editor, agent and CI control files always; new, deleted and unmentioned files when the policy is on."""
+    if needs_confirmation(change.path):
+        return True
+    return confirm_policy and (change.action != "modify" or change.path not in mentioned)
+
+
+def annotations_supported(capabilities: types.ClientCapabilities) -> bool:
+    workspace_caps = capabilities.workspace.workspace_edit if capabilities.workspace else None
+    return bool(workspace_caps and workspace_caps.change_annotation_support)
+
+
+def confirmation_question(instruction: str, changes: Sequence[FileChange], mentioned: set[str]) -> str:
+    """For clients without change annotations: what will change, in words, before it changes."""
+
+    def describe(change: FileChange) -> str:
+        if change.action != "modify":
+            return f"{change.path} ({'new' if change.action == 'create' else 'deleted'})"
+        return change.path if change.path in mentioned else f"{change.path} (not mentioned)"
+
+    files = ", ".join(describe(c) for c in changes)
+    return f"PolyEdit will change {len(changes)} files for '{instruction[:80]}': {files}. Apply?"
 
 
 def _text_edits(

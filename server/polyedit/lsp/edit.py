@@ -14,8 +14,15 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 
 from polyedit.lsp.convert import field, uri_to_rel
-from polyedit.lsp.delivery import CannotDeliver, build_workspace_edit
+from polyedit.lsp.delivery import (
+    CannotDeliver,
+    annotations_supported,
+    build_workspace_edit,
+    confirmation_question,
+    must_confirm,
+)
 from polyedit.models.anthropic_provider import AnthropicProvider
+from polyedit.pipeline.paths import needs_confirmation
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange
@@ -28,6 +35,7 @@ log = logging.getLogger(__name__)
 EDIT_COMMAND = "polyedit.edit"
 LAST_RUN = "polyedit/lastRun"
 COMMENT_PREFIX = "polyedit:"
+APPLY = "Apply"
 CONFIRM_WAIT_S = 3.0  # how long an editor may take to report the documents an applied edit changed
 
 
@@ -96,6 +104,10 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
         )
     except CannotDeliver as problem:
         return {"applied": False, "reason": str(problem)}
+    if not annotations_supported(ls.client_capabilities):
+        refusal = await confirm_by_question(ls, instruction, changes, mentioned)
+        if refusal:
+            return {"applied": False, "reason": refusal}
     answer = await ls.workspace_apply_edit_async(
         types.ApplyWorkspaceEditParams(edit=edit, label=f"PolyEdit: {instruction[:80]}")
     )
@@ -108,6 +120,27 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
     if missing:  # e.g. the user unchecked them in VS Code's refactor preview
         return {"applied": True, "files": files, "skipped": missing}
     return {"applied": True, "files": files}
+
+
+async def confirm_by_question(
+    ls: PolyeditServer, instruction: str, changes: list[FileChange], mentioned: set[str]
+) -> str | None:
+    """Ask with window/showMessageRequest when the client has no refactor preview; the reason if not to apply."""
+    if not any(must_confirm(c, mentioned, ls.settings.confirm_changes) for c in changes):
+        return None
+    window = ls.client_capabilities.window
+    if window is None or window.show_message is None:
+        control = [c.path for c in changes if needs_confirmation(c.path)]
+        if control:
+            return f"{', '.join(control)} need confirmation, and this editor cannot ask for it; nothing was changed"
+        return None  # nothing to ask with: the policy applies only where the editor can ask
+    params = types.ShowMessageRequestParams(
+        type=types.MessageType.Info,
+        message=confirmation_question(instruction, changes, mentioned),
+        actions=[types.MessageActionItem(title=APPLY), types.MessageActionItem(title="Cancel")],
+    )
+    answer = await ls.window_show_message_request_async(params)
+    return None if answer is not None and answer.title == APPLY else "declined: nothing was changed"
 
 
 async def not_shown(ls: PolyeditServer, changes: list[FileChange]) -> list[str]:
