@@ -1,37 +1,43 @@
--- Headless Neovim (>= 0.7) drives polyedit like a user: open a file, run polyedit.edit, :wall.
--- Inputs from the environment: POLYEDIT (executable), WS (workspace), OPEN (file to open), INSTRUCTION, RESULT
--- (where to write the command's JSON result), ANSWER (the button to press when the server asks; default Apply). Any Lua error exits with status 2 (never hang: see clients-notes).
+-- Headless Neovim (>= 0.7) used the way the README says: its Neovim configuration block (CONFIG), then a user who
+-- opens a file and runs the edit, through the <leader>pe keymap (MODE=keymap) or a code action (MODE=code_action).
+-- Environment: CONFIG, WS (workspace, also the cwd), OPEN (file to open), INSTRUCTION (typed at the prompt), MODE,
+-- ANSWER (the button pressed when the server asks; default Apply), RESULT (where the command's JSON result goes).
+-- Any Lua error exits with status 2: never hang (see ../shared/clients-notes.md).
+local function env(name)
+  return assert(os.getenv(name), name .. " is not set")
+end
+
 local function main()
-  local env = function(name) return assert(os.getenv(name), name .. " is not set") end
-  local result = nil
-  local asked = {}
-  local client_id = vim.lsp.start_client({
-    name = "polyedit",
-    cmd = { env("POLYEDIT"), "serve" },
-    root_dir = env("WS"),
-    handlers = {
-      -- vim.lsp.buf.execute_command has no callback in 0.7: the reply arrives here.
-      ["workspace/executeCommand"] = function(err, res)
-        result = { error = err and err.message or vim.NIL, result = res or vim.NIL, asked = asked }
-      end,
-      -- Neovim has no refactor preview: the server asks before it changes files. The user answers $ANSWER.
-      ["window/showMessageRequest"] = function(_, params)
-        table.insert(asked, params.message)
-        return { title = os.getenv("ANSWER") or "Apply" }
-      end,
-    },
-  })
-  assert(client_id, "the server did not start")
-  -- Attach to every buffer of the workspace, as nvim-lspconfig does: buffers an edit loads are synced too.
-  vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
-    callback = function(args)
-      if vim.startswith(vim.api.nvim_buf_get_name(args.buf), env("WS")) then
-        vim.lsp.buf_attach_client(args.buf, client_id)
+  local result, asked = nil, {}
+  -- What the user does at the prompts, and how the test learns the outcome: the same global handler tables the
+  -- README's client uses.
+  vim.ui.input = function(_, on_confirm)
+    on_confirm(env("INSTRUCTION"))
+  end
+  vim.ui.select = function(items, opts, on_choice)
+    for i, item in ipairs(items) do
+      if opts.format_item(item):find("apply this instruction", 1, true) then
+        return on_choice(item, i)
       end
-    end,
-  })
+    end
+    error("no 'apply this instruction' code action among " .. #items)
+  end
+  vim.lsp.handlers["window/showMessageRequest"] = function(_, params)
+    table.insert(asked, params.message)
+    return { title = os.getenv("ANSWER") or "Apply" }
+  end
+  vim.lsp.handlers["workspace/executeCommand"] = function(err, res)
+    result = { error = err and err.message or vim.NIL, result = res or vim.NIL, asked = asked }
+  end
+
+  dofile(env("CONFIG"))
   vim.cmd("edit " .. env("WS") .. "/" .. env("OPEN"))
-  local client = vim.lsp.get_client_by_id(client_id)
+  local client = nil
+  vim.wait(30000, function() -- a client is "active" once it has initialized
+    client = vim.lsp.get_active_clients()[1]
+    return client ~= nil
+  end, 50)
+  assert(client and client.name == "polyedit", "the README's configuration started no polyedit client")
 
   local state = nil
   local ready = vim.wait(180000, function()
@@ -41,12 +47,18 @@ local function main()
   end, 200)
   assert(ready, "the index did not become ready (last state: " .. tostring(state) .. ")")
 
-  vim.lsp.buf.execute_command({
-    command = "polyedit.edit",
-    arguments = { { instruction = env("INSTRUCTION"), uri = vim.uri_from_bufnr(0) } },
-  })
+  if env("MODE") == "keymap" then
+    local keys = vim.api.nvim_replace_termcodes("<leader>pe", true, false, true)
+    vim.api.nvim_feedkeys(keys, "x", false)
+  else -- a comment holding the instruction, the cursor on it, then the code action
+    vim.api.nvim_buf_set_lines(0, 0, 0, false, { "# polyedit: " .. env("INSTRUCTION") })
+    vim.api.nvim_win_set_cursor(0, { 1, 0 })
+    vim.lsp.buf.code_action()
+  end
   assert(vim.wait(180000, function() return result ~= nil end, 50), "no reply to polyedit.edit")
-  vim.cmd("silent wall")
+  if env("MODE") == "keymap" then
+    vim.cmd("silent wall")
+  end
   local out = assert(io.open(env("RESULT"), "w"))
   out:write(vim.fn.json_encode(result))
   out:close()
