@@ -7,15 +7,17 @@ import json
 import os
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.editors.conftest import REPO, require
-from tests.editors.scenario import EXPECTED, INSTRUCTION, make_workspace, on_disk, route
-from tests.fakes.anthropic_server import fake_anthropic
+from tests.editors.scenario import EXPECTED, FILES, INSTRUCTION, make_workspace, on_disk, route
+from tests.fakes.anthropic_server import Reply, fake_anthropic
 
 CLIENT = REPO / "vscode-client"
 CODE_SERVER = REPO / "build/editors/code-server/node_modules/.bin/code-server"
@@ -80,33 +82,81 @@ def start_code_server(folder: Path, flags: list[str], env: dict[str, str], log: 
     raise AssertionError(f"code-server did not listen on {port}:\n{log.read_text()[-2000:]}")
 
 
+def run_scenario(
+    scenario: str, tmp_path: Path, flags: list[str], env: dict[str, str]
+) -> tuple[dict[str, Any], subprocess.CompletedProcess[str]]:
+    """Start code-server on the workspace, run one scenario of e2e/edit.e2e.mjs in Chromium, return its result."""
+    process, page = start_code_server(tmp_path / "ws", flags, env, tmp_path / "code-server.log")
+    try:
+        script = [require("node"), "e2e/edit.e2e.mjs", scenario, page, "app/views.py", INSTRUCTION, str(tmp_path)]
+        done = subprocess.run(script, cwd=CLIENT, capture_output=True, text=True, timeout=600)
+    finally:
+        process.terminate()
+        process.wait(30)
+    result = json.loads((tmp_path / "result.json").read_text())
+    assert done.returncode == 0, f"{result}\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}"
+    return result, done
+
+
+def model_env(url: str, cache_dir: Path, key: str | None = "sk-ant-test") -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
+    env |= {"ANTHROPIC_BASE_URL": url, "POLYEDIT_CACHE_DIR": str(cache_dir)}
+    return env | ({"ANTHROPIC_API_KEY": key} if key else {})
+
+
 def test_multi_file_edit_from_the_command_palette(
     tmp_path: Path, cache_dir: Path, code_server: tuple[Path, dict[str, str]]
 ) -> None:
     _, extra = code_server
-    root = tmp_path / "ws"
-    make_workspace(root)
+    make_workspace(tmp_path / "ws")
     with fake_anthropic(route) as (url, state):
-        env = {
-            **os.environ,
-            "ANTHROPIC_API_KEY": "sk-ant-test",
-            "ANTHROPIC_BASE_URL": url,
-            "POLYEDIT_CACHE_DIR": str(cache_dir),
-        }
-        process, page = start_code_server(root, json.loads(extra["CODE_SERVER_FLAGS"]), env, tmp_path / "cs.log")
-        try:
-            script = [require("node"), "e2e/edit.e2e.mjs", page, "app/views.py", INSTRUCTION, str(tmp_path)]
-            done = subprocess.run(script, cwd=CLIENT, capture_output=True, text=True, timeout=600)
-        finally:
-            process.terminate()
-            process.wait(30)
-    result = json.loads((tmp_path / "result.json").read_text())
-    assert done.returncode == 0, f"{result}\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}"
+        result, _ = run_scenario("edit", tmp_path, json.loads(extra["CODE_SERVER_FLAGS"]), model_env(url, cache_dir))
     assert result["statusReady"] is True
-    assert result["preview"] is True  # a new file and an unmentioned file: VS Code asked before changing them
     assert result["tickedInPreview"] == 2  # consts.py (new) and users.py (unmentioned) start unchecked
     assert result["notification"].startswith("PolyEdit changed 3 files ($")
-    assert on_disk(root) == EXPECTED
+    assert on_disk(tmp_path / "ws") == EXPECTED
     assert result["lastRunTitle"] == "PolyEdit run: delivered"  # "PolyEdit: Show Last Run" in the Markdown preview
     assert result["lastRunPhases"] == ["retrieve", "plan", "generate", "generate", "generate"]
     assert len(state.requests) == 4
+
+
+def test_without_a_key_the_user_is_told_then_sets_it_and_the_edit_works(
+    tmp_path: Path, cache_dir: Path, code_server: tuple[Path, dict[str, str]]
+) -> None:
+    user_data, extra = code_server
+    make_workspace(tmp_path / "ws")
+    with fake_anthropic(route) as (url, state):
+        env = model_env(url, cache_dir, key=None)
+        result, _ = run_scenario("key", tmp_path, json.loads(extra["CODE_SERVER_FLAGS"]), env)
+    assert result["withoutKey"] == (
+        "PolyEdit changed nothing ($0.0000): no Anthropic API key: run 'PolyEdit: Set Anthropic API Key'"
+    )
+    assert result["keySaved"] == "PolyEdit: API key saved."
+    assert result["notification"].startswith("PolyEdit changed 3 files ($")
+    assert on_disk(tmp_path / "ws") == EXPECTED
+    assert {h.get("authorization") for h in state.headers} == {"Bearer sk-ant-test"}  # the key from SecretStorage
+    assert "sk-ant-test" not in (user_data / "User/settings.json").read_text()
+    logs = [p for p in (user_data / "logs").rglob("*.log") if "sk-ant-test" in p.read_text(errors="replace")]
+    assert logs == []
+
+
+def test_cancel_in_the_progress_notification_changes_nothing(
+    tmp_path: Path, cache_dir: Path, code_server: tuple[Path, dict[str, str]]
+) -> None:
+    _, extra = code_server
+    make_workspace(tmp_path / "ws")
+    release = threading.Event()
+
+    def hanging(body: dict[str, Any]) -> Reply:
+        release.wait(60)
+        return route(body)
+
+    with fake_anthropic(hanging) as (url, _):
+        try:
+            result, _ = run_scenario(
+                "cancel", tmp_path, json.loads(extra["CODE_SERVER_FLAGS"]), model_env(url, cache_dir)
+            )
+        finally:
+            release.set()
+    assert result["notification"] == "PolyEdit changed nothing ($0.0000): cancelled: nothing was changed"
+    assert on_disk(tmp_path / "ws") == FILES

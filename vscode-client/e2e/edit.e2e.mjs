@@ -1,11 +1,13 @@
-// End-to-end in a real VS Code (code-server in headless Chromium): wait for the PolyEdit status bar to say the index
-// is ready, open a file, run "PolyEdit: Multi-file Edit…" with an instruction, accept the refactor preview, and wait
-// for PolyEdit's notification. The caller (tests/editors/test_vscode.py) checks the files on disk.
-// Usage: node e2e/edit.e2e.mjs URL FILE_TO_OPEN INSTRUCTION OUT_DIR
+// End-to-end in a real VS Code (code-server in headless Chromium), as a user: the caller
+// (tests/editors/test_vscode.py) starts code-server with the built extension and checks the files on disk.
+// Usage: node e2e/edit.e2e.mjs SCENARIO URL FILE_TO_OPEN INSTRUCTION OUT_DIR
+//   edit:   status bar ready, open a file, Multi-file Edit…, accept the Refactor Preview, Show Last Run
+//   key:    an edit without an API key fails with the fix; Set Anthropic API Key; the same edit then succeeds
+//   cancel: Cancel in the progress notification while the model works; nothing changes
 import { chromium } from "playwright-core";
 import { writeFileSync } from "node:fs";
 
-const [url, fileToOpen, instruction, outDir] = process.argv.slice(2);
+const [scenario, url, fileToOpen, instruction, outDir] = process.argv.slice(2);
 const STEP_MS = 120_000;
 const log = (message) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -23,7 +25,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 page.setDefaultTimeout(STEP_MS);
-const result = { statusReady: false, notification: "", preview: false };
+const result = { scenario };
 
 async function runCommand(title) {
   await page.keyboard.press("F1");
@@ -34,62 +36,111 @@ async function runCommand(title) {
   await page.keyboard.press("Enter");
 }
 
-try {
-  await page.goto(url);
-  await page.locator(".monaco-workbench").waitFor();
-  log("workbench loaded");
+async function answerInputBox(prompt, text) {
+  await page.locator(".quick-input-widget", { hasText: prompt }).waitFor();
+  await page.locator(".quick-input-widget input").fill(text);
+  await page.keyboard.press("Enter");
+}
 
+/** The text of the newest notification matching `pattern`, once it shows; it is then closed. */
+async function notification(pattern) {
+  const toast = page.locator(".notification-toast", { hasText: pattern }).last();
+  await toast.waitFor();
+  const text = (await toast.locator(".notification-list-item-message").innerText()).trim();
+  log(`notification: ${text}`);
+  await page.keyboard.press("Escape");
+  return text;
+}
+
+async function waitIndexReady() {
   const status = page.locator(".statusbar-item", { hasText: "PolyEdit" });
   await status.locator(".codicon-check").waitFor();
-  result.statusReady = true;
-  log(`status bar: index ready (${await status.getAttribute("aria-label")})`);
+  log(`status bar: ${await status.getAttribute("aria-label")}`);
+  return true;
+}
 
+async function openFile() {
+  const name = fileToOpen.split("/").pop();
   await runCommand("Go to File...");
   await page.locator(".quick-input-widget input").fill(fileToOpen);
-  await page.locator(".quick-input-list .monaco-list-row", { hasText: fileToOpen.split("/").pop() }).first().waitFor();
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().waitFor();
   await page.keyboard.press("Enter");
-  await page.locator(".tab.active", { hasText: fileToOpen.split("/").pop() }).waitFor();
+  await page.locator(".tab.active", { hasText: name }).waitFor();
   log(`opened ${fileToOpen}`);
+}
 
+async function startEdit() {
   await runCommand("PolyEdit: Multi-file Edit…");
-  const box = page.locator(".quick-input-widget input");
-  await page.locator(".quick-input-widget", { hasText: "What should change?" }).waitFor();
-  await box.fill(instruction);
-  await page.keyboard.press("Enter");
+  await answerInputBox("What should change?", instruction);
   log("instruction sent");
+}
 
-  // New and unmentioned files need confirmation: VS Code shows the Refactor Preview; accept it.
+/** New and unmentioned files need confirmation: VS Code shows the Refactor Preview, where they start unchecked.
+ * The user ticks each file (which ticks its edits) and applies. */
+async function acceptPreview() {
   const apply = page.locator(".part.panel .monaco-button", { hasText: /^Apply$/ }).first();
-  const done = page.locator(".notification-toast", { hasText: /PolyEdit changed/ });
-  const first = await Promise.race([
-    apply.waitFor().then(() => "preview"),
-    done.waitFor().then(() => "done"),
-  ]);
-  if (first === "preview") {
-    result.preview = true;
-    await page.waitForTimeout(500); // let the tree render before the screenshot
-    await page.screenshot({ path: `${outDir}/preview.png` });
-    // Edits that need confirmation start unchecked: the user ticks each file (which ticks its edits), then applies.
-    const fileBoxes = page.locator('.part.panel .monaco-list-row[aria-level="1"] input[type=checkbox]');
-    result.tickedInPreview = 0;
-    for (let i = 0; i < (await fileBoxes.count()); i++) {
-      if (!(await fileBoxes.nth(i).isChecked())) {
-        await fileBoxes.nth(i).check();
-        result.tickedInPreview += 1;
-      }
+  await apply.waitFor();
+  await page.waitForTimeout(500); // let the tree render before the screenshot
+  await page.screenshot({ path: `${outDir}/preview.png` });
+  const fileBoxes = page.locator('.part.panel .monaco-list-row[aria-level="1"] input[type=checkbox]');
+  let ticked = 0;
+  for (let i = 0; i < (await fileBoxes.count()); i++) {
+    if (!(await fileBoxes.nth(i).isChecked())) {
+      await fileBoxes.nth(i).check();
+      ticked += 1;
     }
-    log(`refactor preview: ticked ${result.tickedInPreview} files, applying`);
-    await apply.click();
   }
-  await done.waitFor();
-  result.notification = (await done.locator(".notification-list-item-message").innerText()).trim();
-  log(`notification: ${result.notification}`);
+  log(`refactor preview: ticked ${ticked} files, applying`);
+  await apply.click();
+  return ticked;
+}
 
+async function showLastRun() {
   await runCommand("PolyEdit: Show Last Run");
   const view = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
   result.lastRunTitle = (await view.locator("h1").first().innerText()).trim();
   result.lastRunPhases = await view.locator("table tbody tr td:first-child").allInnerTexts();
   log(`last run: ${result.lastRunTitle}; phases ${result.lastRunPhases.join(", ")}`);
+}
+
+const scenarios = {
+  async edit() {
+    result.statusReady = await waitIndexReady();
+    await openFile();
+    await startEdit();
+    result.tickedInPreview = await acceptPreview();
+    result.notification = await notification(/PolyEdit changed/);
+    await showLastRun();
+  },
+  async key() {
+    result.statusReady = await waitIndexReady();
+    await openFile();
+    await startEdit();
+    result.withoutKey = await notification(/PolyEdit changed nothing/);
+    await runCommand("PolyEdit: Set Anthropic API Key");
+    await answerInputBox("secret storage", "sk-ant-test");
+    result.keySaved = await notification(/API key saved/);
+    await waitIndexReady(); // the server restarted with the key
+    await startEdit();
+    result.tickedInPreview = await acceptPreview();
+    result.notification = await notification(/PolyEdit changed \d/);
+  },
+  async cancel() {
+    result.statusReady = await waitIndexReady();
+    await openFile();
+    await startEdit();
+    const progress = page.locator(".notification-toast", { hasText: "PolyEdit" });
+    await progress.locator(".monaco-button", { hasText: "Cancel" }).click();
+    log("clicked Cancel");
+    result.notification = await notification(/PolyEdit changed nothing/);
+  },
+};
+
+try {
+  await page.goto(url);
+  await page.locator(".monaco-workbench").waitFor();
+  log("workbench loaded");
+  await scenarios[scenario]();
 } catch (error) {
   result.error = String(error);
   log(`failed: ${error}`);
