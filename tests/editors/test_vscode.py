@@ -112,6 +112,8 @@ def test_multi_file_edit_from_the_command_palette(
     with fake_anthropic(route) as (url, state):
         result, _ = run_scenario("edit", tmp_path, json.loads(extra["CODE_SERVER_FLAGS"]), model_env(url, cache_dir))
     assert result["statusReady"] is True
+    assert result["searchFirst"] == "fetch_userapp/users.py:1-6 def fetch_user(uid):"  # symbol, path:lines, code
+    assert result["searchOpened"] == "users.py"
     assert result["tickedInPreview"] == 2  # consts.py (new) and users.py (unmentioned) start unchecked
     assert result["notification"].startswith("PolyEdit changed 3 files ($")
     assert on_disk(tmp_path / "ws") == EXPECTED

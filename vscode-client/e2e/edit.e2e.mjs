@@ -1,7 +1,7 @@
 // End-to-end in a real VS Code (code-server in headless Chromium), as a user: the caller
 // (tests/editors/test_vscode.py) starts code-server with the built extension and checks the files on disk.
 // Usage: node e2e/edit.e2e.mjs SCENARIO URL FILE_TO_OPEN INSTRUCTION OUT_DIR
-//   edit:   status bar ready, open a file, Multi-file Edit…, accept the Refactor Preview, Show Last Run
+//   edit:   status bar ready, Search Codebase…, open a file, Multi-file Edit…, accept the Refactor Preview, Show Last Run
 //   key:    an edit without an API key fails with the fix; Set Anthropic API Key; the same edit then succeeds
 //   cancel: Cancel in the progress notification while the model works; nothing changes
 import { chromium } from "playwright-core";
@@ -103,9 +103,24 @@ async function showLastRun() {
   log(`last run: ${result.lastRunTitle}; phases ${result.lastRunPhases.join(", ")}`);
 }
 
+/** Search Codebase…: a query, the quick pick of results, the chosen one opens. */
+async function search(query) {
+  await runCommand("PolyEdit: Search Codebase…");
+  await answerInputBox("Search for", query);
+  const rows = page.locator(".quick-input-list .monaco-list-row");
+  await rows.first().waitFor();
+  result.searchFirst = (await rows.first().innerText()).replace(/\s+/g, " ").trim();
+  await page.keyboard.press("Enter");
+  const tab = page.locator(".tab.active");
+  await tab.waitFor();
+  result.searchOpened = (await tab.innerText()).trim();
+  log(`search '${query}': first '${result.searchFirst}', opened ${result.searchOpened}`);
+}
+
 const scenarios = {
   async edit() {
     result.statusReady = await waitIndexReady();
+    await search("count users");
     await openFile();
     await startEdit();
     result.tickedInPreview = await acceptPreview();
