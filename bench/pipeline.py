@@ -5,7 +5,8 @@
    test suite's hashing embedder, so this measures the pipeline, not MiniLM.
 2. Tokens: input tokens of the generate calls as sent (distilled hand-offs) versus a baseline that would also pass
    the planner's whole conversation (its request and its reply) to every generate call. Tokens are estimated from
-   the request bodies.
+   the request bodies. Measured with the default focused views of large files (pipeline/focus.py) and, in the same
+   run, with whole files; for each, how many generate calls could see the line they must change.
 3. Cascade: cost of cheap-first generation versus strong-only on scenarios where the cheap model's sketch fails
    to apply on 0, 2 or 5 of the 5 files.
 
@@ -82,10 +83,17 @@ def choose_files(root: Path) -> dict[str, str]:
     raise RuntimeError("not enough files")
 
 
+def name_of(def_line: str) -> str:
+    return def_line.split("def ", 1)[1].split("(", 1)[0]
+
+
 def make_router(files: dict[str, str], hard: set[str], cheap: str) -> Any:
     plan = {
         "summary": "Mark five functions as edited.",
-        "files": [{"path": p, "action": "modify", "intent": "add a comment to one def line"} for p in files],
+        "files": [
+            {"path": p, "action": "modify", "intent": f"add the comment '# edited' to the def line of {name_of(line)}"}
+            for p, line in files.items()
+        ],
         "facts": ["the marker comment is '# edited'"],
     }
 
@@ -108,14 +116,19 @@ def make_router(files: dict[str, str], hard: set[str], cheap: str) -> Any:
 
 
 async def one_run(
-    index: IndexService, files: dict[str, str], hard: set[str], cascade: tuple[str, ...]
+    index: IndexService, files: dict[str, str], hard: set[str], cascade: tuple[str, ...], file_budget: int = 4000
 ) -> dict[str, Any]:
     models = default_models()
     with fake_anthropic(make_router(files, hard, models["cheap"])) as (url, state):
         os.environ["ANTHROPIC_BASE_URL"] = url
         os.environ.setdefault("ANTHROPIC_API_KEY", "sk-ant-bench")
         provider = TimedProvider(AnthropicProvider(backoff_s=0))
-        config = RunConfig(plan_model=models["strong"], generate_models=cascade, max_cost_usd=100)
+        config = RunConfig(
+            plan_model=models["strong"],
+            generate_models=cascade,
+            max_cost_usd=100,
+            generate_file_token_budget=file_budget,
+        )
         run = EditRun(index, provider, config, lambda message: None)  # type: ignore[arg-type]
         started = time.perf_counter()
         changes = await run.run("mark five functions as edited")
@@ -127,7 +140,10 @@ async def one_run(
     generate = requests[1:]
     distilled = sum(tokens_of(r) for r in generate)
     baseline = sum(tokens_of(plan_request) + plan_reply_tokens + tokens_of(r) for r in generate)
+    prompts = [r["messages"][0]["content"] for r in generate]
+    visible = sum(any(f"File: {p} (" in t and line in t for t in prompts) for p, line in files.items())
     return {
+        "target_visible": visible,
         "wall_ms": wall * 1000,
         "model_ms": provider.busy_seconds() * 1000,
         "overhead_ms": (wall - provider.busy_seconds()) * 1000,
@@ -162,6 +178,7 @@ async def main_async(runs: int) -> dict[str, Any]:
                 "ratio": round(cheap_first["cost_usd"] / strong_only["cost_usd"], 3),
                 "generate_calls": cheap_first["generate_calls"],
             }
+        whole = await one_run(index, files, set(), (models["cheap"], models["strong"]), file_budget=10**9)
         index.close()
         assert all((source / p).read_text() == text for p, text in originals.items())  # nothing was written
     sample = overhead[0]
@@ -176,6 +193,13 @@ async def main_async(runs: int) -> dict[str, Any]:
             "distilled_generate_input": sample["distilled_tokens"],
             "full_conversation_baseline": sample["baseline_tokens"],
             "saving": round(1 - sample["distilled_tokens"] / sample["baseline_tokens"], 3),
+            "calls_that_saw_their_target_line": f"{sample['target_visible']} of {FILES}",
+            "whole_files": {
+                "distilled_generate_input": whole["distilled_tokens"],
+                "full_conversation_baseline": whole["baseline_tokens"],
+                "saving": round(1 - whole["distilled_tokens"] / whole["baseline_tokens"], 3),
+                "calls_that_saw_their_target_line": f"{whole['target_visible']} of {FILES}",
+            },
         },
         "cascade": cascade,
     }

@@ -29,6 +29,7 @@ class Settings:
     debounce_ms: int = 150
     embed_batch_size: int = 32
     context_token_budget: int = 6000
+    generate_file_token_budget: int = 4000  # files larger than this are shown to generate calls focused
     cache_dir: str = ""
     apply_llm_url: str = ""  # OpenAI-compatible base URL of a local fast-apply model; empty = second tier off
     apply_llm_model: str = ""
@@ -63,6 +64,7 @@ _MINIMUMS = {
     "embed_batch_size": 1,
     "apply_llm_timeout_s": 1,
     "max_tokens_per_run": 1,
+    "generate_file_token_budget": 200,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import threading
 
 from polyedit.apply.markers import is_marker
 from polyedit.apply.structure import Outline, has_grammar
@@ -66,9 +67,15 @@ def verify(
     return passed
 
 
+# compile() to an AST is not thread-safe before Python 3.13 (CPython gh-106905: "SystemError: AST constructor
+# recursion depth mismatch" when files are applied concurrently in worker threads), so one compile at a time.
+_COMPILE_LOCK = threading.Lock()
+
+
 def _python_error(lines: list[str]) -> str | None:
     try:
-        compile("\n".join(lines) + "\n", "<merged>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        with _COMPILE_LOCK:
+            compile("\n".join(lines) + "\n", "<merged>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
     except (SyntaxError, ValueError) as exc:
         return f"{getattr(exc, 'msg', exc)} at line {getattr(exc, 'lineno', '?')}"
     return None

@@ -19,6 +19,7 @@ from polyedit.config import Settings
 from polyedit.index.service import IndexService
 from polyedit.models.catalog import default_models
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
+from polyedit.pipeline.focus import focused_view
 from polyedit.pipeline.paths import checked_path
 from polyedit.pipeline.tools import GENERATE_TOOLS, PLAN_TOOLS
 from polyedit.pipeline.types import (
@@ -43,6 +44,7 @@ class RunConfig:
     plan_model: str
     generate_models: tuple[str, ...]  # the cascade: cheap first, escalate on failure
     context_token_budget: int = 6000
+    generate_file_token_budget: int = 4000  # larger files are shown to generate calls focused (pipeline/focus.py)
     max_plan_rounds: int = 3
     max_cost_usd: float = 2.0
     max_tokens_total: int = 400_000
@@ -55,6 +57,7 @@ def run_config(settings: Settings) -> RunConfig:
         plan_model=settings.plan_model or defaults["strong"],
         generate_models=cascade or (defaults["cheap"], defaults["strong"]),
         context_token_budget=settings.context_token_budget,
+        generate_file_token_budget=settings.generate_file_token_budget,
         max_cost_usd=settings.max_cost_usd,
         max_tokens_total=settings.max_tokens_per_run,
     )
@@ -180,13 +183,29 @@ class EditRun:
         self, instruction: str, plan: EditPlan, item: PlannedFile, current: str | None, model: str, problem: str
     ) -> FileSketch:
         facts = "\n".join(f"- {f}" for f in plan.facts) or "(none)"
+        if current is None:
+            shown, detail = "The file does not exist yet.\n", f"{item.path}: new file"
+        else:
+            query = f"{item.intent}\n{instruction}\n{facts}"
+            budget = self.config.generate_file_token_budget
+            view = await asyncio.to_thread(focused_view, item.path, current, query, budget)  # parsing: off the loop
+            body = view.text if view.text.endswith("\n") else view.text + "\n"
+            detail = f"{item.path}: {view.shown_lines} of {view.total_lines} lines shown"
+            shown = (
+                f"Current text ({view.shown_lines} of {view.total_lines} lines: each '... N lines not shown ...' "
+                "comment stands for lines left out; write a lazy sketch or SEARCH/REPLACE blocks, never the whole "
+                f"file):\n```\n{body}```\n"
+                if view.focused
+                else f"Current text:\n```\n{body}```\n"
+            )
         prompt = (
             f"Instruction: {instruction}\nPlan: {plan.summary}\nFacts:\n{facts}\n"
             f"File: {item.path} ({item.action})\nIntent: {item.intent}\n"
-            + (f"Current text:\n```\n{current}```\n" if current is not None else "The file does not exist yet.\n")
+            + shown
             + (f"Your previous edit could not be applied: {problem}\nWrite it again.\n" if problem else "")
         )
-        reply = await self.call("generate", ModelRequest(model, GENERATE_PROMPT, prompt, "", GENERATE_TOOLS))
+        request = ModelRequest(model, GENERATE_PROMPT, prompt, "", GENERATE_TOOLS)
+        reply = await self.call("generate", request, detail)
         expected = {"modify": "edit_file", "create": "create_file", "delete": "delete_file"}[item.action]
         calls = [c for c in reply.tool_calls if c.name == expected]
         if not calls:
@@ -213,7 +232,7 @@ class EditRun:
 
     # --- model calls, budget, trace -------------------------------------------------------------------------
 
-    async def call(self, phase: str, request: ModelRequest) -> ModelReply:
+    async def call(self, phase: str, request: ModelRequest, detail: str = "") -> ModelReply:
         spent = self.trace.cost_usd
         tokens = sum(p.input_tokens + p.output_tokens for p in self.trace.phases)
         if spent >= self.config.max_cost_usd or tokens >= self.config.max_tokens_total:
@@ -235,6 +254,7 @@ class EditRun:
                 reply.usage.output_tokens,
                 reply.cost_usd,
                 reply.seconds,
+                detail,
             )
         )
         return reply

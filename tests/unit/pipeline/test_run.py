@@ -97,6 +97,33 @@ async def test_rename_across_three_files(index: IndexService, monkeypatch: pytes
     assert all("the function is now called load_user" in r["messages"][0]["content"] for r in generate)
     assert edit_run.trace.outcome == "delivered" and edit_run.trace.cost_usd > 0
     assert [p.phase for p in edit_run.trace.phases].count("generate") == 3
+    details = sorted(p.detail for p in edit_run.trace.phases if p.phase == "generate")
+    assert details == [
+        "app/api.py: 6 of 6 lines shown",
+        "app/users.py: 6 of 6 lines shown",
+        "app/views.py: 5 of 5 lines shown",
+    ]
+
+
+async def test_a_large_file_is_shown_focused_and_its_sketch_applies(
+    index: IndexService, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    helpers = "".join(f"\n\ndef helper_{i}(x):\n    y = x * {i}\n    return y + {i}\n" for i in range(120))
+    (workspace / "app/users.py").write_text(FILES["app/users.py"] + helpers)
+    index.refresh_from_disk("app/users.py")
+    sketch = "def load_user(uid):\n    return {'id': uid}\n# ... existing code ...\n"
+    plan = {**PLAN, "files": PLAN["files"][:1]}
+    changes, (edit_run, state) = await run(
+        index, router(plan, {"app/users.py": edit("app/users.py", sketch)}), monkeypatch, generate_file_token_budget=300
+    )
+    [change] = changes
+    assert change.new_text == RENAMED["app/users.py"] + helpers
+    [prompt] = [r["messages"][0]["content"] for r in state.requests if file_of(r)]
+    assert (
+        "def fetch_user(uid):\n    return {'id': uid}\n" in prompt and "def helper_60(x):\n    # ... 2 lines" in prompt
+    )
+    [detail] = [p.detail for p in edit_run.trace.phases if p.phase == "generate"]
+    assert detail.startswith("app/users.py: ") and detail.endswith(" of 606 lines shown")
 
 
 async def test_create_file(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
