@@ -8,6 +8,10 @@ import { chromium } from "playwright-core";
 import { writeFileSync } from "node:fs";
 
 const [scenario, url, fileToOpen, instruction, outDir] = process.argv.slice(2);
+if (!outDir) {
+  console.error("usage: node e2e/edit.e2e.mjs edit|key|cancel URL FILE_TO_OPEN INSTRUCTION OUT_DIR");
+  process.exit(2);
+}
 const STEP_MS = 120_000;
 const log = (message) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
