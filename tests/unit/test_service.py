@@ -109,8 +109,11 @@ def test_buffers_of_secret_or_ignored_files_are_not_indexed(workspace: Path, tmp
 def test_status_reports_pending_then_ready(workspace: Path, tmp_path: Path) -> None:
     seen: list[IndexStatus] = []
     service = open_service(workspace, tmp_path / "c", CountingEmbedder(), on_status=seen.append)
-    service.scan()
+    during: list[IndexStatus] = []
+    service.scan(lambda done, total: during.append(service.status()))
+    assert [(s.state, s.scanned, s.scan_total) for s in during] == [("indexing", n, 6) for n in range(1, 7)]
     assert service.status().state == "embedding" and service.status().pending > 0
+    assert (service.status().scanned, service.status().scan_total) == (0, 0)
     index_fully(service)
     assert service.status().state == "ready"
     assert [s.state for s in seen][-1] == "ready" and "indexing" in [s.state for s in seen]

@@ -8,6 +8,8 @@ export interface IndexStatus {
   embedded: number;
   pending: number;
   message?: string;
+  scanned?: number; // while indexing: files looked at, of scan_total
+  scan_total?: number;
 }
 
 export interface StatusBarView {
@@ -21,8 +23,10 @@ export function statusBarView(status: IndexStatus): StatusBarView {
   switch (status.state) {
     case "ready":
       return { text: "$(check) PolyEdit", tooltip: `PolyEdit index ready: ${counts}`, error: false };
-    case "indexing":
-      return { text: `$(sync~spin) PolyEdit: indexing ${status.files} files`, tooltip: counts, error: false };
+    case "indexing": {
+      const progress = status.scan_total ? `${status.scanned ?? 0}/${status.scan_total}` : `${status.files}`;
+      return { text: `$(sync~spin) PolyEdit: indexing ${progress} files`, tooltip: counts, error: false };
+    }
     case "embedding": {
       const total = status.embedded + status.pending;
       return {

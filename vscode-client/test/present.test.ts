@@ -8,6 +8,8 @@ test("status bar: ready, indexing, embedding, error, starting", () => {
   assert.equal(statusBarView({ state: "ready", ...counts }).text, "$(check) PolyEdit");
   assert.match(statusBarView({ state: "ready", ...counts }).tooltip, /12 files, 40 chunks, 30 embedded/);
   assert.equal(statusBarView({ state: "indexing", ...counts }).text, "$(sync~spin) PolyEdit: indexing 12 files");
+  const scanning = statusBarView({ state: "indexing", ...counts, scanned: 250, scan_total: 1054 });
+  assert.equal(scanning.text, "$(sync~spin) PolyEdit: indexing 250/1054 files");
   assert.equal(statusBarView({ state: "embedding", ...counts }).text, "$(sync~spin) PolyEdit: embedding 30/40");
   const error = statusBarView({ state: "error", ...counts, message: "database is corrupt" });
   assert.equal(error.error, true);

@@ -40,6 +40,8 @@ class IndexStatus:
     pending: int
     newly_embedded: int = 0  # chunks the model embedded since this process started (0 on a warm restart)
     message: str | None = None
+    scanned: int = 0  # while indexing: files looked at so far, of scan_total
+    scan_total: int = 0
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -90,6 +92,7 @@ class IndexService:
         self._state = "starting"
         self._error: str | None = None
         self._scanning = False
+        self._scan_progress = (0, 0)  # (files looked at, files to look at) while a scan runs
         self._last_emit = 0.0
         self._closed = False
         self._worker: threading.Thread | None = None
@@ -101,7 +104,10 @@ class IndexService:
         files, chunks = self.store.counts()
         with self._cond:
             pending = len(self._pending)
-            return IndexStatus(self._state, files, chunks, len(self.dense), pending, self.embedded_now, self._error)
+            scanned, total = self._scan_progress
+            return IndexStatus(
+                self._state, files, chunks, len(self.dense), pending, self.embedded_now, self._error, scanned, total
+            )
 
     def _update_state(self, force: bool = False) -> None:
         with self._cond:
@@ -131,10 +137,12 @@ class IndexService:
         skipped = [e for e in entries if isinstance(e, Skipped)]
         known = self.store.file_states()
         indexed = 0
+        self._scan_progress = (0, len(paths))
         for done, rel in enumerate(paths, start=1):
             with self._write:
                 if rel not in self._buffers and self._index_disk_file(rel, known.get(rel)):
                     indexed += 1
+            self._scan_progress = (done, len(paths))
             if progress:
                 progress(done, len(paths))
             if done % 50 == 0:
@@ -146,6 +154,7 @@ class IndexService:
                 if rel not in self._buffers:
                     self._forget(self.store.remove_file(rel))
         self._scanning = False
+        self._scan_progress = (0, 0)
         self._update_state(force=True)
         files, chunks = self.store.counts()
         return ScanSummary(files, indexed, len(removed), skipped, chunks, time.monotonic() - started)
