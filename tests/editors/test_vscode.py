@@ -162,3 +162,18 @@ def test_cancel_in_the_progress_notification_changes_nothing(
             release.set()
     assert result["notification"] == "PolyEdit changed nothing ($0.0000): cancelled: nothing was changed"
     assert on_disk(tmp_path / "ws") == FILES
+
+
+def test_a_missing_server_is_reported_with_the_fix(
+    tmp_path: Path, cache_dir: Path, code_server: tuple[Path, dict[str, str]]
+) -> None:
+    user_data, extra = code_server
+    settings_file = user_data / "User/settings.json"
+    settings = json.loads(settings_file.read_text()) | {"polyedit.server.command": "/nowhere/polyedit"}
+    settings_file.write_text(json.dumps(settings))
+    make_workspace(tmp_path / "ws")
+    result, _ = run_scenario("missing", tmp_path, json.loads(extra["CODE_SERVER_FLAGS"]), model_env("", cache_dir))
+    assert result["notification"].startswith(
+        "polyedit.server.command is '/nowhere/polyedit', which is not an executable file. Install it with"
+    )
+    assert result["statusError"] is True

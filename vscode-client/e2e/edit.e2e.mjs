@@ -4,12 +4,13 @@
 //   edit:   status bar ready, Search Codebase…, open a file, Multi-file Edit…, accept the Refactor Preview, Show Last Run
 //   key:    an edit without an API key fails with the fix; Set Anthropic API Key; the same edit then succeeds
 //   cancel: Cancel in the progress notification while the model works; nothing changes
+//   missing: polyedit.server.command names no executable: an error that says the fix, the status bar shows it
 import { chromium } from "playwright-core";
 import { writeFileSync } from "node:fs";
 
 const [scenario, url, fileToOpen, instruction, outDir] = process.argv.slice(2);
 if (!outDir) {
-  console.error("usage: node e2e/edit.e2e.mjs edit|key|cancel URL FILE_TO_OPEN INSTRUCTION OUT_DIR");
+  console.error("usage: node e2e/edit.e2e.mjs edit|key|cancel|missing URL FILE_TO_OPEN INSTRUCTION OUT_DIR");
   process.exit(2);
 }
 const STEP_MS = 120_000;
@@ -143,6 +144,12 @@ const scenarios = {
     await startEdit();
     result.tickedInPreview = await acceptPreview();
     result.notification = await notification(/PolyEdit changed \d/);
+  },
+  async missing() {
+    result.notification = await notification(/polyedit.server.command/);
+    const status = page.locator(".statusbar-item", { hasText: "PolyEdit" });
+    await status.locator(".codicon-error").waitFor();
+    result.statusError = true;
   },
   async cancel() {
     result.statusReady = await waitIndexReady();
