@@ -19,6 +19,7 @@ import {
   searchPicks,
   type SearchResult,
   statusBarView,
+  statusOnly,
 } from "./present";
 import { resolveServerCommand } from "./serverCommand";
 import { serverKeys, userSettings } from "./settings";
@@ -65,7 +66,7 @@ async function start(): Promise<void> {
     isExecutable,
   });
   if ("error" in resolved) {
-    showStatus({ state: "error", files: 0, chunks: 0, embedded: 0, pending: 0, message: resolved.error });
+    showStatus(statusOnly("error", resolved.error));
     void vscode.window.showErrorMessage(resolved.error, "Open Settings").then((choice) => {
       if (choice) {
         void vscode.commands.executeCommand("workbench.action.openSettings", "polyedit.server.command");
@@ -102,15 +103,15 @@ async function start(): Promise<void> {
   client = new LanguageClient("polyedit", "PolyEdit", serverOptions, clientOptions);
   client.onDidChangeState((event) => {
     if (event.newState === State.Stopped) {
-      showStatus({ state: "error", files: 0, chunks: 0, embedded: 0, pending: 0, message: "the server stopped" });
+      showStatus(statusOnly("error", "the server stopped"));
     }
   });
-  showStatus({ state: "starting", files: 0, chunks: 0, embedded: 0, pending: 0 });
+  showStatus(statusOnly("starting"));
   try {
     await client.start();
   } catch (error) {
     const message = `PolyEdit: the server did not start: ${String(error)}`;
-    showStatus({ state: "error", files: 0, chunks: 0, embedded: 0, pending: 0, message });
+    showStatus(statusOnly("error", message));
     void vscode.window.showErrorMessage(message);
     return;
   }

@@ -12,6 +12,11 @@ export interface IndexStatus {
   scan_total?: number;
 }
 
+/** A status with no counts: before the server answers, or when it cannot run. */
+export function statusOnly(state: string, message?: string): IndexStatus {
+  return { state, files: 0, chunks: 0, embedded: 0, pending: 0, message };
+}
+
 export interface StatusBarView {
   text: string;
   tooltip: string;

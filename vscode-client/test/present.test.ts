@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { editOutcome, renderRun, type RunTrace, searchPicks, statusBarView } from "../src/present";
+import { editOutcome, renderRun, type RunTrace, searchPicks, statusBarView, statusOnly } from "../src/present";
 
 const counts = { files: 12, chunks: 40, embedded: 30, pending: 10 };
 
@@ -15,6 +15,7 @@ test("status bar: ready, indexing, embedding, error, starting", () => {
   assert.equal(error.error, true);
   assert.match(error.tooltip, /database is corrupt/);
   assert.equal(statusBarView({ state: "starting", ...counts }).error, false);
+  assert.match(statusBarView(statusOnly("error", "the server stopped")).tooltip, /the server stopped/);
 });
 
 const trace: RunTrace = {
