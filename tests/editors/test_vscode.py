@@ -7,7 +7,6 @@ import json
 import os
 import socket
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 from tests.editors.conftest import REPO, require
 from tests.editors.scenario import EXPECTED, FILES, INSTRUCTION, make_workspace, on_disk, route
-from tests.fakes.anthropic_server import Reply, fake_anthropic
+from tests.fakes.anthropic_server import Held, fake_anthropic
 
 CLIENT = REPO / "vscode-client"
 CODE_SERVER = REPO / "build/editors/code-server/node_modules/.bin/code-server"
@@ -147,19 +146,14 @@ def test_cancel_in_the_progress_notification_changes_nothing(
 ) -> None:
     _, extra = code_server
     make_workspace(tmp_path / "ws")
-    release = threading.Event()
-
-    def hanging(body: dict[str, Any]) -> Reply:
-        release.wait(60)
-        return route(body)
-
-    with fake_anthropic(hanging) as (url, _):
+    held = Held(route)
+    with fake_anthropic(held) as (url, _):
         try:
             result, _ = run_scenario(
                 "cancel", tmp_path, json.loads(extra["CODE_SERVER_FLAGS"]), model_env(url, cache_dir)
             )
         finally:
-            release.set()
+            held.release.set()
     assert result["notification"] == "PolyEdit changed nothing ($0.0000): cancelled: nothing was changed"
     assert on_disk(tmp_path / "ws") == FILES
 

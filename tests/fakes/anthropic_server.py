@@ -42,6 +42,21 @@ class Reply:
 Router = Callable[[dict[str, Any]], Reply]
 
 
+class Held:
+    """A router that holds requests (all, or those ``only`` picks) until ``release`` is set; ``reached`` says one
+    arrived. A slow model, for cancelling or editing mid-run."""
+
+    def __init__(self, route: Router, only: Callable[[dict[str, Any]], bool] = lambda body: True) -> None:
+        self.route, self.only = route, only
+        self.reached, self.release = threading.Event(), threading.Event()
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        if self.only(body):
+            self.reached.set()
+            self.release.wait(60)
+        return self.route(body)
+
+
 class FakeAnthropic:
     """Replies in order from ``replies``, or from ``router(request body)`` for concurrent calls."""
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from pathlib import Path
-from typing import Any
 
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from tests.fakes.anthropic_server import Reply, fake_anthropic
+from tests.fakes.anthropic_server import Held, fake_anthropic
 from tests.lsp.conftest import running_server, wait_ready
 from tests.lsp.test_edit_e2e import FILES, env, execute, make, route
 
@@ -20,22 +18,16 @@ async def test_client_token_carries_progress_and_cancel_and_quiet_sends_no_messa
 ) -> None:
     root = tmp_path / "ws"
     make(root)
-    reached, release = threading.Event(), threading.Event()
-
-    def hanging(body: dict[str, Any]) -> Reply:
-        reached.set()
-        release.wait(30)
-        return route(body)
-
-    with fake_anthropic(hanging) as (url, _):
+    held = Held(route)
+    with fake_anthropic(held) as (url, _):
         async with running_server(root, cache_dir, env=env(url)) as client:
             await wait_ready(client)
             arguments = {"instruction": "rename fetch_user to load_user", "progressToken": "mine", "quiet": True}
             command = asyncio.ensure_future(execute(client, arguments))
-            assert await asyncio.to_thread(reached.wait, 60)
+            assert await asyncio.to_thread(held.reached.wait, 60)
             client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token="mine"))
             result = await command
-            release.set()
+            held.release.set()
     assert result["applied"] is False and "cancelled" in result["reason"]
     assert "PolyEdit changed nothing: cancelled" in result["summary"]
     begin = client.progress_reports["mine"][0]

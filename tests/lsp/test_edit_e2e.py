@@ -4,7 +4,6 @@ delivers one WorkspaceEdit; the test applies what it received and checks the exa
 from __future__ import annotations
 
 import asyncio
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from lsprotocol import types
 from polyedit.lsp.convert import to_plain
 from pygls.uris import from_fs_path
 
-from tests.fakes.anthropic_server import Reply, fake_anthropic
+from tests.fakes.anthropic_server import Held, Reply, fake_anthropic
 from tests.lsp.conftest import request, running_server, wait_ready
 from tests.unit.pipeline.test_run import FILES, PLAN, RENAMED, SKETCHES, file_of
 
@@ -89,23 +88,16 @@ async def test_a_change_that_creates_a_file(tmp_path: Path, cache_dir: Path) -> 
 async def test_document_edited_mid_run_is_not_overwritten(tmp_path: Path, cache_dir: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    reached, release = threading.Event(), threading.Event()
-
-    def slow(body: dict[str, Any]) -> Reply:
-        if file_of(body) == "app/views.py":
-            reached.set()
-            release.wait(30)
-        return route(body)
-
+    held = Held(route, only=lambda body: file_of(body) == "app/views.py")
     uri = from_fs_path(str(root / "app/views.py")) or ""
-    with fake_anthropic(slow) as (url, _):
+    with fake_anthropic(held) as (url, _):
         async with running_server(root, cache_dir, env=env(url)) as client:
             await wait_ready(client)
             client.text_document_did_open(
                 types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, FILES["app/views.py"]))
             )
             command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
-            assert await asyncio.to_thread(reached.wait, 60)
+            assert await asyncio.to_thread(held.reached.wait, 60)
             start = types.Position(line=0, character=0)
             client.text_document_did_change(
                 types.DidChangeTextDocumentParams(
@@ -116,7 +108,7 @@ async def test_document_edited_mid_run_is_not_overwritten(tmp_path: Path, cache_
                 )
             )
             await request(client, "polyedit/indexStatus")  # the server reads messages in order: it has the change
-            release.set()
+            held.release.set()
             result = await command
             assert result["applied"] is False and "app/views.py changed while the edit was prepared" in result["reason"]
             assert client.applied_edits == []  # type: ignore[attr-defined]
@@ -125,22 +117,16 @@ async def test_document_edited_mid_run_is_not_overwritten(tmp_path: Path, cache_
 async def test_cancel_mid_run_delivers_nothing(tmp_path: Path, cache_dir: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    reached, release = threading.Event(), threading.Event()
-
-    def hanging(body: dict[str, Any]) -> Reply:
-        reached.set()
-        release.wait(30)
-        return route(body)
-
-    with fake_anthropic(hanging) as (url, _):
+    held = Held(route)
+    with fake_anthropic(held) as (url, _):
         async with running_server(root, cache_dir, env=env(url)) as client:
             await wait_ready(client)
             command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
-            assert await asyncio.to_thread(reached.wait, 60)
+            assert await asyncio.to_thread(held.reached.wait, 60)
             [token] = [t for t in client.progress_reports if "multi-file" in str(t)]
             client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token=token))
             result = await command
-            release.set()
+            held.release.set()
             assert result["applied"] is False and "cancelled" in result["reason"]
             assert client.applied_edits == []  # type: ignore[attr-defined]
             assert (await request(client, "polyedit/lastRun")).outcome == "cancelled"
