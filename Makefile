@@ -17,7 +17,8 @@ $(BIN)/python:
 install: $(BIN)/python  ## create .venv with CPU torch (pinned) and polyedit with dev extras
 	$(BIN)/pip install --quiet $(TORCH)
 	$(BIN)/pip install --quiet -e '.[dev]'
-	@echo "installed: run '$(BIN)/polyedit doctor', then '$(BIN)/polyedit index .'"
+	@echo "installed: export ANTHROPIC_API_KEY=sk-ant-..., then run: $(BIN)/polyedit edit . \"<what to change>\""
+	@echo "           ($(BIN)/polyedit doctor checks the set-up; index, search and apply need no key)"
 
 editors:  ## install what the editor tests need: nvim, chromium, code-server, the extension's npm packages
 	.ci/setup-editors
