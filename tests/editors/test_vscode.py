@@ -118,6 +118,7 @@ def test_multi_file_edit_from_the_command_palette(
     assert on_disk(tmp_path / "ws") == EXPECTED
     assert result["lastRunTitle"] == "PolyEdit run: delivered"  # "PolyEdit: Show Last Run" in the Markdown preview
     assert result["lastRunPhases"] == ["retrieve", "plan", "generate", "generate", "generate"]
+    assert result["reindexed"] == "PolyEdit: re-indexed 3 files (3 chunks)."  # the created file is indexed too
     assert len(state.requests) == 4
 
 

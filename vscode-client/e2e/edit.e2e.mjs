@@ -1,7 +1,8 @@
 // End-to-end in a real VS Code (code-server in headless Chromium), as a user: the caller
 // (tests/editors/test_vscode.py) starts code-server with the built extension and checks the files on disk.
 // Usage: node e2e/edit.e2e.mjs SCENARIO URL FILE_TO_OPEN INSTRUCTION OUT_DIR
-//   edit:   status bar ready, Search Codebase…, open a file, Multi-file Edit…, accept the Refactor Preview, Show Last Run
+//   edit:   status bar ready, Search Codebase…, open a file, Multi-file Edit…, accept the Refactor Preview, Show Last
+//           Run, Reindex Workspace
 //   key:    an edit without an API key fails with the fix; Set Anthropic API Key; the same edit then succeeds
 //   cancel: Cancel in the progress notification while the model works; nothing changes
 //   missing: polyedit.server.command names no executable: an error that says the fix, the status bar shows it
@@ -131,6 +132,8 @@ const scenarios = {
     result.tickedInPreview = await acceptPreview();
     result.notification = await notification(/PolyEdit changed/);
     await showLastRun();
+    await runCommand("PolyEdit: Reindex Workspace");
+    result.reindexed = await notification(/re-indexed/);
   },
   async key() {
     result.statusReady = await waitIndexReady();
