@@ -65,6 +65,15 @@ class Ambiguous(Exception):
         self.places = places
 
 
+class DoubtfulDeletion(Ambiguous):
+    """The best chain deletes original lines between its runs, and a chain deleting nothing explains almost as
+    much of the block: the caller decides with the syntax tree whether the deletion is plausible."""
+
+    def __init__(self, block_line: int, places: list[int], chain: list[Run]) -> None:
+        super().__init__(block_line, places)
+        self.chain = chain
+
+
 def find_runs(
     block: list[str],
     original: list[str],
@@ -156,8 +165,57 @@ def best_chain(runs: list[Run]) -> list[Run]:
         # much of the block, the deletion rests on a single line: too little to remove code on.
         rival = _best_without_deletions(runs)
         if rival is not None and rival[0] >= top[0] - 1:
-            raise Ambiguous(rival[1].i, sorted({chain[0].p - chain[0].i + rival[1].i, rival[1].p}))
+            raise DoubtfulDeletion(rival[1].i, sorted({chain[0].p - chain[0].i + rival[1].i, rival[1].p}), chain)
     return chain
+
+
+def holds_edges(chain: list[Run], bnorm: list[str]) -> bool:
+    """Whether the chain anchors the block's first and last distinctive lines (a context sketch's edges are
+    unchanged lines)."""
+    marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
+    return bool(chain) and chain[0].i == marked[0] and chain[-1].i + chain[-1].length - 1 == marked[-1]
+
+
+def edge_held_chain(
+    runs: list[Run], bnorm: list[str], positions: dict[str, list[int]], lo: int, hi: int
+) -> list[Run] | None:
+    """The heaviest chain that anchors the block's first and last distinctive lines and deletes no original line
+    between its runs, if the file has only one place where those two lines stand that close; else None.
+
+    When line weights tie or a deletion is in doubt, this is the reading a context sketch means: its edges are the
+    unchanged lines around the change, and what lies between them in the original is what it replaces."""
+    marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
+    if len(marked) < 2:
+        return None
+    span = marked[-1] - marked[0]
+    places = [
+        (a, b)
+        for a in positions.get(bnorm[marked[0]], ())
+        for b in positions.get(bnorm[marked[-1]], ())
+        if lo <= a < b < hi and b - a <= span
+    ]
+    if len(places) != 1:
+        return None
+    # For each run: (weight, previous run) of the best chain from a first-edge run, and the places it can start.
+    best: dict[int, tuple[int, int | None]] = {}
+    starts: dict[int, set[int]] = {}
+    for k, run in enumerate(runs):
+        if run.i == marked[0]:
+            best[k], starts[k] = (run.weight, None), {run.p}
+        for j in range(k):
+            if j in best and runs[j].before(run) and _gap(runs[j], run) == 0:
+                starts.setdefault(k, set()).update(starts[j])
+                if k not in best or best[j][0] + run.weight > best[k][0]:
+                    best[k] = (best[j][0] + run.weight, j)
+    ends = [k for k in best if runs[k].i + runs[k].length - 1 == marked[-1]]
+    if len({runs[k].p for k in ends}) != 1 or len(set().union(*(starts[k] for k in ends))) != 1:
+        return None
+    chain: list[Run] = []
+    at: int | None = max(ends, key=lambda k: best[k][0])
+    while at is not None:
+        chain.append(runs[at])
+        at = best[at][1]
+    return chain[::-1]
 
 
 def _best_without_deletions(runs: list[Run]) -> tuple[int, Run] | None:

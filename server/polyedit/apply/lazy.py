@@ -4,24 +4,29 @@ The sketch is cut into blocks (kept code) and markers. Each block is anchored in
 a run of matching lines (exact, then whitespace-insensitive, then fuzzy) fixes its place; the alignment then grows
 outwards line by line. Original lines between a block's anchors that the block does not show are deleted; lines
 a marker stands for are kept. The syntax tree decides what a marker covers when the next block cannot be anchored
-(a marker inside a function body keeps the rest of that body), and a definition the block shows whole replaces
-the original definition whole.
+(a marker inside a function body keeps the rest of that body), whether a deletion between anchors removes whole
+statements, and a definition the block shows whole replaces the original definition whole.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from polyedit.apply.anchor import (
     Alignment,
     Ambiguous,
+    DoubtfulDeletion,
+    Run,
     best_chain,
     chain_alignment,
     distinctive,
+    edge_held_chain,
     extend_edges,
     find_runs,
     fuzzy_single,
+    holds_edges,
     indent_delta,
     similar,
 )
@@ -55,7 +60,7 @@ def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
     return items
 
 
-MAX_DROPPED_AT_END = 3
+MAX_DROPPED_AT_EDGE = 3
 _CLOSERS = {"}", "};", "},", "end", "})", "});"}
 
 
@@ -78,9 +83,13 @@ class LazyMerge:
         """Align a block with original lines lo..hi-1; None when no line of it is found there."""
         hi = len(self.original) if hi is None else hi
         bnorm = [norm(line) for line in block.lines]
+        runs = find_runs(block.lines, self.original, bnorm, self.onorm, self.positions, lo, hi)
         try:
-            chain = best_chain(find_runs(block.lines, self.original, bnorm, self.onorm, self.positions, lo, hi))
+            chain = best_chain(runs)
         except Ambiguous as exc:
+            settled = self._settle(exc, runs, bnorm, lo, hi)
+            if settled is not None:
+                return self._grow(block, chain_alignment(settled, bnorm, self.onorm), lo, hi)
             text = block.lines[exc.block_line].strip()[:60]
             lines = ", ".join(str(p + 1) for p in exc.places[:4])
             raise ApplyRefused(
@@ -89,6 +98,7 @@ class LazyMerge:
                 "include more unchanged lines around it",
                 block.first + exc.block_line,
                 kind="ambiguous",
+                details={"places": exc.places},
             ) from None
         if chain:
             alignment = chain_alignment(chain, bnorm, self.onorm)
@@ -101,14 +111,39 @@ class LazyMerge:
                 where = ", ".join(str(p + 1) for p in places[:4])
                 text = block.lines[index].strip()[:60]
                 reason = f"ambiguous anchor '{text}': close matches at lines {where}"
-                raise ApplyRefused(self.path, reason, block.first + index, kind="ambiguous")
+                raise ApplyRefused(self.path, reason, block.first + index, kind="ambiguous", details={"places": places})
             alignment = Alignment({index: places[0]}, {index})
+        return self._grow(block, alignment, lo, hi)
+
+    def _grow(self, block: Block, alignment: Alignment, lo: int, hi: int) -> Alignment:
         extend_edges(block.lines, self.original, alignment, lo, hi)
         return alignment
 
+    def _settle(self, doubt: Ambiguous, runs: list[Run], bnorm: list[str], lo: int, hi: int) -> list[Run] | None:
+        """Decide a tie or a doubtful deletion when the sketch's shape does: a deletion that anchors both edges
+        of the block and removes whole statements or definitions stands; otherwise the one place where the
+        block's edges stand with nothing deleted between them."""
+        if isinstance(doubt, DoubtfulDeletion) and holds_edges(doubt.chain, bnorm):
+            alignment = chain_alignment(doubt.chain, bnorm, self.onorm)
+            if all(self.outline.whole_nodes(a, b) for a, b in self._deleted_regions(alignment)):
+                return doubt.chain
+        return edge_held_chain(runs, bnorm, self.positions, lo, hi)
+
+    def _deleted_regions(self, alignment: Alignment) -> list[tuple[int, int]]:
+        """Original rows (first, last, non-blank ends) between anchored lines that the block drops more of than
+        it puts back."""
+        regions = []
+        pairs = sorted(alignment.pairs.items())
+        for (i1, p1), (i2, p2) in pairwise(pairs):
+            if p2 - p1 > i2 - i1:
+                rows = [r for r in range(p1 + 1, p2) if self.original[r].strip()]
+                if rows:
+                    regions.append((rows[0], rows[-1]))
+        return regions
+
     def anchor_in_order(self, index: int, lo: int) -> Alignment | None:
-        """Anchor block ``index``; if it fits several places, the next block's place (when that one is certain)
-        bounds it: blocks stand in the file in the sketch's order."""
+        """Anchor block ``index``; if it fits several places, the next block's latest possible place bounds it:
+        blocks stand in the file in the sketch's order (two equal blocks for two equal places go in order)."""
         block = self.items[index]
         assert isinstance(block, Block)
         try:
@@ -121,11 +156,12 @@ class LazyMerge:
                 raise
             try:
                 bound = self.anchor(self.items[nxt], lo)  # type: ignore[arg-type]
-            except ApplyRefused:
+                hi = None if bound is None else bound.start
+            except ApplyRefused as later:
+                hi = max(later.details["places"]) if later.kind == "ambiguous" else None
+            if hi is None:
                 raise refusal from None
-            if bound is None:
-                raise
-            return self.anchor(block, lo, bound.start)
+            return self.anchor(block, lo, hi)
 
     # --- merging --------------------------------------------------------------------------------------------
 
@@ -182,11 +218,11 @@ class LazyMerge:
                 )
 
     def _check_edge(self, dropped: list[str], line: int, where: str) -> None:
-        """Without a marker at its start, a sketch may only drop blank lines there; without one at its end, at most
-        a few lines (deleting a file's last lines is common, while a forgotten marker drops more). Deleting code
+        """Without a marker at its start (end), a sketch may drop at most a few non-blank lines there: deleting a
+        file's first import or last lines is common, while a forgotten marker usually drops more. Deleting code
         at the edge and forgetting the marker look the same, and a wrong apply is worse than a refusal."""
         count = sum(1 for text in dropped if text.strip())
-        if count > (MAX_DROPPED_AT_END if where == "end" else 0):
+        if count > MAX_DROPPED_AT_EDGE:
             raise self.refuse(
                 f"the sketch has no marker at its {where} but would drop {count} lines at the {where} of the "
                 f"file; add a '... existing code ...' marker there or show the lines",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import tree_sitter
+
 from polyedit.index.languages import language_for, parser_for
 
 
@@ -19,6 +21,7 @@ class Outline:
     def __init__(self, path: str, lines: list[str]) -> None:
         self.definitions: list[Definition] = []
         self.error_rows: list[int] = []
+        self.root: tree_sitter.Node | None = None
         spec = language_for(path)
         if spec is None:
             return
@@ -27,6 +30,7 @@ class Outline:
             tree = parser_for(spec.name).parse(source)
         except Exception:  # a grammar that fails gives no structure; the merge then relies on lines alone
             return
+        self.root = tree.root_node
         kinds = spec.definitions | spec.wrappers
         stack = [tree.root_node]
         while stack:
@@ -55,10 +59,33 @@ class Outline:
             return None
         return min(around, key=lambda d: d.end - d.start).end
 
+    def whole_nodes(self, first: int, last: int) -> bool:
+        """Whether rows first..last hold only complete syntax nodes (statements, definitions, comments): no node
+        starts in them and ends after, or starts before and ends in them. False without a syntax tree."""
+        if self.root is None or self.root.has_error:
+            return False
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            start, end = node.start_point.row, _last_row(node)
+            if end < first or start > last:
+                continue
+            inside_start, inside_end = first <= start <= last, first <= end <= last
+            if inside_start != inside_end:
+                return False
+            if not inside_start:  # around the rows: look at its children
+                stack.extend(node.children)
+        return True
+
     @staticmethod
     def syntax_errors(path: str, text: str) -> list[int]:
         """0-based rows of ERROR/MISSING nodes; empty for languages without a grammar."""
         return Outline(path, text.split("\n")).error_rows
+
+
+def _last_row(node: tree_sitter.Node) -> int:
+    row = node.end_point.row
+    return row - 1 if node.end_point.column == 0 and row > node.start_point.row else row
 
 
 def has_grammar(path: str) -> bool:

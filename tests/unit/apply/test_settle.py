@@ -1,0 +1,232 @@
+"""Blocks that fit more than one reading: when the sketch's shape decides, the merge takes that reading; when it
+does not, it still refuses. Each case is modelled on a benchmark sketch from real code."""
+
+from __future__ import annotations
+
+import pytest
+from polyedit.apply import ApplyRefused, apply_sketch
+
+STYLE = """class Style:
+    def copy(self):
+        style = Style()
+        style._link = None
+        style._link_id = ""
+        style._hash = self._hash
+        style._null = False
+        return style
+
+    def update_link(self, link):
+        style = Style()
+        style._link = link
+        style._link_id = f"{link}" if link else ""
+        style._hash = None
+        style._null = False
+        return style
+"""
+
+LOCATION = """function location(url) {
+  var loc;
+  // "back" is an alias for the referrer
+  if (url === 'back') {
+    loc = this.referrer || '/';
+  } else {
+    loc = String(url);
+  }
+
+  var m = schemaAndHost.exec(loc);
+  var pos = m ? m[0].length + 1 : 0;
+  // Only encode after the host.
+  loc = loc.slice(0, pos) + encodeUrl(loc.slice(pos));
+  return this.set('Location', loc);
+}
+
+/**
+ * Redirect to the given `url`.
+ */
+function redirect(url) {
+  return location(url);
+}
+"""
+
+SERDE = """use serde::de::{Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
+
+impl Serialize for Version {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: Serializer,
+    {
+        serializer.collect_str(self)
+    }
+}
+
+impl Serialize for VersionReq {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+"""
+
+PANEL = """class Panel:
+    def __init__(
+        self,
+        renderable,
+        *,
+        title: Optional[str] = None,
+        width: Optional[int] = None,
+        height: Optional[int] = None,
+        padding: int = 0,
+        highlight: bool = False,
+    ) -> None:
+        self.renderable = renderable
+        self.title = title
+
+    @classmethod
+    def fit(
+        cls,
+        renderable,
+        *,
+        title: Optional[str] = None,
+        width: Optional[int] = None,
+        padding: int = 0,
+    ) -> "Panel":
+        return cls(renderable, title=title)
+"""
+
+STREAM = """def iter_text(self):
+    for part in self.parts():
+        text_content = decoder.decode(part)
+        yield text_content
+    text_content = decoder.flush()
+    for chunk in chunker.decode(text_content):
+        yield chunk
+    for chunk in chunker.flush():
+        yield chunk
+
+
+def aiter_text(self):
+    for part in self.aparts():
+        text_content = decoder.decode(part)
+        yield text_content
+    text_content = decoder.flush()
+    for chunk in chunker.decode(text_content):
+        yield chunk
+    for chunk in chunker.flush():
+        yield chunk
+"""
+
+CASES = [
+    (
+        "a tie goes to the place where the block's first and last lines both stand",
+        "style.py",
+        STYLE,
+        '        # ... existing code ...\n        style._link_id = ""\n        style._hash = None\n'
+        "        style._null = False\n        # ... existing code ...\n",
+        STYLE.replace("style._hash = self._hash", "style._hash = None"),
+    ),
+    (
+        "a deletion between the block's edges that removes whole statements stands",
+        "response.js",
+        LOCATION,
+        "// ... existing code ...\n"
+        "  // \"back\" is an alias for the referrer\n  if (url === 'back') {\n    loc = this.referrer || '/';\n"
+        "  } else {\n    loc = String(url);\n  }\n\n  return this.set('Location', encodeUrl(loc));\n}\n\n"
+        "/**\n * Redirect to the given `url`.\n// ... existing code ...\n",
+        LOCATION.replace(
+            "  var m = schemaAndHost.exec(loc);\n  var pos = m ? m[0].length + 1 : 0;\n"
+            "  // Only encode after the host.\n  loc = loc.slice(0, pos) + encodeUrl(loc.slice(pos));\n"
+            "  return this.set('Location', loc);\n",
+            "  return this.set('Location', encodeUrl(loc));\n",
+        ),
+    ),
+    (
+        "a deletion of a whole definition between the block's edges stands",
+        "serde.rs",
+        SERDE,
+        "// ... existing code ...\nuse serde::ser::{Serialize, Serializer};\n\nimpl Serialize for Version {\n}\n\n"
+        "impl Serialize for VersionReq {\n// ... existing code ...\n",
+        SERDE.replace(
+            "    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>\n    where\n"
+            "        S: Serializer,\n    {\n        serializer.collect_str(self)\n    }\n",
+            "",
+        ),
+    ),
+    (
+        "a deletion that would cut through definitions gives way to the place that holds the block's edges",
+        "panel.py",
+        PANEL,
+        "        # ... existing code ...\n        width: Optional[int] = None,\n        height: Optional[int] = None,\n"
+        "        padding: int = 0,\n        highlight: bool = False,\n"
+        '    ) -> "Panel":\n        # ... existing code ...\n',
+        PANEL.replace(
+            '        width: Optional[int] = None,\n        padding: int = 0,\n    ) -> "Panel":',
+            "        width: Optional[int] = None,\n        height: Optional[int] = None,\n        padding: int = 0,\n"
+            '        highlight: bool = False,\n    ) -> "Panel":',
+        ),
+    ),
+    (
+        "two equal blocks for two equal places go in order",
+        "stream.py",
+        STREAM,
+        "# ... existing code ...\n    text_content = decoder.flush()\n    for chunk in chunker.decode(text_content):\n"
+        "        yield chunk  # pragma: no cover\n    for chunk in chunker.flush():\n# ... existing code ...\n"
+        "    text_content = decoder.flush()\n    for chunk in chunker.decode(text_content):\n"
+        "        yield chunk  # pragma: no cover\n    for chunk in chunker.flush():\n# ... existing code ...\n",
+        STREAM.replace(
+            "in chunker.decode(text_content):\n        yield chunk\n",
+            "in chunker.decode(text_content):\n        yield chunk  # pragma: no cover\n",
+        ),
+    ),
+    (
+        "a sketch without a leading marker may drop the file's first import",
+        "stream.py",
+        "import os\n" + STREAM,
+        "def iter_text(self):\n    for part in self.parts():\n        # ... existing code ...\n",
+        STREAM,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "original", "sketch", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_settled(name: str, path: str, original: str, sketch: str, expected: str) -> None:
+    assert apply_sketch(path, original, sketch).text == expected
+
+
+REFUSED = [
+    (
+        "the block's edges stand close together in two places",
+        "stream.py",
+        STREAM,
+        "# ... existing code ...\n    text_content = decoder.flush()\n    log(text_content)\n"
+        "    for chunk in chunker.decode(text_content):\n# ... existing code ...\n",
+    ),
+    (
+        "a single equal block for two equal places",
+        "stream.py",
+        STREAM,
+        "# ... existing code ...\n    text_content = decoder.flush()\n    for chunk in chunker.decode(text_content):\n"
+        "        yield chunk  # pragma: no cover\n    for chunk in chunker.flush():\n# ... existing code ...\n",
+    ),
+    (
+        "more than three lines dropped at the start without a marker",
+        "stream.py",
+        STREAM,
+        "def aiter_text(self):\n    for part in self.aparts():\n        # ... existing code ...\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "original", "sketch"), REFUSED, ids=[c[0] for c in REFUSED])
+def test_still_refused(name: str, path: str, original: str, sketch: str) -> None:
+    with pytest.raises(ApplyRefused):
+        apply_sketch(path, original, sketch)
