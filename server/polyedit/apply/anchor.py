@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -177,45 +178,34 @@ def holds_edges(chain: list[Run], bnorm: list[str]) -> bool:
 
 
 def edge_held_chain(
-    runs: list[Run], bnorm: list[str], positions: dict[str, list[int]], lo: int, hi: int
+    bnorm: list[str], onorm: list[str], positions: dict[str, list[int]], lo: int, hi: int
 ) -> list[Run] | None:
-    """The heaviest chain that anchors the block's first and last distinctive lines and deletes no original line
-    between its runs, if the file has only one place where those two lines stand that close; else None.
+    """The chain that anchors the block's first and last distinctive lines where they stand no further apart than
+    in the block (so nothing is deleted), if the file has exactly one such place; else None. Between them, equal
+    lines are paired in order and the rest is what the block replaces.
 
-    When line weights tie or a deletion is in doubt, this is the reading a context sketch means: its edges are the
-    unchanged lines around the change, and what lies between them in the original is what it replaces."""
+    When line weights tie, a deletion is in doubt or the heaviest reading breaks the syntax, this is the reading a
+    context sketch means: its edges are the unchanged lines around the change."""
     marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
     if len(marked) < 2:
         return None
-    span = marked[-1] - marked[0]
+    first, last = marked[0], marked[-1]
     places = [
         (a, b)
-        for a in positions.get(bnorm[marked[0]], ())
-        for b in positions.get(bnorm[marked[-1]], ())
-        if lo <= a < b < hi and b - a <= span
+        for a in positions.get(bnorm[first], ())
+        for b in positions.get(bnorm[last], ())
+        if lo <= a < b < hi and b - a <= last - first
     ]
     if len(places) != 1:
         return None
-    # For each run: (weight, previous run) of the best chain from a first-edge run, and the places it can start.
-    best: dict[int, tuple[int, int | None]] = {}
-    starts: dict[int, set[int]] = {}
-    for k, run in enumerate(runs):
-        if run.i == marked[0]:
-            best[k], starts[k] = (run.weight, None), {run.p}
-        for j in range(k):
-            if j in best and runs[j].before(run) and _gap(runs[j], run) == 0:
-                starts.setdefault(k, set()).update(starts[j])
-                if k not in best or best[j][0] + run.weight > best[k][0]:
-                    best[k] = (best[j][0] + run.weight, j)
-    ends = [k for k in best if runs[k].i + runs[k].length - 1 == marked[-1]]
-    if len({runs[k].p for k in ends}) != 1 or len(set().union(*(starts[k] for k in ends))) != 1:
-        return None
-    chain: list[Run] = []
-    at: int | None = max(ends, key=lambda k: best[k][0])
-    while at is not None:
-        chain.append(runs[at])
-        at = best[at][1]
-    return chain[::-1]
+    a, b = places[0]
+    chain = [Run(first, a, 1, 1)]
+    inner = SequenceMatcher(None, bnorm[first + 1 : last], onorm[a + 1 : b], autojunk=False)
+    for block_start, original_start, size in inner.get_matching_blocks():
+        if size:
+            i, p = first + 1 + block_start, a + 1 + original_start
+            chain.append(Run(i, p, size, sum(1 for k in range(i, i + size) if distinctive(bnorm[k]))))
+    return [*chain, Run(last, b, 1, 1)]
 
 
 def _best_without_deletions(runs: list[Run]) -> tuple[int, Run] | None:

@@ -62,11 +62,30 @@ def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
 
 MAX_DROPPED_AT_EDGE = 3
 _CLOSERS = {"}", "};", "},", "end", "})", "});"}
+_OPENERS = (":", "{", "(", "[", ",", "=>", "=")
+
+
+def _continues(lines: list[str]) -> bool:
+    """Whether the last non-blank line leaves code open (a body, a bracket, an expression)."""
+    last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+    return last.endswith(_OPENERS)
 
 
 class LazyMerge:
-    def __init__(self, path: str, original: list[str], sketch: list[str], styles: tuple[str, ...], tabs: bool):
+    """One reading of a sketch. ``edges_first`` reads every block whose edges stand in one place there, even when
+    a heavier chain elsewhere exists: the second reading tried when the first gives a syntax error."""
+
+    def __init__(
+        self,
+        path: str,
+        original: list[str],
+        sketch: list[str],
+        styles: tuple[str, ...],
+        tabs: bool,
+        edges_first: bool = False,
+    ):
         self.path = path
+        self.edges_first = edges_first
         self.original = original
         self.onorm = [norm(line) for line in original]
         self.positions: dict[str, list[int]] = defaultdict(list)
@@ -100,6 +119,8 @@ class LazyMerge:
                 kind="ambiguous",
                 details={"places": exc.places},
             ) from None
+        if self.edges_first and chain and not holds_edges(chain, bnorm):
+            chain = edge_held_chain(bnorm, self.onorm, self.positions, lo, hi) or chain
         if chain:
             alignment = chain_alignment(chain, bnorm, self.onorm)
         else:
@@ -127,7 +148,7 @@ class LazyMerge:
             alignment = chain_alignment(doubt.chain, bnorm, self.onorm)
             if all(self.outline.whole_nodes(a, b) for a, b in self._deleted_regions(alignment)):
                 return doubt.chain
-        return edge_held_chain(runs, bnorm, self.positions, lo, hi)
+        return edge_held_chain(bnorm, self.onorm, self.positions, lo, hi)
 
     def _deleted_regions(self, alignment: Alignment) -> list[tuple[int, int]]:
         """Original rows (first, last, non-blank ends) between anchored lines that the block drops more of than
@@ -291,6 +312,8 @@ class LazyMerge:
             )
             if closed:
                 end = original_end
+            elif _continues(block.lines):  # it stops mid-statement or opening a body: the marker keeps the rest
+                continue
             elif isinstance(next_item, Marker) and indent_width(next_item.line) <= header:
                 raise self.refuse(
                     f"'{block.lines[i].strip()[:50]}' is shown up to sketch line {block.first + sketch_end} and then "

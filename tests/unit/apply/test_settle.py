@@ -125,6 +125,55 @@ def aiter_text(self):
         yield chunk
 """
 
+UTIL_GO = """package doc
+
+func hasSeeAlso(cmd *cobra.Command) bool {
+\tif cmd.HasParent() {
+\t\treturn true
+\t}
+\tfor _, c := range cmd.Commands() {
+\t\tif !c.IsAvailableCommand() {
+\t\t\tcontinue
+\t\t}
+\t\treturn true
+\t}
+\treturn false
+}
+
+// Temporary workaround for yaml lib generating incorrect yaml with long strings
+// that do not contain newlines.
+func forceMultiLine(s string) string {
+\treturn s
+}
+"""
+
+SEE_ALSO_V2 = """func hasSeeAlsoV2(cmd *cobra.Command) bool {
+\tif cmd.HasParent() {
+\t\treturn true
+\t}
+\tfor _, c := range cmd.Commands() {
+\t\tif !c.IsAvailableCommand() {
+\t\t\tcontinue
+\t\t}
+\t\treturn true
+\t}
+\treturn false
+}
+
+"""
+
+REQUEST = """class Response:
+    @property
+    def request(self) -> Request:
+        if self._request is None:
+            raise RuntimeError("no request")
+        return self._request
+
+    @request.setter
+    def request(self, value: Request) -> None:
+        self._request = value
+"""
+
 CASES = [
     (
         "a tie goes to the place where the block's first and last lines both stand",
@@ -186,6 +235,24 @@ CASES = [
             "in chunker.decode(text_content):\n        yield chunk\n",
             "in chunker.decode(text_content):\n        yield chunk  # pragma: no cover\n",
         ),
+    ),
+    (
+        "a new copy of a function between its edges, when the copy's lines anchor on the original (syntax retry)",
+        "util.go",
+        UTIL_GO,
+        "\t// ... existing code ...\n\treturn false\n}\n\n"
+        + SEE_ALSO_V2
+        + "// Temporary workaround for yaml lib generating incorrect yaml with long strings\n"
+        "// that do not contain newlines.\n// ... existing code ...\n",
+        UTIL_GO.replace("}\n\n// Temporary", "}\n\n" + SEE_ALSO_V2 + "// Temporary"),
+    ),
+    (
+        "a block that stops opening a body keeps the rest of it, whatever the marker's depth",
+        "response.py",
+        REQUEST,
+        "    # ... existing code ...\n    @property\n    def request(self) -> Request | None:\n"
+        "        if self._request is None:\n    # ... existing code ...\n",
+        REQUEST.replace("def request(self) -> Request:", "def request(self) -> Request | None:"),
     ),
     (
         "a sketch without a leading marker may drop the file's first import",
