@@ -181,8 +181,9 @@ def edge_held_chain(
     bnorm: list[str], onorm: list[str], positions: dict[str, list[int]], lo: int, hi: int
 ) -> list[Run] | None:
     """The chain that anchors the block's first and last distinctive lines where they stand no further apart than
-    in the block (so nothing is deleted), if the file has exactly one such place; else None. Between them, equal
-    lines are paired in order and the rest is what the block replaces.
+    in the block (so nothing is deleted), if the file has one such place; else None. Between them, equal lines
+    are paired in order and the rest is what the block replaces. Overlapping candidates (an edge line repeated
+    within the block's span) are one place: the candidate pairing the most lines wins, if only one does.
 
     When line weights tie, a deletion is in doubt or the heaviest reading breaks the syntax, this is the reading a
     context sketch means: its edges are the unchanged lines around the change."""
@@ -196,9 +197,16 @@ def edge_held_chain(
         for b in positions.get(bnorm[last], ())
         if lo <= a < b < hi and b - a <= last - first
     ]
-    if len(places) != 1:
+    if not places or any(b1 < a2 or b2 < a1 for a1, b1 in places for a2, b2 in places):
         return None
-    a, b = places[0]
+    chains = [_edge_chain(bnorm, onorm, first, last, a, b) for a, b in places]
+    weights = [sum(run.weight for run in chain) for chain in chains]
+    if weights.count(max(weights)) != 1:
+        return None
+    return chains[weights.index(max(weights))]
+
+
+def _edge_chain(bnorm: list[str], onorm: list[str], first: int, last: int, a: int, b: int) -> list[Run]:
     chain = [Run(first, a, 1, 1)]
     inner = SequenceMatcher(None, bnorm[first + 1 : last], onorm[a + 1 : b], autojunk=False)
     for block_start, original_start, size in inner.get_matching_blocks():

@@ -125,6 +125,24 @@ def aiter_text(self):
         yield chunk
 """
 
+STREAM_BYTES = (
+    STREAM.split("\n\n\n")[0]
+    + """
+
+
+def iter_bytes(self):
+    for part in self.parts():
+        decoded = decoder.decode(part)
+        for chunk in chunker.decode(decoded):
+            yield chunk
+    decoded = decoder.flush()
+    for chunk in chunker.decode(decoded):
+        yield chunk  # pragma: no cover
+    for chunk in chunker.flush():
+        yield chunk
+"""
+)
+
 UTIL_GO = """package doc
 
 func hasSeeAlso(cmd *cobra.Command) bool {
@@ -253,6 +271,18 @@ CASES = [
         "    # ... existing code ...\n    @property\n    def request(self) -> Request | None:\n"
         "        if self._request is None:\n    # ... existing code ...\n",
         REQUEST.replace("def request(self) -> Request:", "def request(self) -> Request | None:"),
+    ),
+    (
+        "an edge line repeated within the block's span: the candidate pairing the most lines",
+        "stream.py",
+        STREAM_BYTES,
+        "# ... existing code ...\n    text_content = decoder.flush()\n    for chunk in chunker.decode(text_content):\n"
+        "        yield chunk  # pragma: no cover\n    for chunk in chunker.flush():\n        yield chunk\n"
+        "# ... existing code ...\n",
+        STREAM_BYTES.replace(
+            "in chunker.decode(text_content):\n        yield chunk\n",
+            "in chunker.decode(text_content):\n        yield chunk  # pragma: no cover\n",
+        ),
     ),
     (
         "a sketch without a leading marker may drop the file's first import",
