@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
+from rapidfuzz import fuzz
+
 from polyedit.apply.anchor import (
     Alignment,
     Ambiguous,
@@ -61,6 +63,7 @@ def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
 
 
 MAX_DROPPED_AT_EDGE = 3
+REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace removed: the same code re-wrapped
 _CLOSERS = {"}", "};", "},", "end", "})", "});"}
 _OPENERS = (":", "{", "(", "[", ",", "=>", "=")
 
@@ -146,20 +149,29 @@ class LazyMerge:
         block's edges stand with nothing deleted between them."""
         if isinstance(doubt, DoubtfulDeletion) and holds_edges(doubt.chain, bnorm):
             alignment = chain_alignment(doubt.chain, bnorm, self.onorm)
-            if all(self.outline.whole_nodes(a, b) for a, b in self._deleted_regions(alignment)):
+            if all(self._plausible_deletion(block, rows, bnorm) for block, rows in self._deleted_regions(alignment)):
                 return doubt.chain
         return edge_held_chain(bnorm, self.onorm, self.positions, lo, hi)
 
-    def _deleted_regions(self, alignment: Alignment) -> list[tuple[int, int]]:
-        """Original rows (first, last, non-blank ends) between anchored lines that the block drops more of than
-        it puts back."""
+    def _plausible_deletion(self, block: range, rows: range, bnorm: list[str]) -> bool:
+        """Original rows a block drops (putting back fewer lines) are whole statements or definitions, or the
+        lines it puts back say the same thing re-wrapped (a signature joined onto one line)."""
+        if self.outline.whole_nodes(rows[0], rows[-1]):
+            return True
+        before = "".join("".join(self.onorm[r].split()) for r in rows)
+        after = "".join("".join(bnorm[i].split()) for i in block)
+        return bool(after) and fuzz.ratio(before, after) >= REWRAP_MIN
+
+    def _deleted_regions(self, alignment: Alignment) -> list[tuple[range, range]]:
+        """(block lines, original rows) between anchored lines where the block drops more original lines than it
+        puts back; the rows trimmed of blank lines at both ends."""
         regions = []
         pairs = sorted(alignment.pairs.items())
         for (i1, p1), (i2, p2) in pairwise(pairs):
             if p2 - p1 > i2 - i1:
                 rows = [r for r in range(p1 + 1, p2) if self.original[r].strip()]
                 if rows:
-                    regions.append((rows[0], rows[-1]))
+                    regions.append((range(i1 + 1, i2), range(rows[0], rows[-1] + 1)))
         return regions
 
     def anchor_in_order(self, index: int, lo: int) -> Alignment | None:

@@ -143,6 +143,28 @@ def iter_bytes(self):
 """
 )
 
+FORMS = """class FormParser:
+    def __init__(
+        self, headers: Headers, stream: typing.AsyncGenerator[bytes, None]
+    ) -> None:
+        assert (
+            multipart is not None
+        ), "python-multipart must be installed to parse forms."
+        self.headers = headers
+        self.stream = stream
+        self.messages = []
+
+
+class MultiPartParser:
+    def __init__(self, headers: Headers, stream, *, max_files: int = 1000) -> None:
+        assert (
+            multipart is not None
+        ), "python-multipart must be installed to parse forms."
+        self.headers = headers
+        self.stream = stream
+        self.max_files = max_files
+"""
+
 UTIL_GO = """package doc
 
 func hasSeeAlso(cmd *cobra.Command) bool {
@@ -282,6 +304,22 @@ CASES = [
         STREAM_BYTES.replace(
             "in chunker.decode(text_content):\n        yield chunk\n",
             "in chunker.decode(text_content):\n        yield chunk  # pragma: no cover\n",
+        ),
+    ),
+    (
+        "a doubtful deletion stands when the lines that replace it are the same code re-wrapped",
+        "forms.py",
+        FORMS,
+        "# ... existing code ...\nclass FormParser:\n"
+        "    def __init__(self, headers: Headers, stream: typing.AsyncGenerator[bytes, None]) -> None:\n"
+        '        assert multipart is not None, "python-multipart must be installed to parse forms."\n'
+        "        self.headers = headers\n        self.stream = stream\n        # ... existing code ...\n",
+        FORMS.replace(
+            "    def __init__(\n        self, headers: Headers, stream: typing.AsyncGenerator[bytes, None]\n"
+            "    ) -> None:\n        assert (\n            multipart is not None\n"
+            '        ), "python-multipart must be installed to parse forms."\n',
+            "    def __init__(self, headers: Headers, stream: typing.AsyncGenerator[bytes, None]) -> None:\n"
+            '        assert multipart is not None, "python-multipart must be installed to parse forms."\n',
         ),
     ),
     (
