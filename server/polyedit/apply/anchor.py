@@ -60,18 +60,22 @@ class Run:
 
 
 class Ambiguous(Exception):
-    def __init__(self, block_line: int, places: list[int]) -> None:
+    """The block fits several places: ``places`` are where its line ``block_line`` would stand in each, ``starts``
+    the first original line each reading anchors."""
+
+    def __init__(self, block_line: int, places: list[int], starts: list[int]) -> None:
         super().__init__(block_line, places)
         self.block_line = block_line
         self.places = places
+        self.starts = starts
 
 
 class DoubtfulDeletion(Ambiguous):
     """The best chain deletes original lines between its runs, and a chain deleting nothing explains almost as
     much of the block: the caller decides with the syntax tree whether the deletion is plausible."""
 
-    def __init__(self, block_line: int, places: list[int], chain: list[Run]) -> None:
-        super().__init__(block_line, places)
+    def __init__(self, block_line: int, places: list[int], starts: list[int], chain: list[Run]) -> None:
+        super().__init__(block_line, places, starts)
         self.chain = chain
 
 
@@ -159,14 +163,16 @@ def best_chain(runs: list[Run]) -> list[Run]:
     if len(firsts) > 1 or len(lasts) > 1:
         spread = firsts if len(firsts) > 1 else lasts
         line = chain[0].i if len(firsts) > 1 else chain[-1].i
-        raise Ambiguous(line, sorted(offset + line for offset in spread))
+        starts = sorted({runs[k].p for k in range(n) if on_best[k] and fwd[k] == own[k]})
+        raise Ambiguous(line, sorted(offset + line for offset in spread), starts)
     deleted = -top[1]
     if deleted > DELETION_SLACK:
         # The best reading deletes lines between its runs. If a reading that deletes nothing explains almost as
         # much of the block, the deletion rests on a single line: too little to remove code on.
         rival = _best_without_deletions(runs)
         if rival is not None and rival[0] >= top[0] - 1:
-            raise DoubtfulDeletion(rival[1].i, sorted({chain[0].p - chain[0].i + rival[1].i, rival[1].p}), chain)
+            places = sorted({chain[0].p - chain[0].i + rival[1].i, rival[1].p})
+            raise DoubtfulDeletion(rival[1].i, places, sorted({chain[0].p, rival[1].p}), chain)
     return chain
 
 

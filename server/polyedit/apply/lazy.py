@@ -120,7 +120,7 @@ class LazyMerge:
                 "include more unchanged lines around it",
                 block.first + exc.block_line,
                 kind="ambiguous",
-                details={"places": exc.places},
+                details={"places": exc.places, "starts": exc.starts},
             ) from None
         if self.edges_first and chain and not holds_edges(chain, bnorm):
             chain = edge_held_chain(bnorm, self.onorm, self.positions, lo, hi) or chain
@@ -135,7 +135,8 @@ class LazyMerge:
                 where = ", ".join(str(p + 1) for p in places[:4])
                 text = block.lines[index].strip()[:60]
                 reason = f"ambiguous anchor '{text}': close matches at lines {where}"
-                raise ApplyRefused(self.path, reason, block.first + index, kind="ambiguous", details={"places": places})
+                details = {"places": places, "starts": places}
+                raise ApplyRefused(self.path, reason, block.first + index, kind="ambiguous", details=details)
             alignment = Alignment({index: places[0]}, {index})
         return self._grow(block, alignment, lo, hi)
 
@@ -175,8 +176,9 @@ class LazyMerge:
         return regions
 
     def anchor_in_order(self, index: int, lo: int) -> Alignment | None:
-        """Anchor block ``index``; if it fits several places, the next block's latest possible place bounds it:
-        blocks stand in the file in the sketch's order (two equal blocks for two equal places go in order)."""
+        """Anchor block ``index``; if it fits several places, the later blocks bound it: blocks stand in the file
+        in the sketch's order, so it must end before the latest place the rest of the sketch can start at (N equal
+        blocks for N equal places go in order)."""
         block = self.items[index]
         assert isinstance(block, Block)
         try:
@@ -184,17 +186,27 @@ class LazyMerge:
         except ApplyRefused as refusal:
             if refusal.kind != "ambiguous":
                 raise
-            nxt = next((i for i in range(index + 1, len(self.items)) if isinstance(self.items[i], Block)), None)
-            if nxt is None:
-                raise
-            try:
-                bound = self.anchor(self.items[nxt], lo)  # type: ignore[arg-type]
-                hi = None if bound is None else bound.start
-            except ApplyRefused as later:
-                hi = max(later.details["places"]) if later.kind == "ambiguous" else None
+            hi = self._latest_start(index, lo)
             if hi is None:
                 raise refusal from None
             return self.anchor(block, lo, hi)
+
+    def _latest_start(self, index: int, lo: int) -> int | None:
+        """The latest original line the blocks after ``index`` can start at, found from the last block backwards
+        (each stands before the next one's latest place); None when no later block is anchored."""
+        hi, bounded = len(self.original), False
+        for later in reversed(self.items[index + 1 :]):
+            if not isinstance(later, Block):
+                continue
+            try:
+                alignment = self.anchor(later, lo, hi)
+            except ApplyRefused as refusal:
+                if refusal.kind == "ambiguous":
+                    hi, bounded = min(hi, max(refusal.details["starts"])), True
+                continue
+            if alignment is not None:
+                hi, bounded = alignment.start, True
+        return hi if bounded else None
 
     # --- merging --------------------------------------------------------------------------------------------
 

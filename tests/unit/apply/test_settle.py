@@ -165,6 +165,47 @@ class MultiPartParser:
         self.max_files = max_files
 """
 
+TRANSPORTS = """class HTTPTransport:
+    def __init__(
+        self,
+        limits: Limits = DEFAULT_LIMITS,
+        proxy: Proxy | None = None,
+        uds: str | None = None,
+    ) -> None:
+        ssl_context = create_ssl_context()
+
+        if proxy is None:
+            self._pool = ConnectionPool(ssl_context)
+
+    def __enter__(self):
+        return self
+
+
+class AsyncHTTPTransport:
+    def __init__(
+        self,
+        limits: Limits = DEFAULT_LIMITS,
+        proxy: Proxy | None = None,
+        uds: str | None = None,
+    ) -> None:
+        ssl_context = create_ssl_context()
+
+        if proxy is None:
+            self._pool = AsyncConnectionPool(ssl_context)
+
+    async def __aenter__(self):
+        return self
+"""
+
+PROXY_LINE = "        proxy = Proxy(url=proxy) if isinstance(proxy, str) else proxy\n"
+NEW_PROXY = (
+    "        limits: Limits = DEFAULT_LIMITS,\n        proxy: ProxyTypes | None = None,\n"
+    "        uds: str | None = None,\n"
+    "    # ... existing code ...\n    ) -> None:\n        ssl_context = create_ssl_context()\n"
+    + PROXY_LINE
+    + "\n        if proxy is None:\n"
+)
+
 UTIL_GO = """package doc
 
 func hasSeeAlso(cmd *cobra.Command) bool {
@@ -320,6 +361,19 @@ CASES = [
             '        ), "python-multipart must be installed to parse forms."\n',
             "    def __init__(self, headers: Headers, stream: typing.AsyncGenerator[bytes, None]) -> None:\n"
             '        assert multipart is not None, "python-multipart must be installed to parse forms."\n',
+        ),
+    ),
+    (
+        "equal blocks, each fitting both places, go in order when the blocks after them leave one way",
+        "transport.py",
+        TRANSPORTS,
+        "# ... existing code ...\n"
+        + NEW_PROXY
+        + "# ... existing code ...\n"
+        + NEW_PROXY
+        + "# ... existing code ...\n    async def __aenter__(self):\n# ... existing code ...\n",
+        TRANSPORTS.replace("proxy: Proxy | None", "proxy: ProxyTypes | None").replace(
+            "ssl_context = create_ssl_context()\n", "ssl_context = create_ssl_context()\n" + PROXY_LINE
         ),
     ),
     (
