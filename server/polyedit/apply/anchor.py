@@ -189,7 +189,8 @@ def edge_held_chain(
     """The chain that anchors the block's first and last distinctive lines where they stand no further apart than
     in the block (so nothing is deleted), if the file has one such place; else None. Between them, equal lines
     are paired in order and the rest is what the block replaces. Overlapping candidates (an edge line repeated
-    within the block's span) are one place: the candidate pairing the most lines wins, if only one does.
+    within the block's span) are one place: the candidate pairing the most lines wins, then the one replacing the
+    fewest original lines, if only one does.
 
     When line weights tie, a deletion is in doubt or the heaviest reading breaks the syntax, this is the reading a
     context sketch means: its edges are the unchanged lines around the change."""
@@ -206,10 +207,14 @@ def edge_held_chain(
     if not places or any(b1 < a2 or b2 < a1 for a1, b1 in places for a2, b2 in places):
         return None
     chains = [_edge_chain(bnorm, onorm, first, last, a, b) for a, b in places]
-    weights = [sum(run.weight for run in chain) for chain in chains]
-    if weights.count(max(weights)) != 1:
+    # Most lines paired, then fewest original lines replaced (the reading that keeps more of the file).
+    scores = [
+        (sum(run.weight for run in chain), sum(run.length for run in chain) - (b - a + 1))
+        for chain, (a, b) in zip(chains, places, strict=True)
+    ]
+    if scores.count(max(scores)) != 1:
         return None
-    return chains[weights.index(max(weights))]
+    return chains[scores.index(max(scores))]
 
 
 def _edge_chain(bnorm: list[str], onorm: list[str], first: int, last: int, a: int, b: int) -> list[Run]:

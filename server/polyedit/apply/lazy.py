@@ -68,6 +68,12 @@ _CLOSERS = {"}", "};", "},", "end", "})", "});"}
 _OPENERS = (":", "{", "(", "[", ",", "=>", "=")
 
 
+def _rewrapped(old: list[str], new: list[str]) -> bool:
+    """Whether ``new`` is the same code as ``old`` re-wrapped (whitespace removed, rapidfuzz ratio)."""
+    before, after = "".join("".join(line.split()) for line in old), "".join("".join(line.split()) for line in new)
+    return bool(before and after) and fuzz.ratio(before, after) >= REWRAP_MIN
+
+
 def _continues(lines: list[str]) -> bool:
     """Whether the last non-blank line leaves code open (a body, a bracket, an expression)."""
     last = next((line.strip() for line in reversed(lines) if line.strip()), "")
@@ -159,9 +165,7 @@ class LazyMerge:
         lines it puts back say the same thing re-wrapped (a signature joined onto one line)."""
         if self.outline.whole_nodes(rows[0], rows[-1]):
             return True
-        before = "".join("".join(self.onorm[r].split()) for r in rows)
-        after = "".join("".join(bnorm[i].split()) for i in block)
-        return bool(after) and fuzz.ratio(before, after) >= REWRAP_MIN
+        return _rewrapped([self.original[r] for r in rows], [bnorm[i] for i in block])
 
     def _deleted_regions(self, alignment: Alignment) -> list[tuple[range, range]]:
         """(block lines, original rows) between anchored lines where the block drops more original lines than it
@@ -214,6 +218,8 @@ class LazyMerge:
         out: list[str] = []
         cursor = 0  # next original line not yet emitted or dropped
         marker: Marker | None = None  # the marker just before the current block
+        alignment: Alignment | None = None
+        tail: list[str] = []  # the last block's lines after its last anchor
         for index, item in enumerate(self.items):
             if isinstance(item, Marker):
                 marker = item
@@ -228,7 +234,8 @@ class LazyMerge:
                 cursor = start + replaced
             else:
                 if first:  # no leading marker: the sketch starts where the file starts
-                    self._check_edge(self.original[: alignment.start], item.first, "start")
+                    head = item.lines[: min(alignment.pairs)]
+                    self._check_edge(self.original[: alignment.start], head, item.first, "start")
                 else:
                     out += self.original[cursor : alignment.start]
                 next_item = self.items[index + 1] if not last else None
@@ -236,10 +243,12 @@ class LazyMerge:
                 self._check_not_a_stray_copy(item, alignment, end)
                 out += self._render(item, alignment)
                 cursor = end + 1
+                tail = item.lines[max(alignment.pairs) + 1 :]
             marker = None
         if marker is None:  # no trailing marker: the sketch ends where the file ends
             last_block = self.items[-1] if self.items else None
-            self._check_edge(self.original[cursor:], last_block.first if isinstance(last_block, Block) else 1, "end")
+            line = last_block.first if isinstance(last_block, Block) else 1
+            self._check_edge(self.original[cursor:], tail if alignment else [], line, "end")
         else:
             out += self.original[cursor:]
         return out
@@ -262,12 +271,13 @@ class LazyMerge:
                     block.first + i,
                 )
 
-    def _check_edge(self, dropped: list[str], line: int, where: str) -> None:
+    def _check_edge(self, dropped: list[str], new: list[str], line: int, where: str) -> None:
         """Without a marker at its start (end), a sketch may drop at most a few non-blank lines there: deleting a
         file's first import or last lines is common, while a forgotten marker usually drops more. Deleting code
-        at the edge and forgetting the marker look the same, and a wrong apply is worse than a refusal."""
+        at the edge and forgetting the marker look the same, and a wrong apply is worse than a refusal. Lines
+        the block's new lines at that edge re-wrap (a statement joined onto one line) are replaced, not lost."""
         count = sum(1 for text in dropped if text.strip())
-        if count > MAX_DROPPED_AT_EDGE:
+        if count > MAX_DROPPED_AT_EDGE and not _rewrapped(dropped, new):
             raise self.refuse(
                 f"the sketch has no marker at its {where} but would drop {count} lines at the {where} of the "
                 f"file; add a '... existing code ...' marker there or show the lines",

@@ -206,6 +206,45 @@ NEW_PROXY = (
     + "\n        if proxy is None:\n"
 )
 
+WSGI = """class WSGIResponder:
+    def send_body(self, chunk):
+        anyio.from_thread.run(
+            self.stream_send.send,
+            {"type": "http.response.body", "body": chunk, "more_body": True},
+        )
+
+        anyio.from_thread.run(
+            self.stream_send.send,
+            {"type": "http.response.body", "body": b""},
+        )
+"""
+
+COMPAT = '''"""
+Compatibility code.
+"""
+
+try:
+    import chardet
+except ImportError:
+    import charset_normalizer as chardet
+
+import sys
+
+# -------
+# Pythons
+# -------
+
+is_py3 = sys.version_info[0] == 3
+'''
+
+DETECT = """def detect():
+    \"\"\"The character detection library installed.\"\"\"
+    return importlib.import_module("chardet")
+
+
+chardet = detect()
+"""
+
 UTIL_GO = """package doc
 
 func hasSeeAlso(cmd *cobra.Command) bool {
@@ -374,6 +413,28 @@ CASES = [
         + "# ... existing code ...\n    async def __aenter__(self):\n# ... existing code ...\n",
         TRANSPORTS.replace("proxy: Proxy | None", "proxy: ProxyTypes | None").replace(
             "ssl_context = create_ssl_context()\n", "ssl_context = create_ssl_context()\n" + PROXY_LINE
+        ),
+    ),
+    (
+        "a sketch without a trailing marker may drop the file's last lines when its new last line re-wraps them",
+        "wsgi.py",
+        WSGI,
+        "        # ... existing code ...\n"
+        '            {"type": "http.response.body", "body": chunk, "more_body": True},\n        )\n\n'
+        '        anyio.from_thread.run(self.stream_send.send, {"type": "http.response.body", "body": b""})\n',
+        WSGI.split("\n\n        anyio")[0]
+        + '\n\n        anyio.from_thread.run(self.stream_send.send, {"type": "http.response.body", "body": b""})\n',
+    ),
+    (
+        "an edge line repeated just after the first: the reading that keeps more of the file",
+        "compat.py",
+        COMPAT,
+        '# ... existing code ...\nCompatibility code.\n"""\n\nimport importlib\nimport sys\n\n'
+        + DETECT
+        + "\n# -------\n# ... existing code ...\n",
+        COMPAT.replace(
+            "try:\n    import chardet\nexcept ImportError:\n    import charset_normalizer as chardet\n\nimport sys\n",
+            "import importlib\nimport sys\n\n" + DETECT,
         ),
     ),
     (
