@@ -346,8 +346,8 @@ class LazyMerge:
             )
             if closed:
                 end = original_end
-            elif _continues(block.lines):  # it stops mid-statement or opening a body: the marker keeps the rest
-                continue
+            elif _continues(block.lines) or self._ends_otherwise(block.lines[sketch_end], original_end):
+                continue  # it stops mid-statement, opening a body, or short of the end: the marker keeps the rest
             elif isinstance(next_item, Marker) and indent_width(next_item.line) <= header:
                 raise self.refuse(
                     f"'{block.lines[i].strip()[:50]}' is shown up to sketch line {block.first + sketch_end} and then "
@@ -356,6 +356,14 @@ class LazyMerge:
                     next_item.number,
                 )
         return self._closed_body_end(block, alignment, next_item, end)
+
+    def _ends_otherwise(self, shown_last: str, original_end: int) -> bool:
+        """In languages whose definitions end with ';' or '}', a definition shown whole ends as the original's does:
+        one whose last shown line does not was cut short by the sketch, not by the edit."""
+        if self.path.endswith((".py", ".pyi")):
+            return False
+        closer = self.original[original_end].rstrip()[-1:]
+        return closer in (";", "}") and not shown_last.rstrip().endswith(closer)
 
     def _closed_body_end(self, block: Block, alignment: Alignment, next_item: Block | Marker | None, end: int) -> int:
         """A block ending in blank lines, followed by a marker outside the body around its last anchor (or by

@@ -245,6 +245,20 @@ DETECT = """def detect():
 chardet = detect()
 """
 
+ISSUES_JS = """function makeIssue(params) {
+    const fullIssue = { ...params.issueData, path: params.path };
+    let errorMessage = "";
+    const maps = params.errorMaps
+        .filter((m) => !!m)
+        .slice()
+        .reverse();
+    for (const map of maps) {
+        errorMessage = map(fullIssue, { data: params.data, defaultError: errorMessage }).message;
+    }
+    return { ...fullIssue, message: errorMessage };
+}
+"""
+
 UTIL_GO = """package doc
 
 func hasSeeAlso(cmd *cobra.Command) bool {
@@ -436,6 +450,14 @@ CASES = [
             "try:\n    import chardet\nexcept ImportError:\n    import charset_normalizer as chardet\n\nimport sys\n",
             "import importlib\nimport sys\n\n" + DETECT,
         ),
+    ),
+    (
+        "a definition cut short of the way the original's ends keeps the rest, whatever the marker's depth",
+        "issues.js",
+        ISSUES_JS,
+        '    // ... existing code ...\n    let errorMessage = "(none)";\n    const maps = params.errorMaps\n'
+        "        .filter((m) => !!m)\n    // ... existing code ...\n",
+        ISSUES_JS.replace('let errorMessage = "";', 'let errorMessage = "(none)";'),
     ),
     (
         "a sketch without a leading marker may drop the file's first import",
