@@ -10,7 +10,8 @@ Each case: ``{"id", "path", "original", "sketch", "expected", "language", "style
 ``context`` (changed lines with 1-3 lines of context, varied marker wording), ``functions`` (whole changed
 definitions, markers between) and ``search-replace``.
 
-    .venv/bin/python bench/build_apply_cases.py --out bench/data/apply_cases.jsonl
+    .venv/bin/python bench/build_apply_cases.py                  # bench/data/apply_cases.jsonl
+    .venv/bin/python bench/build_apply_cases.py --set holdout    # bench/data/apply_holdout.jsonl
 """
 
 from __future__ import annotations
@@ -60,6 +61,34 @@ NPM_PAIRS = [
 DEBIAN = {
     "go": ["golang-github-spf13-cobra-dev", "golang-github-google-go-cmp-dev", "golang-github-sirupsen-logrus-dev"],
     "rust": ["librust-serde-json-dev", "librust-semver-dev", "librust-regex-syntax-dev", "librust-anyhow-dev"],
+}
+# A second set from other projects, never looked at while the apply model was tuned on the first: it tells
+# whether the merge rules generalise (``--set holdout``).
+HOLDOUT_SEED = 20261125
+HOLDOUT_PYPI_PAIRS = [
+    ("jinja2", "3.1.2", "3.1.4"),
+    ("anyio", "4.2.0", "4.4.0"),
+    ("urllib3", "2.0.7", "2.2.2"),
+    ("packaging", "23.2", "24.1"),
+    ("itsdangerous", "2.1.2", "2.2.0"),
+    ("pluggy", "1.4.0", "1.5.0"),
+    ("typer", "0.9.0", "0.12.3"),
+]
+HOLDOUT_NPM_PAIRS = [
+    ("chalk", "5.2.0", "5.3.0"),
+    ("debug", "4.3.4", "4.3.7"),
+    ("uuid", "9.0.1", "10.0.0"),
+    ("dotenv", "16.3.1", "16.4.5"),
+    ("picomatch", "2.3.1", "4.0.2"),
+    ("@types/express", "4.17.17", "4.17.21"),
+]
+HOLDOUT_DEBIAN = {
+    "go": ["golang-github-stretchr-testify-dev", "golang-github-pkg-errors-dev", "golang-github-gorilla-mux-dev"],
+    "rust": ["librust-itoa-dev", "librust-log-dev", "librust-memchr-dev", "librust-bitflags-dev"],
+}
+SETS = {
+    "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
+    "holdout": (HOLDOUT_SEED, HOLDOUT_PYPI_PAIRS, HOLDOUT_NPM_PAIRS, HOLDOUT_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",
@@ -171,23 +200,26 @@ def cases_for(source: str, rel: str, old: str, new: str, rng: random.Random, sty
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=BENCH_DATA / "apply_cases.jsonl")
+    parser.add_argument("--set", choices=sorted(SETS), default="main", help="which projects the cases come from")
+    parser.add_argument("--out", type=Path, help="default: bench/data/apply_cases.jsonl (apply_holdout.jsonl)")
     parser.add_argument("--per-source", type=int, default=40, help="changed files sampled per package pair")
     parser.add_argument("--generated-per-language", type=int, default=80, help="Go/Rust files edited per language")
     args = parser.parse_args()
-    rng = random.Random(SEED)
+    out = args.out or BENCH_DATA / ("apply_cases.jsonl" if args.set == "main" else "apply_holdout.jsonl")
+    seed, pypi_pairs, npm_pairs, debian = SETS[args.set]
+    rng = random.Random(seed)
     cases: list[dict] = []
-    for name, a, b in PYPI_PAIRS:
+    for name, a, b in pypi_pairs:
         pairs = changed_pairs(pypi_wheel(name, a), pypi_wheel(name, b))
         for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
             cases += cases_for(f"pypi:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
         print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
-    for name, a, b in NPM_PAIRS:
+    for name, a, b in npm_pairs:
         pairs = changed_pairs(npm_package(name, a), npm_package(name, b))
         for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
             cases += cases_for(f"npm:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
         print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
-    for language, packages in DEBIAN.items():
+    for language, packages in debian.items():
         suffix = ".go" if language == "go" else ".rs"
         files = sorted(p for pkg in packages for p in debian_package(pkg).rglob(f"*{suffix}") if p.stat().st_size > 300)
         made = 0
@@ -205,12 +237,12 @@ def main() -> None:
         print(f"{language}: {made} generated edits", file=sys.stderr)
     for index, case in enumerate(cases):
         case["id"] = f"{case['language']}-{index:04d}"
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("".join(json.dumps(c) + "\n" for c in cases))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(c) + "\n" for c in cases))
     counts: dict[str, int] = {}
     for case in cases:
         counts[case["language"]] = counts.get(case["language"], 0) + 1
-    print(f"{len(cases)} cases {counts} -> {args.out}", file=sys.stderr)
+    print(f"{len(cases)} cases {counts} -> {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

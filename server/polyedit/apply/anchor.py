@@ -192,8 +192,8 @@ def edge_held_chain(
     within the block's span) are one place: the candidate pairing the most lines wins, then the one replacing the
     fewest original lines, if only one does.
 
-    When line weights tie, a deletion is in doubt or the heaviest reading breaks the syntax, this is the reading a
-    context sketch means: its edges are the unchanged lines around the change."""
+    When line weights tie, a deletion is in doubt or the heaviest chain leaves an edge unanchored, this is the
+    reading a context sketch means: its edges are the unchanged lines around the change."""
     marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
     if len(marked) < 2:
         return None

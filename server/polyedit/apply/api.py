@@ -68,19 +68,7 @@ def _structural(
         after = sketch_lines
     if chosen == "full" and not before:
         style = detect(sketch)
-    try:
-        return _finish(path, original, join_lines(after, style), chosen, encoding, max_removed_share, "structural")
-    except ApplyRefused as refusal:
-        if chosen != "lazy" or refusal.kind != "syntax":
-            raise
-        # A block whose new lines copy existing code anchors on that code; read it again by its edges instead.
-        try:
-            second = LazyMerge(path, before, sketch_lines, styles, style.tabs, edges_first=True).merge()
-            if second == after:
-                raise refusal from None
-            return _finish(path, original, join_lines(second, style), chosen, encoding, max_removed_share, "structural")
-        except ApplyRefused:
-            raise refusal from None
+    return _finish(path, original, join_lines(after, style), chosen, encoding, max_removed_share, "structural")
 
 
 def _finish(

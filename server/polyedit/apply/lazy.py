@@ -81,20 +81,8 @@ def _continues(lines: list[str]) -> bool:
 
 
 class LazyMerge:
-    """One reading of a sketch. ``edges_first`` reads every block whose edges stand in one place there, even when
-    a heavier chain elsewhere exists: the second reading tried when the first gives a syntax error."""
-
-    def __init__(
-        self,
-        path: str,
-        original: list[str],
-        sketch: list[str],
-        styles: tuple[str, ...],
-        tabs: bool,
-        edges_first: bool = False,
-    ):
+    def __init__(self, path: str, original: list[str], sketch: list[str], styles: tuple[str, ...], tabs: bool):
         self.path = path
-        self.edges_first = edges_first
         self.original = original
         self.onorm = [norm(line) for line in original]
         self.positions: dict[str, list[int]] = defaultdict(list)
@@ -128,7 +116,10 @@ class LazyMerge:
                 kind="ambiguous",
                 details={"places": exc.places, "starts": exc.starts},
             ) from None
-        if self.edges_first and chain and not holds_edges(chain, bnorm):
+        if chain and not holds_edges(chain, bnorm):
+            # A chain that leaves the block's first or last distinctive line unanchored reads that line as new; when
+            # both stand in one place with nothing deleted between, that place is the reading a sketch means (a
+            # block adding a copy of a function otherwise anchors on the function it copies).
             chain = edge_held_chain(bnorm, self.onorm, self.positions, lo, hi) or chain
         if chain:
             alignment = chain_alignment(chain, bnorm, self.onorm)

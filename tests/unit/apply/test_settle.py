@@ -371,7 +371,7 @@ CASES = [
         ),
     ),
     (
-        "a new copy of a function between its edges, when the copy's lines anchor on the original (syntax retry)",
+        "a new copy of a function goes between the block's edges, not onto the function it copies",
         "util.go",
         UTIL_GO,
         "\t// ... existing code ...\n\treturn false\n}\n\n"
