@@ -217,14 +217,32 @@ def edge_held_chain(
     return chains[scores.index(max(scores))]
 
 
+def edge_to_end_chain(bnorm: list[str], onorm: list[str], positions: dict[str, list[int]], lo: int) -> list[Run] | None:
+    """For a block with no marker after it (it ends where the file ends): the chain that anchors its first
+    distinctive line where the file's rest is no longer than the block's, if there is one such place. The lines
+    after it are paired in order; the rest is what the block replaces or adds."""
+    first = next((i for i, line in enumerate(bnorm) if distinctive(line)), None)
+    if first is None:
+        return None
+    places = [a for a in positions.get(bnorm[first], ()) if lo <= a and len(onorm) - a <= len(bnorm) - first]
+    if len(places) != 1:
+        return None
+    return _paired_after(bnorm, onorm, first, places[0], len(bnorm), len(onorm))
+
+
 def _edge_chain(bnorm: list[str], onorm: list[str], first: int, last: int, a: int, b: int) -> list[Run]:
-    chain = [Run(first, a, 1, 1)]
-    inner = SequenceMatcher(None, bnorm[first + 1 : last], onorm[a + 1 : b], autojunk=False)
-    for block_start, original_start, size in inner.get_matching_blocks():
+    return [*_paired_after(bnorm, onorm, first, a, last, b), Run(last, b, 1, 1)]
+
+
+def _paired_after(bnorm: list[str], onorm: list[str], i: int, p: int, block_end: int, original_end: int) -> list[Run]:
+    """Block line ``i`` anchored at original line ``p``, then equal lines up to the ends paired in order."""
+    chain = [Run(i, p, 1, 1)]
+    between = SequenceMatcher(None, bnorm[i + 1 : block_end], onorm[p + 1 : original_end], autojunk=False)
+    for block_start, original_start, size in between.get_matching_blocks():
         if size:
-            i, p = first + 1 + block_start, a + 1 + original_start
-            chain.append(Run(i, p, size, sum(1 for k in range(i, i + size) if distinctive(bnorm[k]))))
-    return [*chain, Run(last, b, 1, 1)]
+            k, q = i + 1 + block_start, p + 1 + original_start
+            chain.append(Run(k, q, size, sum(1 for j in range(k, k + size) if distinctive(bnorm[j]))))
+    return chain
 
 
 def _best_without_deletions(runs: list[Run]) -> tuple[int, Run] | None:

@@ -25,6 +25,7 @@ from polyedit.apply.anchor import (
     chain_alignment,
     distinctive,
     edge_held_chain,
+    edge_to_end_chain,
     extend_edges,
     find_runs,
     fuzzy_single,
@@ -120,7 +121,10 @@ class LazyMerge:
             # A chain that leaves the block's first or last distinctive line unanchored reads that line as new; when
             # both stand in one place with nothing deleted between, that place is the reading a sketch means (a
             # block adding a copy of a function otherwise anchors on the function it copies).
-            chain = edge_held_chain(bnorm, self.onorm, self.positions, lo, hi) or chain
+            edged = edge_held_chain(bnorm, self.onorm, self.positions, lo, hi)
+            if edged is None and block is self.items[-1] and hi == len(self.original):  # no marker after it
+                edged = edge_to_end_chain(bnorm, self.onorm, self.positions, lo)
+            chain = edged or chain
         if chain:
             alignment = chain_alignment(chain, bnorm, self.onorm)
         else:

@@ -259,6 +259,27 @@ ISSUES_JS = """function makeIssue(params) {
 }
 """
 
+HOOK_GO = """package logrus_test
+
+func ExampleDefaultFieldHook() {
+\tl := logrus.New()
+\tl.Out = os.Stdout
+\tl.Info("first log")
+\t// Output:
+\t// level=info msg="first log"
+}
+"""
+
+HOOK_V2 = """
+func ExampleDefaultFieldHookV2() {
+\tl := logrus.New()
+\tl.Out = os.Stdout
+\tl.Info("first log")
+\t// Output:
+\t// level=info msg="first log"
+}
+"""
+
 UTIL_GO = """package doc
 
 func hasSeeAlso(cmd *cobra.Command) bool {
@@ -458,6 +479,13 @@ CASES = [
         '    // ... existing code ...\n    let errorMessage = "(none)";\n    const maps = params.errorMaps\n'
         "        .filter((m) => !!m)\n    // ... existing code ...\n",
         ISSUES_JS.replace('let errorMessage = "";', 'let errorMessage = "(none)";'),
+    ),
+    (
+        "a block with no marker after it ends where the file ends: a copy of the last function is added there",
+        "hook_test.go",
+        HOOK_GO,
+        '\t// ...\n\t// level=info msg="first log"\n}\n' + HOOK_V2,
+        HOOK_GO + HOOK_V2,
     ),
     (
         "a sketch without a leading marker may drop the file's first import",
