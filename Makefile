@@ -54,13 +54,12 @@ bench-retrieval:  ## retrieval benchmark on the public case set
 	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --json > bench/results/retrieval.json
 	@cat bench/results/retrieval.json
 
-bench-apply:  ## apply-model benchmark on the public case set and the held-out set
-	$(BIN)/python bench/build_apply_cases.py --out bench/data/apply_cases.jsonl
-	$(BIN)/python bench/build_apply_cases.py --set holdout --out bench/data/apply_holdout.jsonl
+bench-apply:  ## apply-model benchmark on the public case set and the two held-out sets
+	for set in main holdout final; do $(BIN)/python bench/build_apply_cases.py --set $$set || exit 1; done
 	$(BIN)/python bench/apply.py --cases bench/data/apply_cases.jsonl --json > bench/results/apply.json
 	$(BIN)/python bench/apply.py --cases bench/data/apply_holdout.jsonl --json > bench/results/apply_holdout.json
-	$(BIN)/python bench/apply.py --cases bench/data/apply_cases.jsonl
-	$(BIN)/python bench/apply.py --cases bench/data/apply_holdout.jsonl
+	$(BIN)/python bench/apply.py --cases bench/data/apply_final.jsonl --json > bench/results/apply_final.json
+	for set in cases holdout final; do $(BIN)/python bench/apply.py --cases bench/data/apply_$$set.jsonl | sed -n 1p; done
 
 bench-pipeline:  ## pipeline overhead, distilled vs full-conversation tokens, cascade cost (fake model server)
 	$(BIN)/python bench/pipeline.py --json > bench/results/pipeline.json

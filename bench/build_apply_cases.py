@@ -12,6 +12,7 @@ definitions, markers between) and ``search-replace``.
 
     .venv/bin/python bench/build_apply_cases.py                  # bench/data/apply_cases.jsonl
     .venv/bin/python bench/build_apply_cases.py --set holdout    # bench/data/apply_holdout.jsonl
+    .venv/bin/python bench/build_apply_cases.py --set final      # bench/data/apply_final.jsonl
 """
 
 from __future__ import annotations
@@ -86,9 +87,29 @@ HOLDOUT_DEBIAN = {
     "go": ["golang-github-stretchr-testify-dev", "golang-github-pkg-errors-dev", "golang-github-gorilla-mux-dev"],
     "rust": ["librust-itoa-dev", "librust-log-dev", "librust-memchr-dev", "librust-bitflags-dev"],
 }
+# A third set, built once at the end of the tuning work and not looked at case by case (``--set final``).
+FINAL_SEED = 20261126
+FINAL_PYPI_PAIRS = [
+    ("tomlkit", "0.12.4", "0.13.0"),
+    ("httpcore", "1.0.2", "1.0.5"),
+    ("h11", "0.14.0", "0.16.0"),
+    ("pytest", "8.0.0", "8.2.0"),
+    ("more-itertools", "10.2.0", "10.3.0"),
+]
+FINAL_NPM_PAIRS = [
+    ("yaml", "2.3.4", "2.4.5"),
+    ("minimatch", "9.0.3", "9.0.5"),
+    ("glob", "10.3.10", "10.4.1"),
+    ("nanoid", "5.0.6", "5.0.7"),
+]
+FINAL_DEBIAN = {
+    "go": ["golang-github-google-uuid-dev", "golang-github-spf13-pflag-dev", "golang-github-mattn-go-isatty-dev"],
+    "rust": ["librust-smallvec-dev", "librust-either-dev", "librust-hex-dev", "librust-base64-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "holdout": (HOLDOUT_SEED, HOLDOUT_PYPI_PAIRS, HOLDOUT_NPM_PAIRS, HOLDOUT_DEBIAN),
+    "final": (FINAL_SEED, FINAL_PYPI_PAIRS, FINAL_NPM_PAIRS, FINAL_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",
@@ -201,11 +222,11 @@ def cases_for(source: str, rel: str, old: str, new: str, rng: random.Random, sty
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=sorted(SETS), default="main", help="which projects the cases come from")
-    parser.add_argument("--out", type=Path, help="default: bench/data/apply_cases.jsonl (apply_holdout.jsonl)")
+    parser.add_argument("--out", type=Path, help="default: bench/data/apply_cases.jsonl (apply_SET.jsonl)")
     parser.add_argument("--per-source", type=int, default=40, help="changed files sampled per package pair")
     parser.add_argument("--generated-per-language", type=int, default=80, help="Go/Rust files edited per language")
     args = parser.parse_args()
-    out = args.out or BENCH_DATA / ("apply_cases.jsonl" if args.set == "main" else "apply_holdout.jsonl")
+    out = args.out or BENCH_DATA / ("apply_cases.jsonl" if args.set == "main" else f"apply_{args.set}.jsonl")
     seed, pypi_pairs, npm_pairs, debian = SETS[args.set]
     rng = random.Random(seed)
     cases: list[dict] = []

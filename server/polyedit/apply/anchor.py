@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -207,9 +208,10 @@ def edge_held_chain(
     if not places or any(b1 < a2 or b2 < a1 for a1, b1 in places for a2, b2 in places):
         return None
     chains = [_edge_chain(bnorm, onorm, first, last, a, b) for a, b in places]
-    # Most lines paired, then fewest original lines replaced (the reading that keeps more of the file).
+    # Fewest separate changes (a sketch block shows one change, or a few), then most lines paired, then fewest
+    # original lines replaced (the reading that keeps more of the file).
     scores = [
-        (sum(run.weight for run in chain), sum(run.length for run in chain) - (b - a + 1))
+        (-_changes(chain), sum(run.weight for run in chain), sum(run.length for run in chain) - (b - a + 1))
         for chain, (a, b) in zip(chains, places, strict=True)
     ]
     if scores.count(max(scores)) != 1:
@@ -228,6 +230,11 @@ def edge_to_end_chain(bnorm: list[str], onorm: list[str], positions: dict[str, l
     if len(places) != 1:
         return None
     return _paired_after(bnorm, onorm, first, places[0], len(bnorm), len(onorm))
+
+
+def _changes(chain: list[Run]) -> int:
+    """Gaps between consecutive runs where the block adds or the original loses lines."""
+    return sum(1 for x, y in pairwise(chain) if y.i > x.i + x.length or y.p > x.p + x.length)
 
 
 def _edge_chain(bnorm: list[str], onorm: list[str], first: int, last: int, a: int, b: int) -> list[Run]:
