@@ -12,9 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
-
-from rapidfuzz import fuzz
 
 from polyedit.apply.anchor import (
     Alignment,
@@ -24,15 +21,14 @@ from polyedit.apply.anchor import (
     best_chain,
     chain_alignment,
     distinctive,
-    edge_held_chain,
-    edge_to_end_chain,
     extend_edges,
     find_runs,
     fuzzy_single,
-    holds_edges,
     indent_delta,
     similar,
 )
+from polyedit.apply.deletions import deleted_regions, plausible_deletion, rewrapped
+from polyedit.apply.edges import edge_held_chain, edge_to_end_chain, holds_edges
 from polyedit.apply.markers import is_marker
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import indent_width, norm, reindent
@@ -64,15 +60,8 @@ def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
 
 
 MAX_DROPPED_AT_EDGE = 3
-REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace removed: the same code re-wrapped
 _CLOSERS = {"}", "};", "},", "end", "})", "});"}
 _OPENERS = (":", "{", "(", "[", ",", "=>", "=")
-
-
-def _rewrapped(old: list[str], new: list[str]) -> bool:
-    """Whether ``new`` is the same code as ``old`` re-wrapped (whitespace removed, rapidfuzz ratio)."""
-    before, after = "".join("".join(line.split()) for line in old), "".join("".join(line.split()) for line in new)
-    return bool(before and after) and fuzz.ratio(before, after) >= REWRAP_MIN
 
 
 def _continues(lines: list[str]) -> bool:
@@ -104,7 +93,7 @@ class LazyMerge:
         try:
             chain = best_chain(runs)
         except Ambiguous as exc:
-            settled = self._settle(exc, runs, bnorm, lo, hi)
+            settled = self._settle(exc, block, bnorm, lo, hi)
             if settled is not None:
                 return self._grow(block, chain_alignment(settled, bnorm, self.onorm), lo, hi)
             text = block.lines[exc.block_line].strip()[:60]
@@ -145,34 +134,18 @@ class LazyMerge:
         extend_edges(block.lines, self.original, alignment, lo, hi)
         return alignment
 
-    def _settle(self, doubt: Ambiguous, runs: list[Run], bnorm: list[str], lo: int, hi: int) -> list[Run] | None:
+    def _settle(self, doubt: Ambiguous, block: Block, bnorm: list[str], lo: int, hi: int) -> list[Run] | None:
         """Decide a tie or a doubtful deletion when the sketch's shape does: a deletion that anchors both edges
         of the block and removes whole statements or definitions stands; otherwise the one place where the
         block's edges stand with nothing deleted between them."""
         if isinstance(doubt, DoubtfulDeletion) and holds_edges(doubt.chain, bnorm):
             alignment = chain_alignment(doubt.chain, bnorm, self.onorm)
-            if all(self._plausible_deletion(block, rows, bnorm) for block, rows in self._deleted_regions(alignment)):
+            if all(
+                plausible_deletion(self.outline, self.original, [block.lines[i] for i in added], rows)
+                for added, rows in deleted_regions(self.original, alignment)
+            ):
                 return doubt.chain
         return edge_held_chain(bnorm, self.onorm, self.positions, lo, hi)
-
-    def _plausible_deletion(self, block: range, rows: range, bnorm: list[str]) -> bool:
-        """Original rows a block drops (putting back fewer lines) are whole statements or definitions, or the
-        lines it puts back say the same thing re-wrapped (a signature joined onto one line)."""
-        if self.outline.whole_nodes(rows[0], rows[-1]):
-            return True
-        return _rewrapped([self.original[r] for r in rows], [bnorm[i] for i in block])
-
-    def _deleted_regions(self, alignment: Alignment) -> list[tuple[range, range]]:
-        """(block lines, original rows) between anchored lines where the block drops more original lines than it
-        puts back; the rows trimmed of blank lines at both ends."""
-        regions = []
-        pairs = sorted(alignment.pairs.items())
-        for (i1, p1), (i2, p2) in pairwise(pairs):
-            if p2 - p1 > i2 - i1:
-                rows = [r for r in range(p1 + 1, p2) if self.original[r].strip()]
-                if rows:
-                    regions.append((range(i1 + 1, i2), range(rows[0], rows[-1] + 1)))
-        return regions
 
     def anchor_in_order(self, index: int, lo: int) -> Alignment | None:
         """Anchor block ``index``; if it fits several places, the later blocks bound it: blocks stand in the file
@@ -272,7 +245,7 @@ class LazyMerge:
         at the edge and forgetting the marker look the same, and a wrong apply is worse than a refusal. Lines
         the block's new lines at that edge re-wrap (a statement joined onto one line) are replaced, not lost."""
         count = sum(1 for text in dropped if text.strip())
-        if count > MAX_DROPPED_AT_EDGE and not _rewrapped(dropped, new):
+        if count > MAX_DROPPED_AT_EDGE and not rewrapped(dropped, new):
             raise self.refuse(
                 f"the sketch has no marker at its {where} but would drop {count} lines at the {where} of the "
                 f"file; add a '... existing code ...' marker there or show the lines",

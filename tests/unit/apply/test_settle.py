@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 from polyedit.apply import ApplyRefused, apply_sketch
-from polyedit.apply.anchor import edge_held_chain
+from polyedit.apply.edges import edge_held_chain
 
 STYLE = """class Style:
     def copy(self):
