@@ -17,7 +17,7 @@ def holds_edges(chain: list[Run], bnorm: list[str]) -> bool:
     """Whether the chain anchors the block's first and last distinctive lines (a context sketch's edges are
     unchanged lines)."""
     marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
-    return bool(chain) and chain[0].i == marked[0] and chain[-1].i + chain[-1].length - 1 == marked[-1]
+    return bool(chain and marked) and chain[0].i == marked[0] and chain[-1].i + chain[-1].length - 1 == marked[-1]
 
 
 def edge_held_chain(
@@ -26,8 +26,8 @@ def edge_held_chain(
     """The chain that anchors the block's first and last distinctive lines where they stand no further apart than
     in the block (so nothing is deleted), if the file has one such place; else None. Between them, equal lines
     are paired in order and the rest is what the block replaces. Overlapping candidates (an edge line repeated
-    within the block's span) are one place: the candidate pairing the most lines wins, then the one replacing the
-    fewest original lines, if only one does.
+    within the block's span) are one place: the candidate reading the block as the fewest separate changes wins,
+    then the one pairing the most lines, then the one replacing the fewest original lines, if only one does.
 
     When line weights tie, a deletion is in doubt or the heaviest chain leaves an edge unanchored, this is the
     reading a context sketch means: its edges are the unchanged lines around the change."""
