@@ -8,9 +8,8 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from tests.fakes.anthropic_server import Held, fake_anthropic
-from tests.lsp.conftest import running_server, wait_ready
-from tests.lsp.test_edit_e2e import FILES, env, execute, make, route
+from tests.fakes.anthropic_server import Held
+from tests.lsp.editing import FILES, editing_server, execute, make, route
 
 
 async def test_client_token_carries_progress_and_cancel_and_quiet_sends_no_message(
@@ -19,15 +18,13 @@ async def test_client_token_carries_progress_and_cancel_and_quiet_sends_no_messa
     root = tmp_path / "ws"
     make(root)
     held = Held(route)
-    with fake_anthropic(held) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            arguments = {"instruction": "rename fetch_user to load_user", "progressToken": "mine", "quiet": True}
-            command = asyncio.ensure_future(execute(client, arguments))
-            assert await asyncio.to_thread(held.reached.wait, 60)
-            client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token="mine"))
-            result = await command
-            held.release.set()
+    async with editing_server(root, cache_dir, held) as (client, _):
+        arguments = {"instruction": "rename fetch_user to load_user", "progressToken": "mine", "quiet": True}
+        command = asyncio.ensure_future(execute(client, arguments))
+        assert await asyncio.to_thread(held.reached.wait, 60)
+        client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token="mine"))
+        result = await command
+        held.release.set()
     assert result["applied"] is False and "cancelled" in result["reason"]
     assert "PolyEdit changed nothing: cancelled" in result["summary"]
     begin = client.progress_reports["mine"][0]
@@ -39,17 +36,15 @@ async def test_client_token_carries_progress_and_cancel_and_quiet_sends_no_messa
 async def test_settings_changed_in_the_editor_apply_to_the_next_run(tmp_path: Path, cache_dir: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    with fake_anthropic(route) as (url, state):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            client.set_configuration(
-                {"maxCostUsd": 0.000001, "embeddingModel": "other-model", "server": {"command": "/x"}},
-                section="polyedit",
-            )
-            told = client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
-            client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
-            await asyncio.wait_for(told, 30)
-            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+    async with editing_server(root, cache_dir, route) as (client, state):
+        client.set_configuration(
+            {"maxCostUsd": 0.000001, "embeddingModel": "other-model", "server": {"command": "/x"}},
+            section="polyedit",
+        )
+        told = client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+        await asyncio.wait_for(told, 30)
+        result = await execute(client, {"instruction": "rename fetch_user to load_user"})
     messages = [m.message for m in client.messages]
     assert "polyedit: embedding_model take effect when the server restarts" in messages
     assert not any("unknown setting" in m for m in messages)  # 'server' belongs to the editor extension
@@ -62,13 +57,11 @@ async def test_applied_true_without_the_change_is_reported(tmp_path: Path, cache
     root = tmp_path / "ws"
     make(root)
     uri = from_fs_path(str(root / "app/views.py")) or ""
-    with fake_anthropic(route) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            document = types.TextDocumentItem(uri=uri, language_id="python", version=3, text=FILES["app/views.py"])
-            client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=document))
-            client.writes_edits = False  # type: ignore[attr-defined]  # answers applied: true, changes nothing
-            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+    async with editing_server(root, cache_dir, route) as (client, _):
+        document = types.TextDocumentItem(uri=uri, language_id="python", version=3, text=FILES["app/views.py"])
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=document))
+        client.writes_edits = False  # type: ignore[attr-defined]  # answers applied: true, changes nothing
+        result = await execute(client, {"instruction": "rename fetch_user to load_user"})
     assert result["applied"] is False
     reason = "the editor reported success but shows none of it: app/users.py, app/views.py, app/api.py"
     assert result["reason"] == reason
@@ -78,11 +71,9 @@ async def test_files_the_editor_left_out_are_reported_as_skipped(tmp_path: Path,
     """VS Code's refactor preview lets the user uncheck files: the result names what really changed."""
     root = tmp_path / "ws"
     make(root)
-    with fake_anthropic(route) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            client.writes_edits = {"app/views.py"}  # type: ignore[attr-defined]
-            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+    async with editing_server(root, cache_dir, route) as (client, _):
+        client.writes_edits = {"app/views.py"}  # type: ignore[attr-defined]
+        result = await execute(client, {"instruction": "rename fetch_user to load_user"})
     assert result["applied"] is True and result["files"] == ["app/views.py"]
     assert result["skipped"] == ["app/users.py", "app/api.py"]
     assert "Not applied by the editor: app/users.py, app/api.py" in result["summary"]

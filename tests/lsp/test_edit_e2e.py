@@ -8,56 +8,30 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
-from polyedit.lsp.convert import to_plain
 from pygls.uris import from_fs_path
 
-from tests.fakes.anthropic_server import Held, Reply, fake_anthropic
+from tests.fakes.anthropic_server import Held, Reply
 from tests.lsp.conftest import request, running_server, wait_ready
-from tests.unit.pipeline.test_run import FILES, PLAN, RENAMED, SKETCHES, file_of
-
-
-def make(root: Path) -> None:
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-
-
-def route(body: dict[str, Any]) -> Reply:
-    path = file_of(body)
-    return (
-        Reply.tool("submit_plan", PLAN)
-        if path is None
-        else Reply.tool("edit_file", {"path": path, "sketch": SKETCHES[path]})
-    )
-
-
-def env(url: str) -> dict[str, str]:
-    return {"ANTHROPIC_API_KEY": "sk-ant-test", "ANTHROPIC_BASE_URL": url}
-
-
-async def execute(client: Any, arguments: dict[str, Any]) -> Any:
-    params = types.ExecuteCommandParams(command="polyedit.edit", arguments=[arguments])
-    return to_plain(await client.workspace_execute_command_async(params))
+from tests.lsp.editing import FILES, editing_server, execute, make, route
+from tests.unit.pipeline.test_run import RENAMED, file_of
 
 
 async def test_rename_across_three_files_is_one_workspace_edit(tmp_path: Path, cache_dir: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    with fake_anthropic(route) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            result = await execute(client, {"instruction": "rename fetch_user to load_user"})
-            assert result["applied"] is True
-            [received] = client.applied_edits  # type: ignore[attr-defined]
-            assert received.label.startswith("PolyEdit: rename")
-            assert {rel: (root / rel).read_text() for rel in RENAMED} == RENAMED  # the client wrote what it got
-            assert all(op.text_document.version is None for op in received.edit.document_changes)  # none open
-            notes = {op.edits[0].annotation_id for op in received.edit.document_changes}
-            assert notes == {"polyedit.confirm"}  # VS Code capabilities: files the user did not mention
-            trace = await request(client, "polyedit/lastRun")
-            assert trace.outcome == "delivered" and trace.cost_usd > 0
-            messages = [m.message for m in client.messages]
-            assert any("PolyEdit changed 3 files" in m for m in messages)
+    async with editing_server(root, cache_dir, route) as (client, _):
+        result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+        assert result["applied"] is True
+        [received] = client.applied_edits  # type: ignore[attr-defined]
+        assert received.label.startswith("PolyEdit: rename")
+        assert {rel: (root / rel).read_text() for rel in RENAMED} == RENAMED  # the client wrote what it got
+        assert all(op.text_document.version is None for op in received.edit.document_changes)  # none open
+        notes = {op.edits[0].annotation_id for op in received.edit.document_changes}
+        assert notes == {"polyedit.confirm"}  # VS Code capabilities: files the user did not mention
+        trace = await request(client, "polyedit/lastRun")
+        assert trace.outcome == "delivered" and trace.cost_usd > 0
+        messages = [m.message for m in client.messages]
+        assert any("PolyEdit changed 3 files" in m for m in messages)
 
 
 async def test_a_change_that_creates_a_file(tmp_path: Path, cache_dir: Path) -> None:
@@ -74,15 +48,13 @@ async def test_a_change_that_creates_a_file(tmp_path: Path, cache_dir: Path) -> 
             return Reply.tool("submit_plan", plan)
         return Reply.tool("create_file", {"path": "app/consts.py", "content": "LIMIT = 10\n"})
 
-    with fake_anthropic(creating) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            result = await execute(client, {"instruction": "add a constants module"})
-            assert result["applied"] is True
-            [received] = client.applied_edits  # type: ignore[attr-defined]
-            create = received.edit.document_changes[0]
-            assert isinstance(create, types.CreateFile) and create.options.overwrite is False
-            assert (root / "app/consts.py").read_text() == "LIMIT = 10\n"
+    async with editing_server(root, cache_dir, creating) as (client, _):
+        result = await execute(client, {"instruction": "add a constants module"})
+        assert result["applied"] is True
+        [received] = client.applied_edits  # type: ignore[attr-defined]
+        create = received.edit.document_changes[0]
+        assert isinstance(create, types.CreateFile) and create.options.overwrite is False
+        assert (root / "app/consts.py").read_text() == "LIMIT = 10\n"
 
 
 async def test_document_edited_mid_run_is_not_overwritten(tmp_path: Path, cache_dir: Path) -> None:
@@ -90,46 +62,42 @@ async def test_document_edited_mid_run_is_not_overwritten(tmp_path: Path, cache_
     make(root)
     held = Held(route, only=lambda body: file_of(body) == "app/views.py")
     uri = from_fs_path(str(root / "app/views.py")) or ""
-    with fake_anthropic(held) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            client.text_document_did_open(
-                types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, FILES["app/views.py"]))
+    async with editing_server(root, cache_dir, held) as (client, _):
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", 1, FILES["app/views.py"]))
+        )
+        command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
+        assert await asyncio.to_thread(held.reached.wait, 60)
+        start = types.Position(line=0, character=0)
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(range=types.Range(start, start), text="# mine\n")
+                ],
             )
-            command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
-            assert await asyncio.to_thread(held.reached.wait, 60)
-            start = types.Position(line=0, character=0)
-            client.text_document_did_change(
-                types.DidChangeTextDocumentParams(
-                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-                    content_changes=[
-                        types.TextDocumentContentChangePartial(range=types.Range(start, start), text="# mine\n")
-                    ],
-                )
-            )
-            await request(client, "polyedit/indexStatus")  # the server reads messages in order: it has the change
-            held.release.set()
-            result = await command
-            assert result["applied"] is False and "app/views.py changed while the edit was prepared" in result["reason"]
-            assert client.applied_edits == []  # type: ignore[attr-defined]
+        )
+        await request(client, "polyedit/indexStatus")  # the server reads messages in order: it has the change
+        held.release.set()
+        result = await command
+        assert result["applied"] is False and "app/views.py changed while the edit was prepared" in result["reason"]
+        assert client.applied_edits == []  # type: ignore[attr-defined]
 
 
 async def test_cancel_mid_run_delivers_nothing(tmp_path: Path, cache_dir: Path) -> None:
     root = tmp_path / "ws"
     make(root)
     held = Held(route)
-    with fake_anthropic(held) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
-            assert await asyncio.to_thread(held.reached.wait, 60)
-            [token] = [t for t in client.progress_reports if "multi-file" in str(t)]
-            client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token=token))
-            result = await command
-            held.release.set()
-            assert result["applied"] is False and "cancelled" in result["reason"]
-            assert client.applied_edits == []  # type: ignore[attr-defined]
-            assert (await request(client, "polyedit/lastRun")).outcome == "cancelled"
+    async with editing_server(root, cache_dir, held) as (client, _):
+        command = asyncio.ensure_future(execute(client, {"instruction": "rename fetch_user to load_user"}))
+        assert await asyncio.to_thread(held.reached.wait, 60)
+        [token] = [t for t in client.progress_reports if "multi-file" in str(t)]
+        client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token=token))
+        result = await command
+        held.release.set()
+        assert result["applied"] is False and "cancelled" in result["reason"]
+        assert client.applied_edits == []  # type: ignore[attr-defined]
+        assert (await request(client, "polyedit/lastRun")).outcome == "cancelled"
     assert all((root / rel).read_text() == text for rel, text in FILES.items())
 
 
@@ -194,14 +162,12 @@ async def test_typescript_rename_across_three_files(tmp_path: Path, cache_dir: P
             return Reply.tool("submit_plan", plan)
         return Reply.tool("edit_file", {"path": path, "sketch": TS_SKETCHES[path]})
 
-    with fake_anthropic(ts_route) as (url, _):
-        async with running_server(root, cache_dir, env=env(url)) as client:
-            await wait_ready(client)
-            result = await execute(client, {"instruction": "rename fetchUser to loadUser"})
-            assert result["applied"] is True
-            assert len(client.applied_edits) == 1  # type: ignore[attr-defined]
-            expected = {rel: text.replace("fetchUser", "loadUser") for rel, text in TS_FILES.items()}
-            assert {rel: (root / rel).read_text() for rel in expected} == expected
+    async with editing_server(root, cache_dir, ts_route) as (client, _):
+        result = await execute(client, {"instruction": "rename fetchUser to loadUser"})
+        assert result["applied"] is True
+        assert len(client.applied_edits) == 1  # type: ignore[attr-defined]
+        expected = {rel: text.replace("fetchUser", "loadUser") for rel, text in TS_FILES.items()}
+        assert {rel: (root / rel).read_text() for rel in expected} == expected
 
 
 async def test_without_a_key_the_editor_is_told_how_to_set_it(tmp_path: Path, cache_dir: Path) -> None:
