@@ -83,9 +83,7 @@ func ExampleDefaultFieldHookV2() {
 }
 """
 
-UTIL_GO = """package doc
-
-func hasSeeAlso(cmd *cobra.Command) bool {
+SEE_ALSO = """func hasSeeAlso(cmd *cobra.Command) bool {
 \tif cmd.HasParent() {
 \t\treturn true
 \t}
@@ -97,28 +95,21 @@ func hasSeeAlso(cmd *cobra.Command) bool {
 \t}
 \treturn false
 }
+"""
 
+UTIL_GO = (
+    "package doc\n\n"
+    + SEE_ALSO
+    + """
 // Temporary workaround for yaml lib generating incorrect yaml with long strings
 // that do not contain newlines.
 func forceMultiLine(s string) string {
 \treturn s
 }
 """
+)
 
-SEE_ALSO_V2 = """func hasSeeAlsoV2(cmd *cobra.Command) bool {
-\tif cmd.HasParent() {
-\t\treturn true
-\t}
-\tfor _, c := range cmd.Commands() {
-\t\tif !c.IsAvailableCommand() {
-\t\t\tcontinue
-\t\t}
-\t\treturn true
-\t}
-\treturn false
-}
-
-"""
+SEE_ALSO_V2 = SEE_ALSO.replace("hasSeeAlso", "hasSeeAlsoV2") + "\n"  # the copy the edit adds
 
 REQUEST = """class Response:
     @property

@@ -165,7 +165,7 @@ class MultiPartParser:
         self.max_files = max_files
 """
 
-TRANSPORTS = """class HTTPTransport:
+TRANSPORT = """class {name}:
     def __init__(
         self,
         limits: Limits = DEFAULT_LIMITS,
@@ -175,27 +175,16 @@ TRANSPORTS = """class HTTPTransport:
         ssl_context = create_ssl_context()
 
         if proxy is None:
-            self._pool = ConnectionPool(ssl_context)
+            self._pool = {pool}(ssl_context)
 
-    def __enter__(self):
-        return self
-
-
-class AsyncHTTPTransport:
-    def __init__(
-        self,
-        limits: Limits = DEFAULT_LIMITS,
-        proxy: Proxy | None = None,
-        uds: str | None = None,
-    ) -> None:
-        ssl_context = create_ssl_context()
-
-        if proxy is None:
-            self._pool = AsyncConnectionPool(ssl_context)
-
-    async def __aenter__(self):
+    {enter}(self):
         return self
 """
+TRANSPORTS = (  # two classes alike but for their names: every block of the sketch fits both
+    TRANSPORT.format(name="HTTPTransport", pool="ConnectionPool", enter="def __enter__")
+    + "\n\n"
+    + TRANSPORT.format(name="AsyncHTTPTransport", pool="AsyncConnectionPool", enter="async def __aenter__")
+)
 
 PROXY_LINE = "        proxy = Proxy(url=proxy) if isinstance(proxy, str) else proxy\n"
 NEW_PROXY = (
