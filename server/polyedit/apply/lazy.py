@@ -94,18 +94,18 @@ class LazyMerge:
             chain = best_chain(runs)
         except Ambiguous as exc:
             settled = self._settle(exc, block, bnorm, lo, hi)
-            if settled is not None:
-                return self._grow(block, chain_alignment(settled, bnorm, self.onorm), lo, hi)
-            text = block.lines[exc.block_line].strip()[:60]
-            lines = ", ".join(str(p + 1) for p in exc.places[:4])
-            raise ApplyRefused(
-                self.path,
-                f"ambiguous anchor '{text}': it fits the original equally well at lines {lines}; "
-                "include more unchanged lines around it",
-                block.first + exc.block_line,
-                kind="ambiguous",
-                details={"places": exc.places, "starts": exc.starts},
-            ) from None
+            if settled is None:
+                text = block.lines[exc.block_line].strip()[:60]
+                lines = ", ".join(str(p + 1) for p in exc.places[:4])
+                raise ApplyRefused(
+                    self.path,
+                    f"ambiguous anchor '{text}': it fits the original equally well at lines {lines}; "
+                    "include more unchanged lines around it",
+                    block.first + exc.block_line,
+                    kind="ambiguous",
+                    details={"places": exc.places, "starts": exc.starts},
+                ) from None
+            chain = settled  # it holds the block's edges
         if chain and not holds_edges(chain, bnorm):
             # A chain that leaves the block's first or last distinctive line unanchored reads that line as new; when
             # both stand in one place with nothing deleted between, that place is the reading a sketch means (a
@@ -128,9 +128,6 @@ class LazyMerge:
                 details = {"places": places, "starts": places}
                 raise ApplyRefused(self.path, reason, block.first + index, kind="ambiguous", details=details)
             alignment = Alignment({index: places[0]}, {index})
-        return self._grow(block, alignment, lo, hi)
-
-    def _grow(self, block: Block, alignment: Alignment, lo: int, hi: int) -> Alignment:
         extend_edges(block.lines, self.original, alignment, lo, hi)
         return alignment
 
