@@ -38,9 +38,7 @@ class Outline:
             if node.type == "ERROR" or node.is_missing:
                 self.error_rows.append(node.start_point.row)
             if node.type in kinds:
-                start, end = node.start_point.row, node.end_point.row
-                if node.end_point.column == 0 and end > start:
-                    end -= 1
+                start, end = node.start_point.row, _last_row(node)
                 line = lines[start] if start < len(lines) else ""
                 indent = len(line) - len(line.lstrip())
                 self.definitions.append(Definition(start, end, indent, not node.has_error))
@@ -84,6 +82,7 @@ class Outline:
 
 
 def _last_row(node: tree_sitter.Node) -> int:
+    """The node's last row with text on it (a node that ends at column 0 ends on the row before)."""
     row = node.end_point.row
     return row - 1 if node.end_point.column == 0 and row > node.start_point.row else row
 
