@@ -62,9 +62,7 @@ ISSUES_JS = """function makeIssue(params) {
 }
 """
 
-HOOK_GO = """package logrus_test
-
-func ExampleDefaultFieldHook() {
+HOOK = """func ExampleDefaultFieldHook() {
 \tl := logrus.New()
 \tl.Out = os.Stdout
 \tl.Info("first log")
@@ -72,16 +70,8 @@ func ExampleDefaultFieldHook() {
 \t// level=info msg="first log"
 }
 """
-
-HOOK_V2 = """
-func ExampleDefaultFieldHookV2() {
-\tl := logrus.New()
-\tl.Out = os.Stdout
-\tl.Info("first log")
-\t// Output:
-\t// level=info msg="first log"
-}
-"""
+HOOK_GO = "package logrus_test\n\n" + HOOK
+HOOK_V2 = "\n" + HOOK.replace("ExampleDefaultFieldHook", "ExampleDefaultFieldHookV2")  # the copy the edit adds
 
 SEE_ALSO = """func hasSeeAlso(cmd *cobra.Command) bool {
 \tif cmd.HasParent() {

@@ -103,19 +103,8 @@ PANEL = """class Panel:
         return cls(renderable, title=title)
 """
 
-STREAM = """def iter_text(self):
-    for part in self.parts():
-        text_content = decoder.decode(part)
-        yield text_content
-    text_content = decoder.flush()
-    for chunk in chunker.decode(text_content):
-        yield chunk
-    for chunk in chunker.flush():
-        yield chunk
-
-
-def aiter_text(self):
-    for part in self.aparts():
+ITER_TEXT = """def {name}(self):
+    for part in self.{parts}():
         text_content = decoder.decode(part)
         yield text_content
     text_content = decoder.flush()
@@ -124,6 +113,9 @@ def aiter_text(self):
     for chunk in chunker.flush():
         yield chunk
 """
+STREAM = (  # two functions alike but for their names: a block from one fits the other
+    ITER_TEXT.format(name="iter_text", parts="parts") + "\n\n" + ITER_TEXT.format(name="aiter_text", parts="aparts")
+)
 
 STREAM_BYTES = (
     STREAM.split("\n\n\n")[0]
