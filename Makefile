@@ -2,23 +2,34 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-TORCH  := torch==2.13.0
+PIPX   ?= pipx
+LOCK   := requirements.lock
 
 .DEFAULT_GOAL := help
-.PHONY: help install editors vsix test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline clean
+.PHONY: help install lock user-install editors vsix test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python  ## create .venv with CPU torch (pinned) and polyedit with dev extras
-	$(BIN)/pip install --quiet $(TORCH)
-	$(BIN)/pip install --quiet -e '.[dev]'
+install: $(BIN)/python  ## create .venv with exactly the locked packages (CPU torch, dev tools) and polyedit, editable
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	@echo "installed: export ANTHROPIC_API_KEY=sk-ant-..., then run: $(BIN)/polyedit edit . \"<what to change>\""
 	@echo "           ($(BIN)/polyedit doctor checks the set-up; index, search and apply need no key)"
+
+lock: $(BIN)/python  ## refresh requirements.lock to the newest versions pyproject.toml allows (then: make install test)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --extra dev --strip-extras \
+		--no-emit-index-url --no-emit-find-links -c .ci/constraints.txt -o $(LOCK) pyproject.toml
+
+user-install:  ## put a `polyedit` command on PATH with pipx, at exactly the lock's versions
+	@mkdir -p build
+	sed -e '/--hash=/d' -e 's/ \\$$//' $(LOCK) > build/constraints.txt
+	$(PIPX) install --force --pip-args="--constraint $(CURDIR)/build/constraints.txt" .
 
 editors:  ## install what the editor tests need: nvim, chromium, code-server, the extension's npm packages
 	.ci/setup-editors
@@ -33,7 +44,8 @@ test: editors  ## run every test: the extension's unit tests, then unit, LSP and
 test-fast:  ## unit tests only
 	$(BIN)/pytest -q tests/unit
 
-lint: editors  ## ruff check, ruff format --check, mypy (strict on server/); eslint and tsc on the extension
+lint: editors  ## the lock matches pyproject.toml; ruff check, ruff format --check, mypy (strict); eslint and tsc
+	$(BIN)/python .ci/check-lock pyproject.toml $(LOCK)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -1,4 +1,4 @@
-"""What a call costs: USD per million tokens, by model family, overridable per model name."""
+"""What a call costs: USD per million tokens, by model family; a provider may be given exact prices per model name."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ class Price:
     cache_read: float  # reading from it
 
 
-# Defaults by family (list prices per million tokens); set exact prices for your contract in configuration.
+# List prices per million tokens, by family. No setting sets prices yet; ``overrides`` (a provider's ``prices``)
+# is where exact per-model prices go once one does.
 FAMILY_PRICES = {
     "haiku": Price(1.0, 5.0, 1.25, 0.10),
     "sonnet": Price(3.0, 15.0, 3.75, 0.30),
