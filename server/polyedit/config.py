@@ -38,7 +38,7 @@ class Settings:
     generate_models: str = ""  # comma-separated cascade, cheap first; empty: newest Haiku-class, then Sonnet-class
     max_cost_usd: float = 2.0
     max_tokens_per_run: int = 400_000
-    confirm_changes: bool = True  # ask before new, deleted and unmentioned files (control files: always)
+    confirm_changes: bool = True  # review every edit before it lands (deletions and control files: always)
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def cache_path(self) -> Path:

@@ -15,10 +15,7 @@ from tests.editors.scenario import EXPECTED, FILES, INSTRUCTION, make_workspace,
 from tests.fakes.anthropic_server import fake_anthropic
 
 SCRIPT = Path(__file__).with_name("nvim_edit.lua")
-QUESTION = (
-    f"PolyEdit will change 3 files for '{INSTRUCTION}': app/users.py (not mentioned), app/views.py, "
-    "app/consts.py (new). Apply?"
-)
+QUESTION = f"PolyEdit will change 3 files for '{INSTRUCTION}': app/users.py, app/views.py, app/consts.py (new). Apply?"
 
 
 def readme_config() -> str:

@@ -15,7 +15,19 @@ from typing import Any
 import pytest
 
 from tests.editors.conftest import REPO, require
-from tests.editors.scenario import EXPECTED, FILES, INSTRUCTION, make_workspace, on_disk, route
+from tests.editors.scenario import (
+    EXPECTED,
+    FILES,
+    INSTRUCTION,
+    RISKY_EXPECTED,
+    RISKY_FILES,
+    files_on_disk,
+    make_files,
+    make_workspace,
+    on_disk,
+    risky_route,
+    route,
+)
 from tests.fakes.anthropic_server import Held, fake_anthropic
 
 CLIENT = REPO / "vscode-client"
@@ -113,13 +125,48 @@ def test_multi_file_edit_from_the_command_palette(
     assert result["statusReady"] is True
     assert result["searchFirst"] == "fetch_userapp/users.py:1-6 def fetch_user(uid):"  # symbol, path:lines, code
     assert result["searchOpened"] == "users.py"
-    assert result["tickedInPreview"] == 2  # consts.py (new) and users.py (unmentioned) start unchecked
+    assert checked_files(result["preview"]) == {"users.py": True, "views.py": True, "consts.py": True}
     assert result["notification"].startswith("PolyEdit changed 3 files ($")
     assert on_disk(tmp_path / "ws") == EXPECTED
     assert result["lastRunTitle"] == "PolyEdit run: delivered"  # "PolyEdit: Show Last Run" in the Markdown preview
     assert result["lastRunPhases"] == ["retrieve", "plan", "generate", "generate", "generate"]
     assert result["reindexed"] == "PolyEdit: re-indexed 3 files (3 chunks)."  # the created file is indexed too
     assert len(state.requests) == 4
+
+
+def checked_files(preview: list[dict[str, Any]]) -> dict[str, bool]:
+    """The Refactor Preview's file rows (the tree's first level) and whether each starts checked; every other row
+    (the edits inside a file) must start checked or unchecked with its file."""
+    files: dict[str, bool] = {}
+    current = ""
+    for row in preview:
+        if row["level"] == 1:
+            current = row["label"]
+            files[current] = row["checked"]
+        else:
+            assert row["checked"] == files[current], f"{row} inside {current}"
+    return files
+
+
+def test_apply_on_the_previews_defaults_leaves_out_only_the_risky_files(
+    tmp_path: Path, cache_dir: Path, code_server: tuple[Path, dict[str, str]]
+) -> None:
+    """A deletion and a control file start unchecked; the planned changes start checked, so Apply on the defaults
+    delivers them and the result says plainly that the change is partial."""
+    _, extra = code_server
+    make_files(tmp_path / "ws", RISKY_FILES)
+    with fake_anthropic(risky_route) as (url, _):
+        result, _ = run_scenario("risky", tmp_path, json.loads(extra["CODE_SERVER_FLAGS"]), model_env(url, cache_dir))
+    assert checked_files(result["preview"]) == {
+        "users.py": True,
+        "views.py": True,
+        "old.py": False,
+        "conftest.py": False,
+    }
+    assert files_on_disk(tmp_path / "ws", RISKY_EXPECTED) == RISKY_EXPECTED
+    assert result["notification"].startswith("PolyEdit changed 2 of 4 planned files ($")
+    assert result["notification"].endswith("The change is partial; left out: app/old.py, conftest.py")
+    assert result["lastRunTitle"] == "PolyEdit run: partial"
 
 
 def test_without_a_key_the_user_is_told_then_sets_it_and_the_edit_works(

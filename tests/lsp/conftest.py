@@ -115,11 +115,15 @@ async def search(client: LanguageClient, query: str, k: int = 5) -> list[dict[st
 
 
 def apply_received(root: Path, edit: types.WorkspaceEdit) -> dict[str, str]:
-    """What an editor would have after applying the edit (text edits; created files start empty)."""
+    """What an editor would have after applying the edit (text edits; created files start empty, and a file that
+    exists is left alone when the creation says ignoreIfExists)."""
     files: dict[str, str] = {}
     for op in edit.document_changes or []:
         if isinstance(op, types.CreateFile):
-            files[Path(to_fs_path(op.uri) or "").relative_to(root).as_posix()] = ""
+            rel = Path(to_fs_path(op.uri) or "").relative_to(root).as_posix()
+            exists = rel in files or (root / rel).exists()
+            if not (exists and op.options and op.options.ignore_if_exists and not op.options.overwrite):
+                files[rel] = ""
         elif isinstance(op, types.TextDocumentEdit):
             rel = Path(to_fs_path(op.text_document.uri) or "").relative_to(root).as_posix()
             text = files.get(rel, (root / rel).read_text() if (root / rel).exists() else "")

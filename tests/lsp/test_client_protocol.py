@@ -6,9 +6,11 @@ import asyncio
 from pathlib import Path
 
 from lsprotocol import types
+from polyedit.lsp.convert import to_plain
 from pygls.uris import from_fs_path
 
 from tests.fakes.anthropic_server import Held
+from tests.lsp.conftest import request
 from tests.lsp.editing import FILES, editing_server, execute, make, route
 
 
@@ -74,6 +76,11 @@ async def test_files_the_editor_left_out_are_reported_as_skipped(tmp_path: Path,
     async with editing_server(root, cache_dir, route) as (client, _):
         client.writes_edits = {"app/views.py"}  # type: ignore[attr-defined]
         result = await execute(client, {"instruction": "rename fetch_user to load_user"})
-    assert result["applied"] is True and result["files"] == ["app/views.py"]
+        last_run = to_plain(await request(client, "polyedit/lastRun"))
+    assert result["applied"] is True and result["partial"] is True and result["files"] == ["app/views.py"]
     assert result["skipped"] == ["app/users.py", "app/api.py"]
-    assert "Not applied by the editor: app/users.py, app/api.py" in result["summary"]
+    assert result["summary"].startswith(
+        "PolyEdit changed 1 of 3 planned files: the change is partial; left out: app/users.py, app/api.py ($"
+    )
+    assert last_run["outcome"] == "partial"
+    assert last_run["handoffs"]["delivery"] == {"applied": ["app/views.py"], "left_out": ["app/users.py", "app/api.py"]}

@@ -26,8 +26,10 @@ async def test_rename_across_three_files_is_one_workspace_edit(tmp_path: Path, c
         assert received.label.startswith("PolyEdit: rename")
         assert {rel: (root / rel).read_text() for rel in RENAMED} == RENAMED  # the client wrote what it got
         assert all(op.text_document.version is None for op in received.edit.document_changes)  # none open
-        notes = {op.edits[0].annotation_id for op in received.edit.document_changes}
-        assert notes == {"polyedit.confirm"}  # VS Code capabilities: files the user did not mention
+        notes = {edit.annotation_id for op in received.edit.document_changes for edit in op.edits}
+        # VS Code's capabilities: planned changes start checked; an empty insertion opens the preview for review
+        assert notes == {"polyedit.planned", "polyedit.review"}
+        assert received.edit.change_annotations["polyedit.planned"].needs_confirmation is False
         trace = await request(client, "polyedit/lastRun")
         assert trace.outcome == "delivered" and trace.cost_usd > 0
         messages = [m.message for m in client.messages]

@@ -1,8 +1,9 @@
 // End-to-end in a real VS Code (code-server in headless Chromium), as a user: the caller
 // (tests/editors/test_vscode.py) starts code-server with the built extension and checks the files on disk.
 // Usage: node e2e/edit.e2e.mjs SCENARIO URL FILE_TO_OPEN INSTRUCTION OUT_DIR
-//   edit:   status bar ready, Search Codebase…, open a file, Multi-file Edit…, accept the Refactor Preview, Show Last
-//           Run, Reindex Workspace
+//   edit:   status bar ready, Search Codebase…, open a file, Multi-file Edit…, Apply on the Refactor Preview's
+//           defaults (its rows and check states are reported), Show Last Run, Reindex Workspace
+//   risky:  the same with a deletion and a control file in the plan: Apply on the preview's defaults
 //   key:    an edit without an API key fails with the fix; Set Anthropic API Key; the same edit then succeeds
 //   cancel: Cancel in the progress notification while the model works; nothing changes
 //   missing: polyedit.server.command names no executable: an error that says the fix, the status bar shows it
@@ -11,7 +12,7 @@ import { writeFileSync } from "node:fs";
 
 const [scenario, url, fileToOpen, instruction, outDir] = process.argv.slice(2);
 if (!outDir) {
-  console.error("usage: node e2e/edit.e2e.mjs edit|key|cancel|missing URL FILE_TO_OPEN INSTRUCTION OUT_DIR");
+  console.error("usage: node e2e/edit.e2e.mjs edit|risky|key|cancel|missing URL FILE_TO_OPEN INSTRUCTION OUT_DIR");
   process.exit(2);
 }
 const STEP_MS = 120_000;
@@ -81,24 +82,28 @@ async function startEdit() {
   log("instruction sent");
 }
 
-/** New and unmentioned files need confirmation: VS Code shows the Refactor Preview, where they start unchecked.
- * The user ticks each file (which ticks its edits) and applies. */
-async function acceptPreview() {
+/** The Refactor Preview as it first shows: each row's label and, where it has one, its checkbox state. Then Apply
+ * on the defaults, as a user who trusts them would. */
+async function applyPreviewDefaults() {
   const apply = page.locator(".part.panel .monaco-button", { hasText: /^Apply$/ }).first();
   await apply.waitFor();
-  await page.waitForTimeout(500); // let the tree render before the screenshot
+  const rows = page.locator(".part.panel .monaco-list-row");
+  await rows.first().waitFor();
   await page.screenshot({ path: `${outDir}/preview.png` });
-  const fileBoxes = page.locator('.part.panel .monaco-list-row[aria-level="1"] input[type=checkbox]');
-  let ticked = 0;
-  for (let i = 0; i < (await fileBoxes.count()); i++) {
-    if (!(await fileBoxes.nth(i).isChecked())) {
-      await fileBoxes.nth(i).check();
-      ticked += 1;
-    }
+  const preview = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const box = row.locator("input[type=checkbox]");
+    const name = row.locator(".label-name");
+    preview.push({
+      level: Number(await row.getAttribute("aria-level")),
+      label: ((await name.count()) ? await name.first().innerText() : await row.innerText()).replace(/\s+/g, " ").trim(),
+      checked: (await box.count()) ? await box.first().isChecked() : null,
+    });
   }
-  log(`refactor preview: ticked ${ticked} files, applying`);
+  log(`refactor preview: ${JSON.stringify(preview)}; applying the defaults`);
   await apply.click();
-  return ticked;
+  return preview;
 }
 
 async function showLastRun() {
@@ -129,7 +134,7 @@ const scenarios = {
     await search("count users");
     await openFile();
     await startEdit();
-    result.tickedInPreview = await acceptPreview();
+    result.preview = await applyPreviewDefaults();
     result.notification = await notification(/PolyEdit changed/);
     await showLastRun();
     await runCommand("PolyEdit: Reindex Workspace");
@@ -145,8 +150,16 @@ const scenarios = {
     result.keySaved = await notification(/API key saved/);
     await waitIndexReady(); // the server restarted with the key
     await startEdit();
-    result.tickedInPreview = await acceptPreview();
+    result.preview = await applyPreviewDefaults();
     result.notification = await notification(/PolyEdit changed \d/);
+  },
+  async risky() {
+    result.statusReady = await waitIndexReady();
+    await openFile();
+    await startEdit();
+    result.preview = await applyPreviewDefaults();
+    result.notification = await notification(/PolyEdit changed/);
+    await showLastRun();
   },
   async missing() {
     result.notification = await notification(/polyedit.server.command/);

@@ -199,7 +199,11 @@ async function multiFileEdit(args: EditArgs): Promise<EditResult | undefined> {
   if (outcome.ok && vscode.workspace.getConfiguration("polyedit").get<boolean>("saveAfterEdit", true)) {
     await saveEditedDocuments(result.files ?? []);
   }
-  const show = outcome.ok ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+  const show = !outcome.ok
+    ? vscode.window.showErrorMessage
+    : outcome.partial
+      ? vscode.window.showWarningMessage
+      : vscode.window.showInformationMessage;
   void show(outcome.message, "Show Last Run").then((action) => (action ? showLastRun() : undefined));
   return result;
 }

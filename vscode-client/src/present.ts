@@ -170,19 +170,27 @@ function names(files: string[]): string {
 }
 
 /** One sentence for the notification after an edit: what changed and what it cost, or why nothing changed. */
-export function editOutcome(result: EditResult): { ok: boolean; message: string } {
+export function editOutcome(result: EditResult): { ok: boolean; partial: boolean; message: string } {
   const cost = result.cost_usd === undefined ? "" : ` (${usd(result.cost_usd)})`;
   if (result.applied) {
     const files = result.files ?? [];
     const skipped = result.skipped ?? [];
-    const count = skipped.length ? `${files.length} of ${files.length + skipped.length}` : `${files.length}`;
-    const plural = files.length + skipped.length === 1 ? "" : "s";
-    const left = skipped.length ? `; not applied: ${names(skipped)}` : "";
-    return { ok: true, message: `PolyEdit changed ${count} file${plural}${cost}: ${names(files)}${left}` };
+    if (skipped.length) {
+      const planned = files.length + skipped.length;
+      return {
+        ok: true,
+        partial: true,
+        message:
+          `PolyEdit changed ${files.length} of ${planned} planned files${cost}: ${names(files)}. ` +
+          `The change is partial; left out: ${names(skipped)}`,
+      };
+    }
+    const plural = files.length === 1 ? "" : "s";
+    return { ok: true, partial: false, message: `PolyEdit changed ${files.length} file${plural}${cost}: ${names(files)}` };
   }
   let reason = result.reason ?? "unknown reason";
   if (/ANTHROPIC_API_KEY is not set/.test(reason)) {
     reason = "no Anthropic API key: run 'PolyEdit: Set Anthropic API Key'";
   }
-  return { ok: false, message: `PolyEdit changed nothing${cost}: ${reason}` };
+  return { ok: false, partial: false, message: `PolyEdit changed nothing${cost}: ${reason}` };
 }

@@ -69,14 +69,19 @@ test("search picks: symbol or path label, 0-based line, first non-empty line as 
 test("edit outcome: files and cost when applied; the reason when not; the key command when no key", () => {
   assert.deepEqual(editOutcome({ applied: true, files: ["a.py", "b.py"], cost_usd: 0.0123 }), {
     ok: true,
+    partial: false,
     message: "PolyEdit changed 2 files ($0.0123): a.py, b.py",
   });
   const many = editOutcome({ applied: true, files: ["1", "2", "3", "4", "5", "6"] });
   assert.match(many.message, /1, 2, 3, 4 and 2 more$/);
   const partial = editOutcome({ applied: true, files: ["a.py"], skipped: ["b.py", "c.py"], cost_usd: 0.01 });
-  assert.equal(partial.message, "PolyEdit changed 1 of 3 files ($0.0100): a.py; not applied: b.py, c.py");
+  assert.deepEqual(partial, {
+    ok: true,
+    partial: true,
+    message: "PolyEdit changed 1 of 3 planned files ($0.0100): a.py. The change is partial; left out: b.py, c.py",
+  });
   const stale = editOutcome({ applied: false, reason: "app/x.py changed while the edit was prepared", cost_usd: 0 });
-  assert.deepEqual(stale, { ok: false, message: "PolyEdit changed nothing ($0.0000): app/x.py changed while the edit was prepared" });
+  assert.deepEqual(stale, { ok: false, partial: false, message: "PolyEdit changed nothing ($0.0000): app/x.py changed while the edit was prepared" });
   const noKey = editOutcome({ applied: false, reason: "plan: ANTHROPIC_API_KEY is not set: export ..." });
   assert.match(noKey.message, /run 'PolyEdit: Set Anthropic API Key'/);
 });

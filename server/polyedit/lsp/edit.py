@@ -13,19 +13,20 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
-from polyedit.lsp.convert import field, uri_to_rel
+from polyedit.lsp.convert import field
 from polyedit.lsp.delivery import (
+    CONTROL,
     CannotDeliver,
     annotations_supported,
     build_workspace_edit,
     confirmation_question,
     must_confirm,
+    review_of,
 )
 from polyedit.models.anthropic_provider import AnthropicProvider
-from polyedit.pipeline.paths import needs_confirmation
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
-from polyedit.pipeline.types import EditFailed, FileChange
+from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
 
 if TYPE_CHECKING:
     from polyedit.lsp.server import PolyeditServer
@@ -63,7 +64,8 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
     ls.last_run = run.trace
     try:
         changes = await run.run(instruction)
-        result = await deliver(ls, instruction, changes, field(args, "uri"))
+        result = await deliver(ls, instruction, changes)
+        record_delivery(run.trace, result)
     except EditFailed as failure:
         result = {"applied": False, "reason": str(failure)}
     except asyncio.CancelledError:
@@ -80,16 +82,13 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
     return {**result, "cost_usd": run.trace.cost_usd, "summary": text}
 
 
-async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange], active_uri: Any) -> dict[str, Any]:
+async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange]) -> dict[str, Any]:
     index = await ls.service()
     await ls.settle()
     # settle() has brought every open buffer into the index, so the index knows what the editor shows.
     stale = [c.path for c in changes if c.action != "create" and index.current_text(c.path) != c.old_text]
     if stale:
         return {"applied": False, "reason": f"{', '.join(stale)} changed while the edit was prepared; run it again"}
-    mentioned = {c.path for c in changes if c.path in instruction}
-    if active := uri_to_rel(index.workspace, str(active_uri)) if active_uri else None:
-        mentioned.add(active)
     encoding = str(ls.workspace.position_encoding or "utf-16")
     try:
         edit = build_workspace_edit(
@@ -98,14 +97,13 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
             lambda uri: ls.workspace.text_documents[uri].version if uri in ls.workspace.text_documents else None,
             ls.client_capabilities,
             encoding if encoding in ("utf-8", "utf-32") else "utf-16",  # type: ignore[arg-type]
-            mentioned,
             ls.settings.confirm_changes,
             ls.client_name,
         )
     except CannotDeliver as problem:
         return {"applied": False, "reason": str(problem)}
     if not annotations_supported(ls.client_capabilities):
-        refusal = await confirm_by_question(ls, instruction, changes, mentioned)
+        refusal = await confirm_by_question(ls, instruction, changes)
         if refusal:
             return {"applied": False, "reason": refusal}
     answer = await ls.workspace_apply_edit_async(
@@ -118,25 +116,32 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
         return {"applied": False, "reason": f"the editor reported success but shows none of it: {', '.join(missing)}"}
     files = [c.path for c in changes if c.path not in missing]
     if missing:  # e.g. the user unchecked them in VS Code's refactor preview
-        return {"applied": True, "files": files, "skipped": missing}
+        return {"applied": True, "partial": True, "files": files, "skipped": missing}
     return {"applied": True, "files": files}
 
 
-async def confirm_by_question(
-    ls: PolyeditServer, instruction: str, changes: list[FileChange], mentioned: set[str]
-) -> str | None:
+def record_delivery(trace: RunTrace, result: dict[str, Any]) -> None:
+    """What reached the editor goes into the run's trace (``polyedit/lastRun``), a partial edit named as one."""
+    if not result["applied"]:
+        trace.outcome, trace.error = "not applied", result["reason"]
+    elif result.get("partial"):
+        trace.outcome = "partial"
+    trace.handoffs["delivery"] = {"applied": result.get("files", []), "left_out": result.get("skipped", [])}
+
+
+async def confirm_by_question(ls: PolyeditServer, instruction: str, changes: list[FileChange]) -> str | None:
     """Ask with window/showMessageRequest when the client has no refactor preview; the reason if not to apply."""
-    if not any(must_confirm(c, mentioned, ls.settings.confirm_changes) for c in changes):
+    if not must_confirm(changes, ls.settings.confirm_changes):
         return None
     window = ls.client_capabilities.window
     if window is None or window.show_message is None:
-        control = [c.path for c in changes if needs_confirmation(c.path)]
+        control = [c.path for c in changes if review_of(c) is CONTROL]
         if control:
             return f"{', '.join(control)} need confirmation, and this editor cannot ask for it; nothing was changed"
         return None  # nothing to ask with: the policy applies only where the editor can ask
     params = types.ShowMessageRequestParams(
         type=types.MessageType.Info,
-        message=confirmation_question(instruction, changes, mentioned),
+        message=confirmation_question(instruction, changes),
         actions=[types.MessageActionItem(title=APPLY), types.MessageActionItem(title="Cancel")],
     )
     answer = await ls.window_show_message_request_async(params)
@@ -158,16 +163,19 @@ async def not_shown(ls: PolyeditServer, changes: list[FileChange]) -> list[str]:
         await asyncio.sleep(0.05)
 
 
-def summary(trace: Any, result: dict[str, Any]) -> str:
+def summary(trace: RunTrace, result: dict[str, Any]) -> str:
     phases = "; ".join(
         f"{p.phase} {p.input_tokens}+{p.output_tokens} tok ${p.cost_usd:.4f} {p.seconds:.1f}s" for p in trace.phases
     )
     if not result["applied"]:
         return f"PolyEdit changed nothing: {result['reason']} (${trace.cost_usd:.4f}; {phases})"
-    changed = f"PolyEdit changed {len(result['files'])} files (${trace.cost_usd:.4f}): {phases}"
-    if result.get("skipped"):
-        changed += f". Not applied by the editor: {', '.join(result['skipped'])} (unchecked in a preview?)"
-    return changed
+    files, skipped = result["files"], result.get("skipped", [])
+    if skipped:
+        return (
+            f"PolyEdit changed {len(files)} of {len(files) + len(skipped)} planned files: the change is partial; "
+            f"left out: {', '.join(skipped)} (${trace.cost_usd:.4f}; {phases})"
+        )
+    return f"PolyEdit changed {len(files)} files (${trace.cost_usd:.4f}): {phases}"
 
 
 def code_actions(ls: PolyeditServer, params: types.CodeActionParams) -> list[types.CodeAction]:

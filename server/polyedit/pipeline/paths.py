@@ -8,7 +8,24 @@ from pathlib import PurePosixPath
 from polyedit.index.files import Workspace
 from polyedit.pipeline.types import EditFailed
 
-CONFIRM_ALWAYS = (".vscode/", ".github/", ".git/hooks/", ".envrc", ".idea/", ".devcontainer/")
+# Control files: what an editor, an agent, CI, git or a test runner reads as configuration or runs as code. An edit
+# to one can run code on the user's machine or change what tools do, so it never lands without the user's explicit
+# yes. Matched on every path component, case-insensitively (sub/.vscode/tasks.json counts too).
+CONTROL_DIRS = frozenset(
+    {
+        ".vscode", ".idea", ".devcontainer", ".github", ".gitlab", ".circleci", ".buildkite", ".husky", ".githooks",
+        ".git", ".cursor", ".claude", ".continue", ".aider", ".roo", ".windsurf", ".zed", ".helix", ".nvim",
+    }
+)  # fmt: skip
+CONTROL_NAMES = frozenset(
+    {
+        ".envrc", ".gitattributes", ".gitmodules", ".gitlab-ci.yml", ".travis.yml", "azure-pipelines.yml",
+        "jenkinsfile", ".pre-commit-config.yaml", ".cursorrules", ".windsurfrules", ".clinerules", ".aider.conf.yml",
+        "claude.md", "agents.md", ".nvim.lua", ".nvimrc", ".exrc", "conftest.py", "pytest.ini", "tox.ini",
+        "noxfile.py", "polyedit.toml", ".polyeditignore",
+    }
+)  # fmt: skip
+CONTROL_SUFFIXES = (".code-workspace",)
 
 
 def checked_path(workspace: Workspace, raw: str, phase: str) -> str:
@@ -28,10 +45,9 @@ def checked_path(workspace: Workspace, raw: str, phase: str) -> str:
     return rel
 
 
-def needs_confirmation(rel: str) -> bool:
-    """Editor, agent and CI control files always need the user's confirmation."""
-    return (
-        rel.startswith(CONFIRM_ALWAYS)
-        or rel in {p.rstrip("/") for p in CONFIRM_ALWAYS}
-        or rel.endswith(".code-workspace")
+def is_control_file(rel: str) -> bool:
+    """Editor, agent, CI, git, hook and test-runner configuration: never changed without an explicit yes."""
+    parts = [part.lower() for part in PurePosixPath(rel).parts]
+    return bool(parts) and (
+        bool(CONTROL_DIRS.intersection(parts)) or parts[-1] in CONTROL_NAMES or parts[-1].endswith(CONTROL_SUFFIXES)
     )

@@ -221,14 +221,18 @@ class EditRun:
 
     def apply(self, item: PlannedFile, current: str | None, sketch: FileSketch) -> FileChange:
         if item.action == "delete":
-            return FileChange(item.path, "delete", current, None, ("planned-delete",), sketch.model)
+            return FileChange(item.path, "delete", current, None, ("planned-delete",), sketch.model, intent=item.intent)
         if item.action == "create":
             result = apply_sketch(item.path, "", sketch.body, "full")
-            return FileChange(item.path, "create", None, result.text, tuple(result.checks), sketch.model)
+            return FileChange(
+                item.path, "create", None, result.text, tuple(result.checks), sketch.model, intent=item.intent
+            )
         result = apply_sketch(item.path, current or "", sketch.body)
         if result.format == "full":
             raise ApplyRefused(item.path, "a full rewrite was sent for an existing file; send a lazy sketch", None)
-        return FileChange(item.path, "modify", current, result.text, tuple(result.checks), sketch.model, result.tier)
+        return FileChange(
+            item.path, "modify", current, result.text, tuple(result.checks), sketch.model, result.tier, item.intent
+        )
 
     # --- model calls, budget, trace -------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ class FileChange:
     checks: tuple[str, ...]
     model: str
     tier: str = "structural"
+    intent: str = ""  # the plan's intent for this file: what a reviewer reads beside the change
 
 
 @dataclass
@@ -76,7 +77,7 @@ class RunTrace:
     instruction: str
     phases: list[PhaseRecord] = field(default_factory=list)
     handoffs: dict[str, Any] = field(default_factory=dict)
-    outcome: str = "running"  # running | delivered | failed | cancelled
+    outcome: str = "running"  # running | delivered | partial | not applied | failed | cancelled
     error: str | None = None
 
     @property
