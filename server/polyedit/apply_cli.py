@@ -12,19 +12,14 @@ from pathlib import Path
 from polyedit.apply import ApplyRefused, apply_sketch
 from polyedit.apply.api import FormatChoice
 from polyedit.apply.llm_tier import LlmApplyClient
+from polyedit.pipeline.writes import decode
 
 REFUSED_EXIT = 2
 
 
 def read_text(path: Path) -> tuple[str, str]:
     """The file's text and the codec to write it back with (UTF-8, UTF-8 with BOM, or Latin-1 as a last resort)."""
-    data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    return decode(path.read_bytes())
 
 
 def write_atomically(path: Path, text: str, codec: str) -> None:

@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     p_edit = sub.add_parser("edit", help="plan and make a multi-file edit with Claude (prints a diff; --write applies)")
     p_edit.add_argument("args", nargs="+", metavar="[ROOT] INSTRUCTION")
     p_edit.add_argument("--write", action="store_true", help="write every changed file (all or none)")
+    p_edit.add_argument(
+        "--yes-control-files",
+        action="store_true",
+        help="with --write: also write editor, agent, CI, git and test-runner configuration without asking",
+    )
     p_edit.add_argument("--plan-only", action="store_true", help="stop after the plan")
     p_edit.add_argument("--json", action="store_true", help="print the trace and the changes as JSON")
 
@@ -77,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         root, instruction = (Path(args.args[0]), args.args[1]) if len(args.args) == 2 else (Path("."), args.args[0])
         service = _open_service(root)
         try:
-            return run_edit(service, instruction, args.write, args.plan_only, args.json)
+            return run_edit(
+                service, instruction, args.write, args.plan_only, args.json, yes_control_files=args.yes_control_files
+            )
         finally:
             service.close()
     if args.command == "index":

@@ -38,6 +38,7 @@ class Settings:
     generate_models: str = ""  # comma-separated cascade, cheap first; empty: newest Haiku-class, then Sonnet-class
     max_cost_usd: float = 2.0
     max_tokens_per_run: int = 400_000
+    keep_traces: int = 100  # run traces kept in the cache directory (the newest)
     confirm_changes: bool = True  # review every edit before it lands (deletions and control files: always)
     problems: tuple[str, ...] = field(default=(), compare=False)
 
@@ -65,6 +66,7 @@ _MINIMUMS = {
     "apply_llm_timeout_s": 1,
     "max_tokens_per_run": 1,
     "generate_file_token_budget": 200,
+    "keep_traces": 1,
 }
 
 

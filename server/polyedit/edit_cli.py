@@ -10,16 +10,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from polyedit.apply_cli import write_atomically
 from polyedit.index.service import IndexService
 from polyedit.models.anthropic_provider import NO_KEY, AnthropicProvider
+from polyedit.pipeline.paths import is_control_file
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
+from polyedit.pipeline.writes import write_changes
 from polyedit.progress import ProgressBar
 
 
-def run_edit(service: IndexService, instruction: str, write: bool, plan_only: bool, as_json: bool) -> int:
+def run_edit(
+    service: IndexService,
+    instruction: str,
+    write: bool,
+    plan_only: bool,
+    as_json: bool,
+    yes_control_files: bool = False,
+) -> int:
     if not os.environ.get("ANTHROPIC_API_KEY"):
         print(f"polyedit: {NO_KEY}", file=sys.stderr)
         return 1
@@ -41,7 +49,15 @@ def run_edit(service: IndexService, instruction: str, write: bool, plan_only: bo
     else:
         _print_summary(run.trace, changes, trace_path)
     if write and changes:
-        write_all(service.workspace.root, changes)
+        refusal = None if yes_control_files else confirm_control_files(changes)
+        if refusal:
+            print(f"polyedit: {refusal}", file=sys.stderr)
+            return 1
+        try:
+            write_changes(service.workspace.root, changes)
+        except EditFailed as failure:
+            print(f"polyedit: {failure}", file=sys.stderr)
+            return 1
         print(f"polyedit: wrote {len(changes)} files", file=sys.stderr)
     return 0
 
@@ -55,27 +71,21 @@ async def _run(run: EditRun, instruction: str, plan_only: bool) -> list[FileChan
     return []
 
 
-def write_all(root: Path, changes: list[FileChange]) -> None:
-    """All files or none: on a failure the files already written get their old text back."""
-    done: list[tuple[Path, str | None]] = []
-    try:
-        for change in changes:
-            path = root / change.path
-            if change.new_text is None:
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            done.append((path, change.old_text))
-            write_atomically(path, change.new_text, "utf-8")
-        for change in changes:
-            if change.new_text is None:
-                (root / change.path).unlink()
-    except BaseException:
-        for path, old in reversed(done):
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomically(path, old, "utf-8")
-        raise
+def confirm_control_files(changes: list[FileChange]) -> str | None:
+    """Control files are written only on an explicit yes: asked on a terminal, ``--yes-control-files`` otherwise.
+    The reason nothing was written, or None to go on."""
+    control = [c.path for c in changes if is_control_file(c.path)]
+    if not control:
+        return None
+    names = ", ".join(control)
+    if sys.stdin.isatty():
+        answer = input(f"polyedit: the edit changes control files ({names}), which can run code. Write them? [y/N] ")
+        if answer.strip().lower() in ("y", "yes"):
+            return None
+    return (
+        f"the edit changes control files ({names}): editor, agent, CI, git or test-runner configuration can run "
+        "code, so nothing was written. Read the diff; to write it anyway, run again with --yes-control-files"
+    )
 
 
 def _change_json(change: FileChange) -> dict[str, Any]:

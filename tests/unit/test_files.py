@@ -147,3 +147,23 @@ def test_exclusion_reason_for_single_paths(tmp_path: Path) -> None:
     assert ws.exclusion_reason(".env") == "secret deny-list"
     assert ws.relative(tmp_path / "src" / "a.py") == "src/a.py"
     assert ws.relative(tmp_path.parent / "elsewhere.py") is None
+
+
+def test_a_link_is_judged_by_what_it_points_at(tmp_path: Path) -> None:
+    """A secret behind an innocent name is neither indexed nor readable: the deny-list applies to the real path."""
+    make(tmp_path, {".env": "TOKEN=1\n", "secrets/prod.txt": "pw\n", "build.log": "x\n", "ok.py": "x = 1\n"})
+    (tmp_path / ".gitignore").write_text("*.log\n")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "notes.txt").symlink_to(".env")
+    (tmp_path / "lib/x.py").symlink_to("../secrets/prod.txt")
+    (tmp_path / "log.py").symlink_to("build.log")
+    workspace = Workspace(tmp_path)
+    entries = list(workspace.walk())
+    assert {e for e in entries if isinstance(e, str)} == {".gitignore", "ok.py"}
+    assert {e.path: e.reason for e in entries if isinstance(e, Skipped)} == {
+        "notes.txt": "link to .env, which polyedit may not read",
+        "lib/x.py": "link to secrets/prod.txt, which polyedit may not read",
+        "log.py": "link to build.log, which polyedit may not read",
+    }
+    assert workspace.exclusion_reason("notes.txt") == "secret deny-list"
+    assert workspace.exclusion_reason("log.py") == "ignored"

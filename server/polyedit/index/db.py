@@ -6,9 +6,13 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_S = 60  # how long a write waits for another polyedit process (a second `polyedit index`, the server)
 
 Migration = tuple[str, str]  # (name, SQL script); applied once, in list order, never edited after release
 
@@ -72,6 +76,10 @@ class Database:
         try:
             self.conn = self._open(migrations)
         except sqlite3.DatabaseError as exc:
+            if is_busy(exc):  # another process holds it: that is no reason to move its data aside
+                raise sqlite3.OperationalError(
+                    f"{path} stayed locked by another polyedit process for {BUSY_TIMEOUT_S} s; try again"
+                ) from exc
             aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
             for suffix in ("", "-wal", "-shm"):
                 src = Path(str(path) + suffix)
@@ -82,7 +90,7 @@ class Database:
             self.conn = self._open(migrations)
 
     def _open(self, migrations: list[Migration]) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -96,9 +104,26 @@ class Database:
             raise
         return conn
 
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. IMMEDIATE takes the write lock up front, so a second process waits for it (busy
+        timeout) instead of failing at once when a deferred read transaction cannot upgrade."""
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
     def close(self) -> None:
         with self.lock:
             self.conn.close()
+
+
+def is_busy(exc: sqlite3.DatabaseError) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 def apply_migrations(conn: sqlite3.Connection, migrations: list[Migration]) -> list[str]:
@@ -113,8 +138,11 @@ def apply_migrations(conn: sqlite3.Connection, migrations: list[Migration]) -> l
     for name, script in migrations:
         if name in done:
             continue
-        conn.execute("BEGIN")
+        conn.execute("BEGIN IMMEDIATE")
         try:
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("COMMIT")  # another process applied it while this one waited for the lock
+                continue
             for statement in _statements(script):
                 conn.execute(statement)
             conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", (name, time.time()))

@@ -39,6 +39,17 @@ SECRET_PATTERNS = (
     "*.sqlite3",
     "*.db",
     "credentials.json",
+    "credentials.y*ml",
+    "secrets.y*ml",
+    "secrets.json",
+    "*service-account*.json",
+    "*.tfvars",
+    "*.tfstate",
+    ".pgpass",
+    ".htpasswd",
+    "kubeconfig",
+    ".git-credentials",
+    "deploy_key*",
     ".git/",
 )
 _DENY = pathspec.GitIgnoreSpec.from_lines(SECRET_PATTERNS)
@@ -124,13 +135,15 @@ class Workspace:
 
     def exclusion_reason(self, rel_path: str) -> str | None:
         """Why a path must not be read (deny-list, ignored, symlink escape), or None when it may be."""
-        if is_denied(rel_path):
-            return "secret deny-list"
-        if self.rules.is_path_ignored(rel_path):
-            return "ignored"
         real = os.path.realpath(self.root / rel_path)
         if real != str(self.root) and not self._below_root(real):
             return "symlink leaves the workspace"
+        target = Path(real).relative_to(self.root).as_posix() if real != str(self.root) else ""
+        for path in dict.fromkeys((rel_path, target)):  # the name and what it really is
+            if path and is_denied(path):
+                return "secret deny-list"
+            if path and self.rules.is_path_ignored(path):
+                return "ignored"
         return None
 
     def _below_root(self, real: str) -> bool:
@@ -163,6 +176,9 @@ class Workspace:
         real = os.path.realpath(self.root / rel_path)
         if not self._below_root(real):
             return "symlink leaves the workspace"
+        target = Path(real).relative_to(self.root).as_posix()
+        if target != rel_path and (is_denied(target) or self.rules.is_path_ignored(target)):
+            return f"link to {target}, which polyedit may not read"
         try:
             size = os.stat(real).st_size
             if size > self.max_file_size_bytes:

@@ -22,6 +22,7 @@ from polyedit.index.dense import DenseIndex
 from polyedit.index.embedder import Embedder, SentenceTransformerEmbedder
 from polyedit.index.files import Skipped, Workspace
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
+from polyedit.index.secrets import mask
 from polyedit.index.store import ChunkRow, EmbeddingCache, FileState, IndexStore, workspace_db_path
 from polyedit.index.tokens import query_terms
 
@@ -188,7 +189,9 @@ class IndexService:
         return True
 
     def _store_text(self, rel: str, text: str, mtime_ns: int, size: int, origin: str) -> None:
-        chunks = self.chunker.chunk(rel, text)
+        # The index holds masked text only: search answers, context for the planner and embeddings never carry a
+        # secret (index/secrets.py).
+        chunks = self.chunker.chunk(rel, mask(rel, text).text)
         removed, added = self.store.replace_file(rel, mtime_ns, size, origin, chunks)
         self._forget(removed)
         self._attach_vectors(added)
@@ -257,7 +260,9 @@ class IndexService:
         if buffered is not None:
             return buffered
         path = self.workspace.root / rel
-        return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+        # Decoded as Workspace.read_text does, line endings untouched: what the edit is computed on is what the
+        # editor and the writer see (pipeline/writes.py compares it with the bytes on disk before writing).
+        return self.workspace.read_text(rel)[0] if path.is_file() else None
 
     # --- embedding ------------------------------------------------------------------------------------------
 

@@ -64,66 +64,52 @@ class IndexStore:
         self, path: str, mtime_ns: int, size_bytes: int, origin: str, chunks: Sequence[Chunk]
     ) -> tuple[list[int], list[ChunkRow]]:
         """Swap a file's chunks in one transaction. Returns (removed chunk ids, inserted rows)."""
-        conn = self.db.conn
-        with self.db.lock:
-            conn.execute("BEGIN")
-            try:
-                removed = self._delete_chunks(path)
-                conn.execute(
-                    "INSERT INTO files VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
-                    "mtime_ns = excluded.mtime_ns, size_bytes = excluded.size_bytes, origin = excluded.origin",
-                    (path, mtime_ns, size_bytes, origin),
+        with self.db.write() as conn:
+            removed = self._delete_chunks(path)
+            conn.execute(
+                "INSERT INTO files VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
+                "mtime_ns = excluded.mtime_ns, size_bytes = excluded.size_bytes, origin = excluded.origin",
+                (path, mtime_ns, size_bytes, origin),
+            )
+            added = []
+            for chunk in chunks:
+                cur = conn.execute(
+                    "INSERT INTO chunks (path, start_line, end_line, symbol, header, text, hash) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    (
+                        path,
+                        chunk.start_line,
+                        chunk.end_line,
+                        chunk.symbol,
+                        chunk.header,
+                        chunk.text,
+                        chunk.content_hash,
+                    ),
                 )
-                added = []
-                for chunk in chunks:
-                    cur = conn.execute(
-                        "INSERT INTO chunks (path, start_line, end_line, symbol, header, text, hash) "
-                        "VALUES (?,?,?,?,?,?,?)",
-                        (
-                            path,
-                            chunk.start_line,
-                            chunk.end_line,
-                            chunk.symbol,
-                            chunk.header,
-                            chunk.text,
-                            chunk.content_hash,
-                        ),
+                row_id = int(cur.lastrowid or 0)
+                meta = lexical_terms(f"{path} {chunk.symbol or ''}")
+                conn.execute(
+                    "INSERT INTO chunks_fts (rowid, code, meta) VALUES (?, ?, ?)",
+                    (row_id, lexical_terms(chunk.text), meta),
+                )
+                added.append(
+                    ChunkRow(
+                        row_id,
+                        path,
+                        chunk.start_line,
+                        chunk.end_line,
+                        chunk.symbol,
+                        chunk.header,
+                        chunk.text,
+                        chunk.content_hash,
                     )
-                    row_id = int(cur.lastrowid or 0)
-                    meta = lexical_terms(f"{path} {chunk.symbol or ''}")
-                    conn.execute(
-                        "INSERT INTO chunks_fts (rowid, code, meta) VALUES (?, ?, ?)",
-                        (row_id, lexical_terms(chunk.text), meta),
-                    )
-                    added.append(
-                        ChunkRow(
-                            row_id,
-                            path,
-                            chunk.start_line,
-                            chunk.end_line,
-                            chunk.symbol,
-                            chunk.header,
-                            chunk.text,
-                            chunk.content_hash,
-                        )
-                    )
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+                )
         return removed, added
 
     def remove_file(self, path: str) -> list[int]:
-        conn = self.db.conn
-        with self.db.lock:
-            conn.execute("BEGIN")
-            try:
-                removed = self._delete_chunks(path)
-                conn.execute("DELETE FROM files WHERE path = ?", (path,))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        with self.db.write() as conn:
+            removed = self._delete_chunks(path)
+            conn.execute("DELETE FROM files WHERE path = ?", (path,))
         return removed
 
     def _delete_chunks(self, path: str) -> list[int]:
@@ -196,13 +182,11 @@ class EmbeddingCache:
         return found
 
     def put_many(self, model: str, vectors: dict[str, Vector]) -> None:
-        with self.db.lock:
-            self.db.conn.execute("BEGIN")
-            self.db.conn.executemany(
+        with self.db.write() as conn:
+            conn.executemany(
                 "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)",
                 ((model, key, np.asarray(vec, dtype=np.float32).tobytes()) for key, vec in vectors.items()),
             )
-            self.db.conn.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()

@@ -1,9 +1,11 @@
-"""Every path a model names is checked on its real path before anything is read or delivered."""
+"""Every path a model names is checked on its real path before anything is read or delivered (the trust model in
+ARCHITECTURE.md); which paths are control files."""
 
 from __future__ import annotations
 
 import os
-from pathlib import PurePosixPath
+import re
+from pathlib import Path, PurePosixPath
 
 from polyedit.index.files import Workspace
 from polyedit.pipeline.types import EditFailed
@@ -28,21 +30,57 @@ CONTROL_NAMES = frozenset(
 CONTROL_SUFFIXES = (".code-workspace",)
 
 
+MAX_PATH_CHARS = 4096
+MAX_NAME_BYTES = 255
+_DRIVE_OR_UNC = re.compile(r"^([A-Za-z]:|//)")
+# Device names Windows reserves in any directory and with any extension: a file by that name cannot be opened there.
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)})
+
+
 def checked_path(workspace: Workspace, raw: str, phase: str) -> str:
-    """The workspace-relative path for ``raw``, or ``EditFailed`` naming why it may not be touched."""
+    """The workspace-relative real path for ``raw`` (a link is followed to its target), or ``EditFailed`` naming why
+    it may not be touched. Refused: empty, NUL, over-long, home (``~``), drive and network paths, absolute paths,
+    ``..``, Windows device names, anything in or named ``.git``, and what the workspace excludes (secrets, ignored
+    files) judged on the real path."""
     if not isinstance(raw, str) or not raw.strip():
         raise EditFailed(phase, "the model named an empty path")
+    shown = raw[:120] + ("…" if len(raw) > 120 else "")
+    if "\0" in raw:
+        raise EditFailed(phase, f"{shown!r} contains a NUL character")
+    if len(raw) > MAX_PATH_CHARS:
+        raise EditFailed(phase, f"a path of {len(raw)} characters was named; the limit is {MAX_PATH_CHARS}")
     text = raw.strip().replace("\\", "/")
+    if text.startswith("~"):
+        raise EditFailed(phase, f"'{shown}' names a home directory; only workspace-relative paths may be edited")
+    if _DRIVE_OR_UNC.match(text):
+        raise EditFailed(phase, f"'{shown}' is a drive or network path; only workspace-relative paths may be edited")
     posix = PurePosixPath(text)
     if posix.is_absolute() or os.path.isabs(text):
-        raise EditFailed(phase, f"'{raw}' is an absolute path; only workspace-relative paths may be edited")
+        raise EditFailed(phase, f"'{shown}' is an absolute path; only workspace-relative paths may be edited")
     if ".." in posix.parts:
-        raise EditFailed(phase, f"'{raw}' leaves the workspace")
-    rel = posix.as_posix()
+        raise EditFailed(phase, f"'{shown}' leaves the workspace")
+    _check_names(posix, shown, phase)
+    real = os.path.realpath(workspace.root / posix)
+    try:
+        rel = Path(real).relative_to(workspace.root).as_posix()
+    except ValueError:
+        raise EditFailed(phase, f"'{shown}' resolves outside the workspace (through a link)") from None
+    if rel != posix.as_posix():
+        _check_names(PurePosixPath(rel), f"{shown} -> {rel}", phase)
     reason = workspace.exclusion_reason(rel)
     if reason is not None:
         raise EditFailed(phase, f"'{rel}' may not be edited ({reason})")
     return rel
+
+
+def _check_names(path: PurePosixPath, shown: str, phase: str) -> None:
+    for name in path.parts:
+        if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+            raise EditFailed(phase, f"'{shown}' has a name longer than {MAX_NAME_BYTES} bytes")
+        if name.lower() == ".git":
+            raise EditFailed(phase, f"'{shown}' is in or is a .git entry: git's own files are never edited")
+        if name.split(".")[0].lower() in _WINDOWS_DEVICES:
+            raise EditFailed(phase, f"'{shown}' uses '{name}', a device name Windows reserves")
 
 
 def is_control_file(rel: str) -> bool:

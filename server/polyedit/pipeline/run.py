@@ -16,6 +16,7 @@ from typing import Any
 
 from polyedit.apply import ApplyRefused, apply_sketch
 from polyedit.config import Settings
+from polyedit.index.secrets import Masked, mask
 from polyedit.index.service import IndexService
 from polyedit.models.catalog import default_models
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
@@ -141,14 +142,16 @@ class EditRun:
             return f"\nsearch_code({query!r}):\n{body}\n"
         if name == "read_file":
             rel = checked_path(self.index.workspace, str(arguments.get("path", "")), "plan")
-            return f"\nread_file({rel}):\n{self.index.current_text(rel) or '(no such file)'}\n"
+            text = self.index.current_text(rel)
+            shown = mask(rel, text).text if text is not None else "(no such file)"
+            return f"\nread_file({rel}):\n{shown}\n"
         raise EditFailed("plan", f"the planner called an unknown tool '{name}'")
 
     def _parse_plan(self, data: dict[str, Any]) -> EditPlan:
         raw_files = data.get("files")
         if not isinstance(data.get("summary"), str) or not isinstance(raw_files, list) or not raw_files:
             raise EditFailed("plan", "the plan is malformed: it needs a summary and at least one file")
-        planned = []
+        planned: list[PlannedFile] = []
         for item in raw_files:
             if not isinstance(item, dict) or item.get("action") not in ("modify", "create", "delete"):
                 raise EditFailed("plan", f"the plan has a malformed file entry: {item!r}"[:200])
@@ -158,6 +161,8 @@ class EditRun:
                 raise EditFailed("plan", f"the plan changes '{rel}', which does not exist")
             if item["action"] == "create" and exists:
                 raise EditFailed("plan", f"the plan creates '{rel}', which already exists")
+            if any(p.path == rel for p in planned):
+                raise EditFailed("plan", f"the plan is malformed: it names '{rel}' twice (one entry per file)")
             planned.append(PlannedFile(rel, item["action"], str(item.get("intent", ""))))
         facts = tuple(str(f) for f in data.get("facts", []) if isinstance(f, str))
         return EditPlan(data["summary"], tuple(planned), facts)
@@ -166,14 +171,17 @@ class EditRun:
 
     async def change(self, instruction: str, plan: EditPlan, item: PlannedFile) -> FileChange:
         """Generate then apply one file: a refusal goes back to the same model once, then up the cascade."""
-        current = self.index.current_text(item.path)
+        found = self.index.current_text(item.path)
+        # Models see the file with its secrets masked; the merge works on that text, then puts them back.
+        masked = await asyncio.to_thread(mask, item.path, found) if found is not None else None
+        current = masked.text if masked else None
         problem = ""
         for model in self.config.generate_models:
             for attempt in (1, 2):
                 sketch = await self.generate(instruction, plan, item, current, model, problem)
                 try:
                     # Merging and diffing large files is CPU work: keep it off the event loop (the LSP server's).
-                    return await asyncio.to_thread(self.apply, item, current, sketch)
+                    return await asyncio.to_thread(self.apply, item, masked, sketch)
                 except ApplyRefused as refusal:
                     problem = str(refusal)
                     self.progress(f"{item.path}: apply refused ({refusal.reason}); attempt {attempt} with {model}")
@@ -219,19 +227,26 @@ class EditRun:
         self.progress(f"generated {item.path} with {model}")
         return FileSketch(item.path, item.action, body, model)
 
-    def apply(self, item: PlannedFile, current: str | None, sketch: FileSketch) -> FileChange:
+    def apply(self, item: PlannedFile, masked: Masked | None, sketch: FileSketch) -> FileChange:
+        original = masked.original if masked else None
+        _check_size(item.path, "the sketch", sketch.body, self.index.workspace.max_file_size_bytes)
         if item.action == "delete":
-            return FileChange(item.path, "delete", current, None, ("planned-delete",), sketch.model, intent=item.intent)
+            return FileChange(
+                item.path, "delete", original, None, ("planned-delete",), sketch.model, intent=item.intent
+            )
         if item.action == "create":
             result = apply_sketch(item.path, "", sketch.body, "full")
+            _check_output(item.path, result.text, self.index.workspace.max_file_size_bytes)
             return FileChange(
                 item.path, "create", None, result.text, tuple(result.checks), sketch.model, intent=item.intent
             )
-        result = apply_sketch(item.path, current or "", sketch.body)
+        result = apply_sketch(item.path, masked.text if masked else "", sketch.body)
         if result.format == "full":
             raise ApplyRefused(item.path, "a full rewrite was sent for an existing file; send a lazy sketch", None)
+        new_text = masked.unmask(result.text) if masked else result.text
+        _check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
         return FileChange(
-            item.path, "modify", current, result.text, tuple(result.checks), sketch.model, result.tier, item.intent
+            item.path, "modify", original, new_text, tuple(result.checks), sketch.model, result.tier, item.intent
         )
 
     # --- model calls, budget, trace -------------------------------------------------------------------------
@@ -285,3 +300,16 @@ def _render_context(pack: ContextPack) -> str:
     parts += [f"--- {s.path}:{s.start_line}-{s.end_line}\n{s.text}" for s in pack.snippets]
     parts.append("Files in the workspace:\n" + "\n".join(pack.outline))
     return "\n".join(parts)
+
+
+def _check_size(path: str, what: str, text: str, limit_bytes: int) -> None:
+    size = len(text.encode("utf-8"))
+    if size > limit_bytes:
+        raise ApplyRefused(path, f"{what} is {size} bytes, over the {limit_bytes}-byte file size limit")
+
+
+def _check_output(path: str, text: str, limit_bytes: int) -> None:
+    """A text file stays text and within the size the workspace allows (``max_file_size_bytes``)."""
+    _check_size(path, "the result", text, limit_bytes)
+    if "\0" in text:
+        raise ApplyRefused(path, "the result holds NUL bytes, which a text file does not; write text only")

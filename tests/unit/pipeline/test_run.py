@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -140,14 +141,32 @@ async def test_create_file(index: IndexService, monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize(
+    "entries",
+    [
+        [("app/users.py", "modify"), ("app/users.py", "modify")],
+        [("app/users.py", "modify"), ("app/users.py", "delete")],
+        [("app/users.py", "modify"), ("./app//users.py", "delete")],
+    ],
+)
+async def test_a_plan_that_names_a_file_twice_is_malformed(
+    index: IndexService, workspace: Path, monkeypatch: pytest.MonkeyPatch, entries: list[tuple[str, str]]
+) -> None:
+    files = [{"path": path, "action": action, "intent": "i"} for path, action in entries]
+    failure, _ = await run(index, router({"summary": "s", "files": files, "facts": []}, {}), monkeypatch)
+    assert isinstance(failure, EditFailed) and failure.phase == "plan"
+    assert failure.reason == "the plan is malformed: it names 'app/users.py' twice (one entry per file)"
+    assert all((workspace / rel).read_text() == text for rel, text in FILES.items())
+
+
+@pytest.mark.parametrize(
     ("path", "action", "words"),
     [
         ("app/missing.py", "modify", "does not exist"),
         ("../outside.py", "modify", "leaves the workspace"),
         ("/etc/passwd", "modify", "absolute path"),
-        (".git/config", "modify", "may not be edited"),
+        (".git/config", "modify", "git's own files are never edited"),
         (".env", "create", "secret deny-list"),
-        ("app/escape.py", "modify", "symlink leaves the workspace"),
+        ("app/escape.py", "modify", "resolves outside the workspace"),
     ],
 )
 async def test_bad_paths_in_the_plan_stop_the_run(
@@ -246,3 +265,80 @@ async def test_model_faults_stop_the_run_with_a_clear_message(
     failure, (edit_run, _) = await run(index, list(replies), monkeypatch)
     assert isinstance(failure, EditFailed) and failure.phase == "plan" and words in failure.reason
     assert edit_run.trace.outcome == "failed" and words in (edit_run.trace.error or "")
+
+
+async def test_secrets_never_reach_the_model_and_survive_the_edit(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's secrets are masked in search results, the planner's read_file and the generate prompt; the
+    merged file has them back."""
+    key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
+    (workspace / "app/settings.py").write_text(f'STRIPE_KEY = "{key}"\nTIMEOUT = 10\n')
+    service = IndexService(workspace, Settings(cache_dir=str(tmp_path / "cache2")), embedder=CountingEmbedder())
+    service.scan()
+    plan = {"summary": "s", "files": [{"path": "app/settings.py", "action": "modify", "intent": "t"}], "facts": []}
+    rounds = iter(
+        [
+            Reply.tool("read_file", {"path": "app/settings.py"}),
+            Reply.tool("search_code", {"query": "stripe key settings"}),
+            Reply.tool("submit_plan", plan),
+        ]
+    )
+    sketch = (  # the line with the secret changes too: the placeholder the model saw must come back as the key
+        '<<<<<<< SEARCH\nSTRIPE_KEY = "«secret-1»"\nTIMEOUT = 10\n=======\n'
+        'STRIPE_KEY = "«secret-1»"  # live\nTIMEOUT = 30\n>>>>>>> REPLACE\n'
+    )
+
+    def route(body: dict[str, Any]) -> Reply:
+        return (
+            next(rounds)
+            if file_of(body) is None
+            else Reply.tool("edit_file", {"path": "app/settings.py", "sketch": sketch})
+        )
+
+    try:
+        changes, (_, state) = await run(service, route, monkeypatch)
+        found = service.search("STRIPE_KEY", k=5)
+    finally:
+        service.close()
+    assert not isinstance(changes, EditFailed), changes
+    assert [c.new_text for c in changes] == [f'STRIPE_KEY = "{key}"  # live\nTIMEOUT = 30\n']
+    sent = json.dumps(state.requests, ensure_ascii=False)
+    assert key not in sent and "«secret-1»" in sent
+    assert found and all(key not in r.text for r in found)
+
+
+@pytest.mark.parametrize(
+    ("item", "reply", "words"),
+    [
+        (
+            {"path": "app/users.py", "action": "modify", "intent": "i"},
+            Reply.tool("edit_file", {"path": "app/users.py", "sketch": "x = 1\n" * 1000}),
+            "the sketch is 6000 bytes, over the 4096-byte file size limit",
+        ),
+        (
+            {"path": "app/notes.txt", "action": "create", "intent": "i"},
+            Reply.tool("create_file", {"path": "app/notes.txt", "content": "binary\0data\n"}),
+            "holds NUL bytes",
+        ),
+    ],
+)
+async def test_oversized_or_binary_output_is_refused(
+    workspace: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    item: dict[str, str],
+    reply: Reply,
+    words: str,
+) -> None:
+    settings = Settings(cache_dir=str(tmp_path / "cache"), max_file_size_bytes=4096)
+    index = IndexService(workspace, settings, embedder=CountingEmbedder())
+    index.scan()
+    plan = {"summary": "s", "files": [item], "facts": []}
+    try:
+        failure, _ = await run(index, router(plan, {item["path"]: lambda body: reply}), monkeypatch)
+    finally:
+        index.close()
+    assert isinstance(failure, EditFailed) and failure.phase == "apply" and words in failure.reason
+    assert all((workspace / rel).read_text() == text for rel, text in FILES.items())
+    assert not (workspace / "app/notes.txt").exists()
