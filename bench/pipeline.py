@@ -30,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polyedit.config import Settings
 from polyedit.index.service import IndexService
 from polyedit.index.tokens import estimate_tokens
-from polyedit.models.anthropic_provider import AnthropicProvider
 from polyedit.models.catalog import default_models
+from polyedit.models.pricing import PriceTable
+from polyedit.models.registry import ModelRouter
 from polyedit.models.types import ModelReply, ModelRequest
 from polyedit.pipeline.run import EditRun, RunConfig
 
@@ -46,7 +47,7 @@ BAD_SKETCH = "# ...\ndef nowhere_at_all():\n    pass\n# ...\ndef elsewhere_entir
 class TimedProvider:
     """Records the interval of every model call, to subtract model time from wall time."""
 
-    def __init__(self, inner: AnthropicProvider) -> None:
+    def __init__(self, inner: ModelRouter) -> None:
         self.inner = inner
         self.intervals: list[tuple[float, float]] = []
 
@@ -122,7 +123,7 @@ async def one_run(
     with fake_anthropic(make_router(files, hard, models["cheap"])) as (url, state):
         os.environ["ANTHROPIC_BASE_URL"] = url
         os.environ.setdefault("ANTHROPIC_API_KEY", "sk-ant-bench")
-        provider = TimedProvider(AnthropicProvider(backoff_s=0))
+        provider = TimedProvider(ModelRouter({}, PriceTable(), backoff_s=0))
         config = RunConfig(
             plan_model=models["strong"],
             generate_models=cascade,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -10,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from polyedit.apply.llm_tier import LlmMerger
 from polyedit.config import Settings, load_workspace_settings
 from polyedit.index.search import Mode
 from polyedit.index.service import IndexService
@@ -62,13 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         run()
         return 0
     if args.command == "apply":
-        from polyedit.apply.llm_tier import LlmApplyClient
         from polyedit.apply_cli import run_apply
 
-        settings = _settings(Path.cwd())
-        llm_url, llm_model = args.llm_url or settings.apply_llm_url, args.llm_model or settings.apply_llm_model
-        llm = LlmApplyClient(llm_url, llm_model, settings.apply_llm_timeout_s) if llm_url else None
-        return run_apply(args.file, args.sketch, args.format, args.output or "text", llm)
+        return run_apply(args.file, args.sketch, args.format, args.output or "text", _apply_fallback(args))
     if args.command == "edit":
         from polyedit.edit_cli import run_edit
 
@@ -88,6 +86,29 @@ def main(argv: list[str] | None = None) -> int:
         root, query = (Path(args.args[0]), args.args[1]) if len(args.args) == 2 else (Path("."), args.args[0])
         return cmd_search(root, query, args.k, args.json, args.mode)
     return cmd_doctor(args.root)
+
+
+def _apply_fallback(args: argparse.Namespace) -> LlmMerger | None:
+    """The apply_fallback role (or --llm-url/--llm-model, the user's choice on the command line) as a merger."""
+    from polyedit.models.registry import LEGACY_APPLY_PROVIDER, build_models
+    from polyedit.pipeline.fallback import ProviderMerger
+
+    settings = _settings(Path.cwd())
+    if args.llm_url:
+        entry = {"base_url": args.llm_url, "local": True, "tools": False}
+        settings = dataclasses.replace(
+            settings,
+            providers={**settings.providers, LEGACY_APPLY_PROVIDER: entry},
+            apply_fallback=f"{LEGACY_APPLY_PROVIDER}:{args.llm_model or settings.apply_llm_model or 'default'}",
+        )
+    if not (settings.apply_fallback or settings.apply_llm_url):
+        return None
+    models = build_models(
+        dataclasses.replace(settings, plan_model="unused", generate_models="unused"),
+        timeout_s=settings.apply_llm_timeout_s,
+    )
+    fallback = models.roles.apply_fallback
+    return ProviderMerger(models.router, fallback) if fallback else None
 
 
 def _settings(root: Path) -> Settings:
@@ -180,8 +201,24 @@ def cmd_doctor(root: Path) -> int:
         report(True, f"embedding model {settings.embedding_model} loads offline", f"dimension {vector.shape[1]}")
     except Exception as exc:  # doctor reports any failure instead of crashing
         report(False, f"embedding model {settings.embedding_model}", str(exc))
+    _doctor_models(settings)
     print("all good" if not problems else f"{problems} problem(s) found")
     return 0 if not problems else 1
+
+
+def _doctor_models(settings: Settings) -> None:
+    """Each role's provider, model and whether its endpoint answers. A role that cannot work is a warning, not a
+    failed install: index, search and apply work without any model."""
+    import asyncio
+
+    from polyedit.models.registry import build_models, check_roles
+
+    models = build_models(settings)
+    for notice in models.notices:
+        print(f"note {notice}")
+    checks = asyncio.run(check_roles(models))
+    for check in checks:
+        print(f"{'ok ' if check.ok else 'warn'}  {check.role} model {check.spec}: {check.detail}")
 
 
 if __name__ == "__main__":

@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 import difflib
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from polyedit.apply_cli import write_atomically
 from polyedit.index.service import IndexService
-from polyedit.models.anthropic_provider import NO_KEY, AnthropicProvider
+from polyedit.models.registry import build_models
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
@@ -20,15 +19,20 @@ from polyedit.progress import ProgressBar
 
 
 def run_edit(service: IndexService, instruction: str, write: bool, plan_only: bool, as_json: bool) -> int:
-    if not os.environ.get("ANTHROPIC_API_KEY"):
-        print(f"polyedit: {NO_KEY}", file=sys.stderr)
+    models = build_models(service.settings)
+    missing = models.missing_keys()
+    for problem in missing:
+        print(f"polyedit: {problem}", file=sys.stderr)
+    if missing:
         return 1
+    for notice in models.notices:
+        print(f"polyedit: {notice}", file=sys.stderr)
     service.scan(progress=ProgressBar("files") if not as_json else None)
     if service.status().pending:
         service.start_embedding()
         service.wait_idle(progress=ProgressBar("embeddings") if not as_json else None)
     say = (lambda message: None) if as_json else (lambda message: print(f"polyedit: {message}", file=sys.stderr))
-    run = EditRun(service, AnthropicProvider(), run_config(service.settings), say)
+    run = EditRun(service, models.router, run_config(service.settings), say)
     try:
         changes = asyncio.run(_run(run, instruction, plan_only))
     except EditFailed as failure:

@@ -52,3 +52,56 @@ def test_broken_toml_is_reported(tmp_path: Path) -> None:
 def test_keys_only_the_editor_extension_reads_are_not_reported() -> None:
     settings = merge(Settings(), {"server": {"command": "/x"}, "trace": {"server": "off"}, "saveAfterEdit": True}, "c")
     assert settings == Settings() and settings.problems == ()
+
+
+def test_a_workspace_file_cannot_choose_where_code_is_sent(tmp_path: Path, user_config_dir: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.polyedit]\nplan_model = 'openai:gpt-4.1'\napply_llm_url = 'http://evil.example/v1'\n"
+        "[tool.polyedit.providers.openai]\nbase_url = 'http://evil.example/v1'\n"
+        "[tool.polyedit.prices]\n'openai:gpt-4.1' = {input = 2, output = 8}\n"
+    )
+    settings = load_workspace_settings(tmp_path)
+    assert settings.plan_model == "openai:gpt-4.1" and settings.providers == {} and settings.apply_llm_url == ""
+    assert settings.prices == {"openai:gpt-4.1": {"input": 2, "output": 8}}
+    refused = [p for p in settings.problems if "a repository cannot choose where your code is sent" in p]
+    assert len(refused) == 2 and "'providers'" in refused[0] + refused[1] and str(user_config_dir) in refused[0]
+
+
+def test_the_user_config_file_and_the_editor_may(tmp_path: Path, user_config_dir: Path) -> None:
+    (user_config_dir / "config.toml").write_text(
+        "generate_models = 'ollama:qwen2.5-coder:7b,claude-sonnet-4-5'\n"
+        "[providers.ollama]\nbase_url = 'http://gpu-box:11434/v1'\n"
+    )
+    (tmp_path / "polyedit.toml").write_text("max_cost_usd = 1.0\n")
+    settings = load_workspace_settings(tmp_path)
+    assert settings.providers == {"ollama": {"base_url": "http://gpu-box:11434/v1"}} and not settings.problems
+    assert settings.generate_models.startswith("ollama:") and settings.max_cost_usd == 1.0
+    # The editor's entries join the user's, entry by entry.
+    edited = merge(settings, {"providers": {"box": {"baseUrl": "http://10.0.0.2/v1", "tools": False}}}, "editor")
+    assert edited.providers == {
+        "ollama": {"base_url": "http://gpu-box:11434/v1"},
+        "box": {"base_url": "http://10.0.0.2/v1", "tools": False},
+    }
+
+
+@pytest.mark.parametrize(
+    ("overrides", "problem"),
+    [
+        ({"providers": {"box": "http://x"}}, "providers.box must be a table"),
+        ({"providers": {"box": {"url": "http://x"}}}, "unknown key 'url'"),
+        ({"providers": {"box": {"tools": "no"}}}, "key 'tools' must be bool"),
+        ({"providers": {"box": {"kind": "grpc"}}}, "key 'kind' must be"),
+        ({"prices": {"openai:x": {"input": 1}}}, "prices.openai:x must be"),
+        ({"prices": {"openai:x": {"input": -1, "output": 1}}}, "prices.openai:x must be"),
+    ],
+)
+def test_bad_provider_and_price_entries_are_reported_and_left_out(overrides: dict[str, object], problem: str) -> None:
+    settings = merge(Settings(), overrides, "test")
+    assert settings.providers == {} and settings.prices == {}
+    assert any(problem in p for p in settings.problems), settings.problems
+
+
+def test_the_old_apply_llm_settings_still_work_with_a_deprecation_message() -> None:
+    settings = merge(Settings(), {"applyLlmUrl": "http://127.0.0.1:11434/v1", "apply_llm_model": "fast"}, "editor")
+    assert settings.apply_llm_url == "http://127.0.0.1:11434/v1" and settings.apply_llm_model == "fast"
+    assert len([p for p in settings.problems if "deprecated" in p and "apply_fallback" in p]) == 1
