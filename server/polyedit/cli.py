@@ -90,25 +90,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def _apply_fallback(args: argparse.Namespace) -> LlmMerger | None:
     """The apply_fallback role (or --llm-url/--llm-model, the user's choice on the command line) as a merger."""
-    from polyedit.models.registry import LEGACY_APPLY_PROVIDER, build_models
+    from polyedit.models.registry import LEGACY_APPLY_PROVIDER, build_router, fallback_spec
     from polyedit.pipeline.fallback import ProviderMerger
 
     settings = _settings(Path.cwd())
     if args.llm_url:
+        model = args.llm_model or settings.apply_llm_model
+        if not model:
+            raise SystemExit("polyedit: --llm-url needs --llm-model NAME (the model to ask that server for)")
         entry = {"base_url": args.llm_url, "local": True, "tools": False}
-        settings = dataclasses.replace(
-            settings,
-            providers={**settings.providers, LEGACY_APPLY_PROVIDER: entry},
-            apply_fallback=f"{LEGACY_APPLY_PROVIDER}:{args.llm_model or settings.apply_llm_model or 'default'}",
-        )
-    if not (settings.apply_fallback or settings.apply_llm_url):
+        providers = {**settings.providers, LEGACY_APPLY_PROVIDER: entry}
+        settings = dataclasses.replace(settings, providers=providers, apply_fallback=f"{LEGACY_APPLY_PROVIDER}:{model}")
+    spec = fallback_spec(settings)
+    if spec is None:
         return None
-    models = build_models(
-        dataclasses.replace(settings, plan_model="unused", generate_models="unused"),
-        timeout_s=settings.apply_llm_timeout_s,
-    )
-    fallback = models.roles.apply_fallback
-    return ProviderMerger(models.router, fallback) if fallback else None
+    return ProviderMerger(build_router(settings, timeout_s=settings.apply_llm_timeout_s), spec)
 
 
 def _settings(root: Path) -> Settings:

@@ -143,3 +143,32 @@ def test_doctor_names_each_role_and_whether_its_endpoint_answers(tmp_path: Path)
     fallback = next(x for x in lines if "apply_fallback model lmstudio:fast-apply" in x)
     assert fallback.startswith("warn") and "cannot reach lmstudio" in fallback
     assert anthropic_state.requests == []  # a models list only: no code was sent
+
+
+def test_polyedit_apply_hands_a_refusal_to_the_apply_fallback(tmp_path: Path, user_config_dir: Path) -> None:
+    from tests.unit.apply.test_llm_tier import AMBIGUOUS, MERGED, ORIGINAL
+
+    (tmp_path / "m.py").write_text(ORIGINAL)
+    (tmp_path / "sketch.txt").write_text(AMBIGUOUS)
+    with fake_openai(lambda body: Chat.text(f"```python\n{MERGED}```")) as (local_url, local_state):
+        (user_config_dir / "config.toml").write_text(
+            f'apply_fallback = "box:fast-apply"\n[providers.box]\nbase_url = "{local_url}"\nlocal = true\n'
+        )
+        by_role = subprocess.run(
+            [sys.executable, "-m", "polyedit.cli", "apply", "m.py", "sketch.txt"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+        (user_config_dir / "config.toml").unlink()
+        by_flag = subprocess.run(
+            [sys.executable, "-m", "polyedit.cli", "apply", "m.py", "sketch.txt", "--llm-url", local_url],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+    assert by_role.returncode == 0 and by_role.stdout == MERGED, by_role.stderr
+    assert [b["model"] for b in local_state.requests] == ["fast-apply"]
+    assert by_flag.returncode != 0 and "--llm-url needs --llm-model" in by_flag.stderr

@@ -31,7 +31,11 @@ class AnthropicTransport:
             if problem:
                 raise ModelError("auth", problem)
             self._client = anthropic.AsyncAnthropic(
-                api_key=self.endpoint.key(), base_url=self.endpoint.base_url, max_retries=0, timeout=self.timeout_s
+                # Always a key of our choosing: left None, the SDK would send ANTHROPIC_API_KEY to a custom endpoint.
+                api_key=self.endpoint.key() or "not-needed",
+                base_url=self.endpoint.base_url,
+                max_retries=0,
+                timeout=self.timeout_s,
             )
         return self._client
 

@@ -35,7 +35,8 @@ class OpenAITransport:
             if problem:
                 raise ModelError("auth", problem)
             self._client = openai.AsyncOpenAI(
-                # Local servers take any key; the SDK insists on one, so a placeholder goes where none is needed.
+                # Always a key of our choosing: left None, the SDK would send OPENAI_API_KEY to whatever server this
+                # is. Local servers take any key, so a placeholder goes where none is needed.
                 api_key=self.endpoint.key() or "not-needed",
                 base_url=self.endpoint.base_url,
                 max_retries=0,
@@ -65,7 +66,7 @@ class OpenAITransport:
             raise ModelError("network", self._unreachable(exc)) from exc
 
     async def _stream(self, request: ModelRequest, max_tokens: int, native: bool) -> RawReply:
-        params = _params(request, max_tokens, native)
+        params = _params(request, max_tokens, native, self.endpoint.name == "openai")
         text: list[str] = []
         refusal: list[str] = []
         calls: dict[int, dict[str, Any]] = {}
@@ -119,7 +120,7 @@ class OpenAITransport:
         return f"cannot reach {self.endpoint.name} at {self.endpoint.base_url} ({exc.__class__.__name__})"
 
 
-def _params(request: ModelRequest, max_tokens: int, native: bool) -> dict[str, Any]:
+def _params(request: ModelRequest, max_tokens: int, native: bool, openai_itself: bool) -> dict[str, Any]:
     """System, then context: the stable prefix first, where OpenAI's automatic prompt cache finds it."""
     system = request.system if native else text_protocol.system_prompt(request)
     messages: list[dict[str, Any]] = [{"role": "system", "content": system}]
@@ -129,7 +130,8 @@ def _params(request: ModelRequest, max_tokens: int, native: bool) -> dict[str, A
     params: dict[str, Any] = {
         "model": request.model,
         "messages": messages,
-        "max_tokens": max_tokens,
+        # OpenAI's reasoning models refuse max_tokens; compatible servers mostly know only max_tokens.
+        "max_completion_tokens" if openai_itself else "max_tokens": max_tokens,
         "stream": True,
         "stream_options": {"include_usage": True},
     }

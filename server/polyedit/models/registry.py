@@ -53,14 +53,20 @@ def roles(settings: Settings) -> Roles:
         from polyedit.models.catalog import default_models
 
         defaults = default_models()
-    fallback = settings.apply_fallback.strip() or None
-    if fallback is None and settings.apply_llm_url and settings.apply_llm_model:
-        fallback = f"{LEGACY_APPLY_PROVIDER}:{settings.apply_llm_model}"
     return Roles(
         plan=settings.plan_model.strip() or defaults["strong"],
         generate=cascade or (defaults["cheap"], defaults["strong"]),
-        apply_fallback=fallback,
+        apply_fallback=fallback_spec(settings),
     )
+
+
+def fallback_spec(settings: Settings) -> str | None:
+    """The apply_fallback role, or the model the deprecated apply_llm_url/apply_llm_model name."""
+    if settings.apply_fallback.strip():
+        return settings.apply_fallback.strip()
+    if settings.apply_llm_url and settings.apply_llm_model:
+        return f"{LEGACY_APPLY_PROVIDER}:{settings.apply_llm_model}"
+    return None
 
 
 def price_table(settings: Settings, providers: Mapping[str, Any]) -> PriceTable:
@@ -117,13 +123,18 @@ class ModelRouter:
     async def complete(self, request: ModelRequest) -> ModelReply:
         spec = self.spec(request.model)
         reply = await self.provider(spec.provider).complete(replace(request, model=spec.model))
-        notes = reply.notes
-        unknown = self.prices.unknown(spec.provider, spec.model)
-        if unknown and str(spec) not in self._told:
-            self._told.add(str(spec))
+        unknown = self.price_notice(spec)
+        if unknown:
             log.warning("%s", unknown)
-            notes = (*notes, unknown)
-        return replace(reply, model=request.model, notes=notes)
+        return replace(reply, model=request.model, notes=(*reply.notes, unknown) if unknown else reply.notes)
+
+    def price_notice(self, spec: ModelSpec) -> str | None:
+        """That ``spec`` has no known price and is counted high: said the first time only."""
+        unknown = self.prices.unknown(spec.provider, spec.model)
+        if unknown is None or str(spec) in self._told:
+            return None
+        self._told.add(str(spec))
+        return unknown
 
     def missing_keys(self, specs: list[str]) -> list[str]:
         problems: list[str] = []
@@ -148,17 +159,15 @@ class RunModels:
         return self.router.missing_keys([spec for _, spec in self.roles.all()])
 
 
-def build_models(settings: Settings, timeout_s: float = 120.0, **policy: Any) -> RunModels:
+def build_router(settings: Settings, timeout_s: float = 120.0, **policy: Any) -> ModelRouter:
     providers = provider_table(settings)
-    router = ModelRouter(providers, price_table(settings, providers), timeout_s, **policy)
+    return ModelRouter(providers, price_table(settings, providers), timeout_s, **policy)
+
+
+def build_models(settings: Settings, timeout_s: float = 120.0, **policy: Any) -> RunModels:
+    router = build_router(settings, timeout_s, **policy)
     chosen = roles(settings)
-    notices = []
-    for _, text in chosen.all():
-        spec = router.spec(text)
-        unknown = router.prices.unknown(spec.provider, spec.model)
-        if unknown and unknown not in notices:
-            notices.append(unknown)
-            router._told.add(str(spec))
+    notices = [notice for _, text in chosen.all() if (notice := router.price_notice(router.spec(text)))]
     return RunModels(router, chosen, tuple(notices))
 
 

@@ -84,8 +84,8 @@ def endpoint(name: str, providers: Mapping[str, Any] | None = None) -> Endpoint:
         if not entry.get("base_url"):
             raise LookupError(f"unknown provider '{name}': add providers.{name} with a base_url to your config")
         preset = Endpoint(name, "openai", None, "", False, False)
-    env_url = os.environ.get(f"POLYEDIT_{name.upper()}_BASE_URL")
-    if preset.name in _SDK_BASE_URL_ENV and name in ("anthropic", "openai"):
+    env_url = os.environ.get(f"POLYEDIT_{name.upper().replace('-', '_')}_BASE_URL")
+    if name in _SDK_BASE_URL_ENV:
         env_url = env_url or os.environ.get(_SDK_BASE_URL_ENV[name])
     key_env = str(entry.get("api_key_env", preset.key_env))
     local = bool(entry.get("local", preset.local))

@@ -46,7 +46,7 @@ async def test_streamed_text_usage_cost_and_stable_prefix_first(api: tuple[list[
     assert reply.text == "done" and reply.model == "openai:gpt-4.1-mini"
     assert reply.usage.input_tokens == 100 and reply.usage.output_tokens == 20 and reply.cost_usd > 0
     sent = state.requests[0]
-    assert sent["model"] == "gpt-4.1-mini" and sent["stream"] is True
+    assert sent["model"] == "gpt-4.1-mini" and sent["stream"] is True and sent["max_completion_tokens"] == 4096
     assert [m["content"] for m in sent["messages"]] == ["You edit code.", "CONTEXT", "Go."]
     assert state.headers[0]["authorization"] == f"Bearer {KEY}"
 
@@ -66,7 +66,7 @@ async def test_a_local_model_is_free_needs_no_key_and_keeps_its_colons(api: tupl
     replies.append(Chat.text("ok"))
     reply = await router().complete(request("ollama:qwen2.5-coder:7b"))
     assert reply.cost_usd == 0 and reply.usage.input_tokens == 100
-    assert state.requests[0]["model"] == "qwen2.5-coder:7b"
+    assert state.requests[0]["model"] == "qwen2.5-coder:7b" and state.requests[0]["max_tokens"] == 4096
     assert state.headers[0]["authorization"] != f"Bearer {KEY}"  # the OpenAI key never goes to another server
 
 
