@@ -45,13 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     out.add_argument("--write", dest="output", action="store_const", const="write", help="write the file atomically")
     out.add_argument("--json", dest="output", action="store_const", const="json", help="print {text, edits, checks}")
 
-    p_edit = sub.add_parser("edit", help="plan and make a multi-file edit with Claude (prints a diff; --write applies)")
+    p_edit = sub.add_parser("edit", help="plan and make a multi-file edit (prints a diff; --write applies)")
     p_edit.add_argument("args", nargs="+", metavar="[ROOT] INSTRUCTION")
     p_edit.add_argument("--write", action="store_true", help="write every changed file (all or none)")
     p_edit.add_argument("--plan-only", action="store_true", help="stop after the plan")
     p_edit.add_argument("--json", action="store_true", help="print the trace and the changes as JSON")
 
-    p_doctor = sub.add_parser("doctor", help="check the install: models, grammars, cache")
+    p_doctor = sub.add_parser("doctor", help="check the install and each model role's endpoint")
     p_doctor.add_argument("root", nargs="?", default=".", type=Path)
 
     args = parser.parse_args(argv)
