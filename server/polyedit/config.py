@@ -41,6 +41,7 @@ class Settings:
     apply_fallback: str = ""  # spec of the LLM the structural merge hands its refusals to; empty: none
     providers: dict[str, Any] = field(default_factory=dict)  # name -> {base_url, api_key_env, kind, tools, local}
     prices: dict[str, Any] = field(default_factory=dict)  # spec -> {input, output, cache_read?, cache_write?}
+    model_timeout_s: int = 120  # one model call's attempt, any provider (a local model on a CPU may need more)
     max_cost_usd: float = 2.0
     max_tokens_per_run: int = 400_000
     confirm_changes: bool = True  # ask before new, deleted and unmentioned files (control files: always)
@@ -76,6 +77,7 @@ _MINIMUMS = {
     "debounce_ms": 0,
     "embed_batch_size": 1,
     "apply_llm_timeout_s": 1,
+    "model_timeout_s": 5,
     "max_tokens_per_run": 1,
     "generate_file_token_budget": 200,
 }

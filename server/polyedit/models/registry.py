@@ -159,12 +159,14 @@ class RunModels:
         return self.router.missing_keys([spec for _, spec in self.roles.all()])
 
 
-def build_router(settings: Settings, timeout_s: float = 120.0, **policy: Any) -> ModelRouter:
+def build_router(settings: Settings, timeout_s: float | None = None, **policy: Any) -> ModelRouter:
+    """``timeout_s`` defaults to the ``model_timeout_s`` setting."""
     providers = provider_table(settings)
-    return ModelRouter(providers, price_table(settings, providers), timeout_s, **policy)
+    timeout = float(settings.model_timeout_s) if timeout_s is None else timeout_s
+    return ModelRouter(providers, price_table(settings, providers), timeout, **policy)
 
 
-def build_models(settings: Settings, timeout_s: float = 120.0, **policy: Any) -> RunModels:
+def build_models(settings: Settings, timeout_s: float | None = None, **policy: Any) -> RunModels:
     router = build_router(settings, timeout_s, **policy)
     chosen = roles(settings)
     notices = [notice for _, text in chosen.all() if (notice := router.price_notice(router.spec(text)))]

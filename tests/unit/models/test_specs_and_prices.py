@@ -76,6 +76,7 @@ def test_roles_and_one_notice_per_unknown_price() -> None:
         apply_fallback="ollama:fast-apply",
     )
     models = build_models(settings)
+    assert models.router.timeout_s == 120 and build_models(Settings(model_timeout_s=600)).router.timeout_s == 600
     assert models.roles.generate == ("ollama:qwen2.5-coder:7b", "openrouter:x/y", "openrouter:x/y")
     assert models.roles.apply_fallback == "ollama:fast-apply"
     assert len(models.notices) == 1 and "openrouter:x/y" in models.notices[0]
