@@ -48,7 +48,7 @@ class AnthropicTransport:
         except anthropic.APIStatusError as exc:
             raise self._status(exc) from exc
         except anthropic.APITimeoutError as exc:
-            raise ModelError("timeout", f"no answer from the model within {self.timeout_s:.0f} s") from exc
+            raise ModelError("timeout", f"no answer from the model within {self.timeout_s:g} s") from exc
         except anthropic.APIConnectionError as exc:
             raise ModelError("network", f"cannot reach the model API ({exc.__class__.__name__})") from exc
         except (ValueError, KeyError) as exc:  # malformed stream data (e.g. tool input that is not JSON)

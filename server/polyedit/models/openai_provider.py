@@ -93,7 +93,7 @@ class OpenAITransport:
         except openai.APIStatusError as exc:
             raise self._status(exc) from exc
         except openai.APITimeoutError as exc:
-            raise ModelError("timeout", f"no answer from {self.endpoint.name} within {self.timeout_s:.0f} s") from exc
+            raise ModelError("timeout", f"no answer from {self.endpoint.name} within {self.timeout_s:g} s") from exc
         except openai.APIConnectionError as exc:
             raise ModelError("network", self._unreachable(exc)) from exc
         except openai.APIError as exc:  # an error event in the middle of a stream

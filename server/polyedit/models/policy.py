@@ -90,7 +90,7 @@ class RetryPolicy:
             async with asyncio.timeout(self.timeout_s):
                 return await self.transport.attempt(request, max_tokens)
         except TimeoutError as exc:
-            raise ModelError("timeout", f"no answer from the model within {self.timeout_s:.0f} s") from exc
+            raise ModelError("timeout", f"no answer from the model within {self.timeout_s:g} s") from exc
 
     def _retry_delay(self, error: ModelError, attempt: int) -> float | None:
         if attempt >= self.max_attempts or error.kind not in RETRIED:

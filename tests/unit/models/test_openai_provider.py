@@ -195,3 +195,12 @@ async def test_key_is_never_logged(api: tuple[list[Chat], FakeOpenAI], caplog: p
     with caplog.at_level(logging.DEBUG):
         await router().complete(request())
     assert caplog.records and KEY not in caplog.text
+
+
+async def test_a_server_that_stops_answering_times_out_once(api: tuple[list[Chat], FakeOpenAI]) -> None:
+    replies, state = api
+    replies += [Chat(content="slow", fault="hang"), Chat.text("not reached")]
+    models = ModelRouter({}, price_table(Settings(), {}), 0.5, max_attempts=3, backoff_s=0.0)
+    with pytest.raises(ModelError) as info:
+        await models.complete(request())
+    assert info.value.kind == "timeout" and "0 s" not in info.value.message and len(state.requests) == 1
