@@ -6,7 +6,7 @@ PIPX   ?= pipx
 LOCK   := requirements.lock
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock user-install editors vsix test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline clean
+.PHONY: help install lock user-install editors vsix test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline bench-security clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,7 +55,7 @@ format:  ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: bench-index bench-retrieval bench-apply bench-pipeline  ## run all benchmarks (fetch public code from PyPI, npm, Debian at bench time)
+bench: bench-index bench-retrieval bench-apply bench-pipeline bench-security  ## run all benchmarks (fetch public code from PyPI, npm, Debian at bench time)
 
 bench-index:  ## index benchmark on a released sdist (see bench/README.md)
 	$(BIN)/python bench/index.py --json > bench/results/index.json
@@ -76,6 +76,10 @@ bench-apply:  ## apply-model benchmark on the public case set and the two held-o
 bench-pipeline:  ## pipeline overhead, distilled vs full-conversation tokens, cascade cost (fake model server)
 	$(BIN)/python bench/pipeline.py --json > bench/results/pipeline.json
 	@cat bench/results/pipeline.json
+
+bench-security:  ## hostile paths refused, secrets caught, encodings preserved, secret-scanning cost
+	$(BIN)/python bench/security.py --json > bench/results/security.json
+	@cat bench/results/security.json
 
 clean:  ## remove build and test artefacts (keeps .venv)
 	rm -rf dist *.egg-info .pytest_cache .mypy_cache .ruff_cache vscode-client/dist vscode-client/out-test

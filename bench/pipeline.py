@@ -8,7 +8,8 @@
    the request bodies. Measured with the default focused views of large files (pipeline/focus.py) and, in the same
    run, with whole files; for each, how many generate calls could see the line they must change.
 3. Cascade: cost of cheap-first generation versus strong-only on scenarios where the cheap model's sketch fails
-   to apply on 0, 2 or 5 of the 5 files.
+   to apply on 0, 2 or 5 of the 5 files; and the same with a free first tier: a local model (``ollama:…``, the
+   loopback OpenAI-compatible server through the real openai SDK), priced at 0, then the strong model.
 
     .venv/bin/python bench/pipeline.py [--runs 7] [--json]
 """
@@ -30,23 +31,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polyedit.config import Settings
 from polyedit.index.service import IndexService
 from polyedit.index.tokens import estimate_tokens
-from polyedit.models.anthropic_provider import AnthropicProvider
 from polyedit.models.catalog import default_models
+from polyedit.models.registry import ModelRouter, price_table
 from polyedit.models.types import ModelReply, ModelRequest
 from polyedit.pipeline.run import EditRun, RunConfig
 
 from bench.fetch import pypi_wheel
 from tests.fakes.anthropic_server import Reply, fake_anthropic
 from tests.fakes.embedder import CountingEmbedder
+from tests.fakes.openai_server import Chat, fake_openai
 
 FILES = 5
+LOCAL = "ollama:bench-local"  # the free first tier
 BAD_SKETCH = "# ...\ndef nowhere_at_all():\n    pass\n# ...\ndef elsewhere_entirely():\n    pass\n# ...\n"
 
 
 class TimedProvider:
     """Records the interval of every model call, to subtract model time from wall time."""
 
-    def __init__(self, inner: AnthropicProvider) -> None:
+    def __init__(self, inner: ModelRouter) -> None:
         self.inner = inner
         self.intervals: list[tuple[float, float]] = []
 
@@ -106,11 +109,25 @@ def make_router(files: dict[str, str], hard: set[str], cheap: str) -> Any:
         elif path in hard and body["model"] == cheap:
             reply = Reply.tool("edit_file", {"path": path, "sketch": BAD_SKETCH})
         else:
-            line = files[path]
-            sketch = f"<<<<<<< SEARCH\n{line}\n=======\n{line}  # edited\n>>>>>>> REPLACE\n"
-            reply = Reply.tool("edit_file", {"path": path, "sketch": sketch})
+            reply = Reply.tool("edit_file", {"path": path, "sketch": good_sketch(files[path])})
         reply.usage = {**reply.usage, **usage, "output_tokens": estimate_tokens(json.dumps(reply.blocks))}
         return reply
+
+    return route
+
+
+def good_sketch(line: str) -> str:
+    return f"<<<<<<< SEARCH\n{line}\n=======\n{line}  # edited\n>>>>>>> REPLACE\n"
+
+
+def make_local_router(files: dict[str, str], hard: set[str]) -> Any:
+    """The free first tier: the local model fails on the ``hard`` files, like the cheap model does."""
+
+    def route(body: dict[str, Any]) -> Chat:
+        prompt = body["messages"][-1]["content"]
+        path = next(p for p in files if f"File: {p} (" in prompt)
+        sketch = BAD_SKETCH if path in hard else good_sketch(files[path])
+        return Chat.tool("edit_file", {"path": path, "sketch": sketch})
 
     return route
 
@@ -119,10 +136,14 @@ async def one_run(
     index: IndexService, files: dict[str, str], hard: set[str], cascade: tuple[str, ...], file_budget: int = 4000
 ) -> dict[str, Any]:
     models = default_models()
-    with fake_anthropic(make_router(files, hard, models["cheap"])) as (url, state):
+    with (
+        fake_anthropic(make_router(files, hard, models["cheap"])) as (url, state),
+        fake_openai(make_local_router(files, hard)) as (local_url, _),
+    ):
         os.environ["ANTHROPIC_BASE_URL"] = url
+        os.environ["POLYEDIT_OLLAMA_BASE_URL"] = local_url
         os.environ.setdefault("ANTHROPIC_API_KEY", "sk-ant-bench")
-        provider = TimedProvider(AnthropicProvider(backoff_s=0))
+        provider = TimedProvider(ModelRouter({}, price_table(Settings(), {}), backoff_s=0))
         config = RunConfig(
             plan_model=models["strong"],
             generate_models=cascade,
@@ -172,11 +193,14 @@ async def main_async(runs: int) -> dict[str, Any]:
             hard = set(list(files)[:hard_count])
             cheap_first = await one_run(index, files, hard, (models["cheap"], models["strong"]))
             strong_only = await one_run(index, files, hard, (models["strong"],))
+            free_first = await one_run(index, files, hard, (LOCAL, models["strong"]))
             cascade[f"cheap_fails_on_{hard_count}_of_5"] = {
                 "cascade_cost_usd": cheap_first["cost_usd"],
                 "strong_only_cost_usd": strong_only["cost_usd"],
                 "ratio": round(cheap_first["cost_usd"] / strong_only["cost_usd"], 3),
                 "generate_calls": cheap_first["generate_calls"],
+                "free_first_tier_cost_usd": free_first["cost_usd"],
+                "free_first_tier_ratio": round(free_first["cost_usd"] / strong_only["cost_usd"], 3),
             }
         whole = await one_run(index, files, set(), (models["cheap"], models["strong"]), file_budget=10**9)
         index.close()

@@ -152,3 +152,34 @@ SECRET_FILE_NAMES = [
     "deploy_key",
     "deploy/deploy_key.pub",
 ]
+
+
+# (name, original bytes, old, new, expected bytes): the apply model works on LF text; the file keeps its own form.
+ENCODINGS = [
+    ("utf-8, LF", b"a = 1\nb = 2\n", "b = 2", "b = 3", b"a = 1\nb = 3\n"),
+    ("utf-8, CRLF", b"a = 1\r\nb = 2\r\nc = 3\r\n", "b = 2", "b = 3\nb2 = 4", b"a = 1\r\nb = 3\r\nb2 = 4\r\nc = 3\r\n"),
+    ("mixed endings keep each untouched line's", b"a\r\nb\nc\r\n", "b", "B", b"a\r\nB\r\nc\r\n"),
+    (
+        "utf-8 with BOM",
+        b"\xef\xbb\xbfx = 'caf\xc3\xa9'\ny = 1\n",
+        "y = 1",
+        "y = 2",
+        b"\xef\xbb\xbfx = 'caf\xc3\xa9'\ny = 2\n",
+    ),
+    ("latin-1, untouched non-ASCII line", b"# caf\xe9\nv = 1\n", "v = 1", "v = 2", b"# caf\xe9\nv = 2\n"),
+    (
+        "latin-1, a changed line gains a Latin-1 letter",
+        b"# caf\xe9\nv = 1\n",
+        "v = 1",
+        "v = '\xe8'",
+        b"# caf\xe9\nv = '\xe8'\n",
+    ),
+    ("no newline at the end", b"a = 1\nb = 2", "b = 2", "b = 3", b"a = 1\nb = 3"),
+    (
+        "utf-8, non-ASCII kept",
+        "s = 'ü'\nt = '日本'\n".encode(),
+        "t = '日本'",
+        "t = '中文'",
+        "s = 'ü'\nt = '中文'\n".encode(),
+    ),
+]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from polyedit.apply import ApplyRefused, apply_sketch
 from polyedit.apply.api import FormatChoice
-from polyedit.apply.llm_tier import LlmApplyClient
+from polyedit.apply.llm_tier import LlmMerger
 from polyedit.pipeline.writes import decode
 
 REFUSED_EXIT = 2
@@ -37,7 +37,7 @@ def write_atomically(path: Path, text: str, codec: str) -> None:
         raise
 
 
-def run_apply(file: Path, sketch_path: Path, fmt: FormatChoice, output: str, llm: LlmApplyClient | None = None) -> int:
+def run_apply(file: Path, sketch_path: Path, fmt: FormatChoice, output: str, llm: LlmMerger | None = None) -> int:
     original, codec = read_text(file) if file.exists() else ("", "utf-8")
     sketch = sys.stdin.read() if str(sketch_path) == "-" else read_text(sketch_path)[0]
     try:

@@ -1,8 +1,9 @@
-"""The ``polyedit`` command line: serve, index, search, apply, edit, doctor."""
+"""The ``polyedit`` command line: serve, index, search, apply, edit, doctor, trust."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -10,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from polyedit.apply.llm_tier import LlmMerger
 from polyedit.config import Settings, load_workspace_settings
 from polyedit.index.search import Mode
 from polyedit.index.service import IndexService
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     out.add_argument("--write", dest="output", action="store_const", const="write", help="write the file atomically")
     out.add_argument("--json", dest="output", action="store_const", const="json", help="print {text, edits, checks}")
 
-    p_edit = sub.add_parser("edit", help="plan and make a multi-file edit with Claude (prints a diff; --write applies)")
+    p_edit = sub.add_parser("edit", help="plan and make a multi-file edit (prints a diff; --write applies)")
     p_edit.add_argument("args", nargs="+", metavar="[ROOT] INSTRUCTION")
     p_edit.add_argument("--write", action="store_true", help="write every changed file (all or none)")
     p_edit.add_argument(
@@ -54,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     p_edit.add_argument("--plan-only", action="store_true", help="stop after the plan")
     p_edit.add_argument("--json", action="store_true", help="print the trace and the changes as JSON")
 
-    p_doctor = sub.add_parser("doctor", help="check the install: models, grammars, cache")
+    p_doctor = sub.add_parser("doctor", help="check the install and each model role's endpoint")
     p_doctor.add_argument("root", nargs="?", default=".", type=Path)
+    p_trust = sub.add_parser("trust", help="let a workspace's polyedit settings choose providers, spend and paths")
+    p_trust.add_argument("root", nargs="?", default=".", type=Path)
 
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -67,13 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         run()
         return 0
     if args.command == "apply":
-        from polyedit.apply.llm_tier import LlmApplyClient
         from polyedit.apply_cli import run_apply
 
-        settings = _settings(Path.cwd())
-        llm_url, llm_model = args.llm_url or settings.apply_llm_url, args.llm_model or settings.apply_llm_model
-        llm = LlmApplyClient(llm_url, llm_model, settings.apply_llm_timeout_s) if llm_url else None
-        return run_apply(args.file, args.sketch, args.format, args.output or "text", llm)
+        return run_apply(args.file, args.sketch, args.format, args.output or "text", _apply_fallback(args))
     if args.command == "edit":
         from polyedit.edit_cli import run_edit
 
@@ -94,7 +94,32 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("search takes [ROOT] QUERY: quote the query")
         root, query = (Path(args.args[0]), args.args[1]) if len(args.args) == 2 else (Path("."), args.args[0])
         return cmd_search(root, query, args.k, args.json, args.mode)
+    if args.command == "trust":
+        from polyedit.config import trust
+
+        listed = trust(args.root)
+        print(f"polyedit: trusted {args.root.resolve()} (listed in {listed}); its polyedit settings now all apply")
+        return 0
     return cmd_doctor(args.root)
+
+
+def _apply_fallback(args: argparse.Namespace) -> LlmMerger | None:
+    """The apply_fallback role (or --llm-url/--llm-model, the user's choice on the command line) as a merger."""
+    from polyedit.models.registry import LEGACY_APPLY_PROVIDER, build_router, fallback_spec
+    from polyedit.pipeline.fallback import ProviderMerger
+
+    settings = _settings(Path.cwd())
+    if args.llm_url:
+        model = args.llm_model or settings.apply_llm_model
+        if not model:
+            raise SystemExit("polyedit: --llm-url needs --llm-model NAME (the model to ask that server for)")
+        entry = {"base_url": args.llm_url, "local": True, "tools": False}
+        providers = {**settings.providers, LEGACY_APPLY_PROVIDER: entry}
+        settings = dataclasses.replace(settings, providers=providers, apply_fallback=f"{LEGACY_APPLY_PROVIDER}:{model}")
+    spec = fallback_spec(settings)
+    if spec is None:
+        return None
+    return ProviderMerger(build_router(settings, timeout_s=settings.apply_llm_timeout_s), spec)
 
 
 def _settings(root: Path) -> Settings:
@@ -187,8 +212,24 @@ def cmd_doctor(root: Path) -> int:
         report(True, f"embedding model {settings.embedding_model} loads offline", f"dimension {vector.shape[1]}")
     except Exception as exc:  # doctor reports any failure instead of crashing
         report(False, f"embedding model {settings.embedding_model}", str(exc))
+    _doctor_models(settings)
     print("all good" if not problems else f"{problems} problem(s) found")
     return 0 if not problems else 1
+
+
+def _doctor_models(settings: Settings) -> None:
+    """Each role's provider, model and whether its endpoint answers. A role that cannot work is a warning, not a
+    failed install: index, search and apply work without any model."""
+    import asyncio
+
+    from polyedit.models.registry import build_models, check_roles
+
+    models = build_models(settings)
+    for notice in models.notices:
+        print(f"note {notice}")
+    checks = asyncio.run(check_roles(models))
+    for check in checks:
+        print(f"{'ok ' if check.ok else 'warn'}  {check.role} model {check.spec}: {check.detail}")
 
 
 if __name__ == "__main__":

@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 import difflib
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from polyedit.index.service import IndexService
-from polyedit.models.anthropic_provider import NO_KEY, AnthropicProvider
-from polyedit.pipeline.paths import is_control_file
+from polyedit.models.registry import build_models
+from polyedit.pipeline.paths import is_control_change
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
@@ -28,15 +27,20 @@ def run_edit(
     as_json: bool,
     yes_control_files: bool = False,
 ) -> int:
-    if not os.environ.get("ANTHROPIC_API_KEY"):
-        print(f"polyedit: {NO_KEY}", file=sys.stderr)
+    models = build_models(service.settings)
+    missing = models.missing_keys()
+    for problem in missing:
+        print(f"polyedit: {problem}", file=sys.stderr)
+    if missing:
         return 1
+    for notice in models.notices:
+        print(f"polyedit: {notice}", file=sys.stderr)
     service.scan(progress=ProgressBar("files") if not as_json else None)
     if service.status().pending:
         service.start_embedding()
         service.wait_idle(progress=ProgressBar("embeddings") if not as_json else None)
     say = (lambda message: None) if as_json else (lambda message: print(f"polyedit: {message}", file=sys.stderr))
-    run = EditRun(service, AnthropicProvider(), run_config(service.settings), say)
+    run = EditRun(service, models.router, run_config(service.settings), say)
     try:
         changes = asyncio.run(_run(run, instruction, plan_only))
     except EditFailed as failure:
@@ -74,7 +78,7 @@ async def _run(run: EditRun, instruction: str, plan_only: bool) -> list[FileChan
 def confirm_control_files(changes: list[FileChange]) -> str | None:
     """Control files are written only on an explicit yes: asked on a terminal, ``--yes-control-files`` otherwise.
     The reason nothing was written, or None to go on."""
-    control = [c.path for c in changes if is_control_file(c.path)]
+    control = [c.path for c in changes if is_control_change(c.path, c.old_text, c.new_text)]
     if not control:
         return None
     names = ", ".join(control)

@@ -64,6 +64,7 @@ class FakeAnthropic:
         self.router: Router | None = replies if callable(replies) else None
         self.replies: list[Reply] = [] if callable(replies) else list(replies)
         self.requests: list[dict[str, Any]] = []
+        self.models = ["claude-sonnet-5-5", "claude-haiku-5-5"]  # what GET /v1/models lists
         self.headers: list[dict[str, str]] = []
         self.release = threading.Event()  # set to let "hang" replies finish
         self._lock = threading.Lock()
@@ -84,6 +85,17 @@ def fake_anthropic(replies: list[Reply] | Router) -> Iterator[tuple[str, FakeAnt
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            if self.path.split("?")[0].rstrip("/").endswith("/v1/models"):
+                data = [
+                    {"id": m, "type": "model", "display_name": m, "created_at": "2025-01-01T00:00:00Z"}
+                    for m in state.models
+                ]
+                page = {"data": data, "has_more": False, "first_id": state.models[0], "last_id": state.models[-1]}
+                self._json(200, page, {})
+            else:
+                self._json(404, {"type": "error", "error": {"type": "not_found_error", "message": self.path}}, {})
 
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))

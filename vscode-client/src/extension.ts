@@ -21,10 +21,10 @@ import {
   statusBarView,
   statusOnly,
 } from "./present";
+import { KEYED_PROVIDERS, type KeyedProvider, secretName, serverEnv } from "./keys";
 import { resolveServerCommand } from "./serverCommand";
 import { serverKeys, userSettings } from "./settings";
 
-const SECRET_KEY = "polyedit.anthropicApiKey";
 const EDIT = "polyedit.edit";
 
 let client: LanguageClient | undefined;
@@ -45,7 +45,8 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
     vscode.commands.registerCommand("polyedit.searchCodebase", searchCodebase),
     vscode.commands.registerCommand("polyedit.reindexWorkspace", reindex),
     vscode.commands.registerCommand("polyedit.showLastRun", showLastRun),
-    vscode.commands.registerCommand("polyedit.setApiKey", setApiKey),
+    vscode.commands.registerCommand("polyedit.setApiKey", () => setApiKey(KEYED_PROVIDERS[0])),
+    vscode.commands.registerCommand("polyedit.setProviderApiKey", pickProviderKey),
     vscode.commands.registerCommand("polyedit.restartServer", restart),
     vscode.workspace.registerTextDocumentContentProvider("polyedit-run", lastRunDocuments),
   );
@@ -75,11 +76,12 @@ async function start(): Promise<void> {
     return;
   }
   output.info(`starting ${resolved.command} serve (from ${resolved.source})`);
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const key = await context.secrets.get(SECRET_KEY);
-  if (key) {
-    env.ANTHROPIC_API_KEY = key; // handed to the server process only; never logged or written to settings
+  const stored: Record<string, string | undefined> = {};
+  for (const { provider } of KEYED_PROVIDERS) {
+    stored[provider] = await context.secrets.get(secretName(provider));
   }
+  // Keys are handed to the server process only, each under its provider's variable; never logged or in settings.
+  const env: NodeJS.ProcessEnv = serverEnv(process.env, stored);
   const serverOptions: ServerOptions = { command: resolved.command, args: ["serve"], options: { env } };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file" }],
@@ -272,10 +274,20 @@ async function showLastRun(): Promise<void> {
   await vscode.commands.executeCommand("markdown.showPreview", uri);
 }
 
-async function setApiKey(): Promise<void> {
+async function pickProviderKey(): Promise<void> {
+  const picked = await vscode.window.showQuickPick(
+    KEYED_PROVIDERS.map((p) => ({ label: p.label, description: p.env, provider: p })),
+    { title: "PolyEdit: API key for which provider?", placeHolder: "Local models (Ollama, vLLM, …) need no key" },
+  );
+  if (picked) {
+    await setApiKey(picked.provider);
+  }
+}
+
+async function setApiKey(provider: KeyedProvider): Promise<void> {
   const key = await vscode.window.showInputBox({
-    title: "PolyEdit: Anthropic API Key",
-    prompt: "Stored in VS Code's secret storage and given to the PolyEdit server when it starts. Empty: remove it.",
+    title: `PolyEdit: ${provider.label} API Key`,
+    prompt: `Stored in VS Code's secret storage and given to the PolyEdit server as ${provider.env}. Empty: remove it.`,
     password: true,
     ignoreFocusOut: true,
   });
@@ -283,9 +295,9 @@ async function setApiKey(): Promise<void> {
     return;
   }
   if (key.trim()) {
-    await context.secrets.store(SECRET_KEY, key.trim());
+    await context.secrets.store(secretName(provider.provider), key.trim());
   } else {
-    await context.secrets.delete(SECRET_KEY);
+    await context.secrets.delete(secretName(provider.provider));
   }
   await restart();
   void vscode.window.showInformationMessage(key.trim() ? "PolyEdit: API key saved." : "PolyEdit: API key removed.");

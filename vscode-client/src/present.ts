@@ -1,5 +1,6 @@
 /** What the user sees, as plain data: status bar text, the last run as Markdown, search picks, edit outcomes.
  * No `vscode` import, so every function here is unit tested with plain objects. */
+import { missingKeyAdvice } from "./keys";
 
 export interface IndexStatus {
   state: string; // starting | indexing | embedding | ready | error
@@ -189,8 +190,6 @@ export function editOutcome(result: EditResult): { ok: boolean; partial: boolean
     return { ok: true, partial: false, message: `PolyEdit changed ${files.length} file${plural}${cost}: ${names(files)}` };
   }
   let reason = result.reason ?? "unknown reason";
-  if (/ANTHROPIC_API_KEY is not set/.test(reason)) {
-    reason = "no Anthropic API key: run 'PolyEdit: Set Anthropic API Key'";
-  }
+  reason = missingKeyAdvice(reason) ?? reason;
   return { ok: false, partial: false, message: `PolyEdit changed nothing${cost}: ${reason}` };
 }

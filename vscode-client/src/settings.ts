@@ -7,6 +7,10 @@ export interface Inspected {
   workspaceFolderValue?: unknown;
 }
 
+/** Keys that say where code is sent: taken from the user's settings only, never from a workspace's
+ * .vscode/settings.json (the server's rule for workspace files, applied to VS Code's workspace settings too). */
+const USER_ONLY = new Set(["providers", "applyLlmUrl"]);
+
 /** Keys of the "polyedit" section the server does not read (the extension's own). */
 const CLIENT_ONLY = new Set(["server.command", "saveAfterEdit", "trace.server"]);
 
@@ -21,7 +25,9 @@ export function userSettings(keys: string[], inspect: (key: string) => Inspected
   const settings: Record<string, unknown> = {};
   for (const key of keys) {
     const found = inspect(key);
-    const value = found?.workspaceFolderValue ?? found?.workspaceValue ?? found?.globalValue;
+    const value = USER_ONLY.has(key)
+      ? found?.globalValue
+      : (found?.workspaceFolderValue ?? found?.workspaceValue ?? found?.globalValue);
     if (value !== undefined) {
       settings[key] = value;
     }

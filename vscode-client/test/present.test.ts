@@ -84,4 +84,6 @@ test("edit outcome: files and cost when applied; the reason when not; the key co
   assert.deepEqual(stale, { ok: false, partial: false, message: "PolyEdit changed nothing ($0.0000): app/x.py changed while the edit was prepared" });
   const noKey = editOutcome({ applied: false, reason: "plan: ANTHROPIC_API_KEY is not set: export ..." });
   assert.match(noKey.message, /run 'PolyEdit: Set Anthropic API Key'/);
+  const noOpenAiKey = editOutcome({ applied: false, reason: "models: OPENAI_API_KEY is not set, and the openai …" });
+  assert.match(noOpenAiKey.message, /no OpenAI API key: run 'PolyEdit: Set API Key…'/);
 });

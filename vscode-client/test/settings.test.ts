@@ -33,3 +33,15 @@ test("user settings: false and 0 are values, not 'unset'", () => {
     maxCostUsd: 0,
   });
 });
+
+test("user settings: where code is sent comes from the user's settings only, never the workspace's", () => {
+  const inspected: Record<string, object> = {
+    providers: { workspaceValue: { ollama: { baseUrl: "http://evil.example/v1" } } },
+    applyLlmUrl: { workspaceFolderValue: "http://evil.example/v1", globalValue: "http://127.0.0.1:11434/v1" },
+    applyFallback: { workspaceValue: "ollama:fast-apply" },
+  };
+  assert.deepEqual(userSettings(["providers", "applyLlmUrl", "applyFallback"], (k) => inspected[k]), {
+    applyLlmUrl: "http://127.0.0.1:11434/v1",
+    applyFallback: "ollama:fast-apply",
+  });
+});

@@ -8,7 +8,7 @@ from polyedit.apply import search_replace
 from polyedit.apply.checks import verify
 from polyedit.apply.edits import minimal_edits
 from polyedit.apply.lazy import LazyMerge
-from polyedit.apply.llm_tier import LlmApplyClient
+from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_marker
 from polyedit.apply.text import detect, join_lines, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
@@ -31,7 +31,7 @@ def apply_sketch(
     fmt: FormatChoice = "auto",
     encoding: Encoding = "utf-16",
     max_removed_share: float | None = None,
-    llm: LlmApplyClient | None = None,
+    llm: LlmMerger | None = None,
 ) -> Applied:
     """Merge ``sketch`` into ``original`` (the text of ``path``). Raises ``ApplyRefused`` when it cannot be sure.
 
@@ -43,11 +43,15 @@ def apply_sketch(
         if llm is None or refusal.kind == "format":
             raise
         try:
-            merged = llm.merge(path, original, sketch)
-            return _finish(path, original, merged, "full", encoding, None, "llm", full_checks=False)
+            return check_llm_merge(path, original, llm.merge(path, original, sketch), encoding)
         except ApplyRefused as second:
             refusal.reason += f"; the local apply model failed too: {second.reason}"
             raise refusal from second
+
+
+def check_llm_merge(path: str, original: str, merged: str, encoding: Encoding = "utf-16") -> Applied:
+    """An LLM's merged file, checked as a partial edit of ``original`` (``ApplyRefused`` when a check fails)."""
+    return _finish(path, original, merged, "full", encoding, None, "llm", full_checks=False)
 
 
 def _structural(

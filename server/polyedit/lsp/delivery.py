@@ -11,7 +11,7 @@ from pygls.uris import from_fs_path
 
 from polyedit.apply.edits import minimal_edits
 from polyedit.apply.types import Encoding
-from polyedit.pipeline.paths import is_control_file
+from polyedit.pipeline.paths import is_control_change
 from polyedit.pipeline.types import FileChange
 
 
@@ -30,7 +30,7 @@ class Review:
 
 # The confirmation policy, in one place. A multi-file edit is only correct whole, so what the plan changes or creates
 # starts checked in VS Code's Refactor Preview; only what can do harm beyond the edit starts unchecked: deletions,
-# and control files (pipeline/paths.py), which can run code or change what the user's tools do.
+# and control files or manifest scripts (pipeline/paths.py), which can run code or change what the user's tools do.
 PLANNED = Review("polyedit.planned", "PolyEdit: planned change", risky=False, note="")
 NEW = Review("polyedit.new", "PolyEdit: new file", risky=False, note="new")
 DELETION = Review("polyedit.deletion", "PolyEdit: deletion (review)", risky=True, note="deleted")
@@ -42,7 +42,7 @@ OPEN_PREVIEW_DESCRIPTION = "changes nothing; shown so that the whole edit opens 
 
 
 def review_of(change: FileChange) -> Review:
-    if is_control_file(change.path):
+    if is_control_change(change.path, change.old_text, change.new_text):
         return CONTROL
     if change.action == "delete":
         return DELETION

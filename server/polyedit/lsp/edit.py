@@ -23,7 +23,7 @@ from polyedit.lsp.delivery import (
     must_confirm,
     review_of,
 )
-from polyedit.models.anthropic_provider import AnthropicProvider
+from polyedit.models.registry import build_models
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
@@ -60,9 +60,16 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
         ls.work_done_progress.tokens[token].add_done_callback(
             lambda future: task.cancel() if future.cancelled() else None
         )
-    run = EditRun(index, ls.provider or AnthropicProvider(), run_config(ls.settings), report)
+    models = build_models(ls.settings)
+    for notice in models.notices:
+        ls.tell_once(f"polyedit: {notice}")
+    run = EditRun(index, models.router, run_config(ls.settings), report)
     ls.last_run = run.trace
     try:
+        missing = models.missing_keys()
+        if missing:  # before anything is sent anywhere: the run cannot finish without every role's key
+            run.trace.outcome, run.trace.error = "failed", " ".join(missing)
+            raise EditFailed("models", " ".join(missing))
         changes = await run.run(instruction)
         result = await deliver(ls, instruction, changes)
         record_delivery(run.trace, result)

@@ -21,7 +21,6 @@ from polyedit.config import RESTART_KEYS, Settings, load_workspace_settings, mer
 from polyedit.index.service import IndexService, IndexStatus
 from polyedit.lsp.convert import field, to_plain, uri_to_rel
 from polyedit.lsp.edit import EDIT_COMMAND, LAST_RUN, code_actions, run_edit_command
-from polyedit.models.types import ModelProvider
 from polyedit.pipeline.types import RunTrace
 
 log = logging.getLogger(__name__)
@@ -46,7 +45,7 @@ class PolyeditServer(LanguageServer):
         self._tasks: set[asyncio.Task[Any]] = set()
         # Document and file-system updates run one at a time, in the order the client sent them.
         self._updates: asyncio.Queue[Callable[[], Awaitable[None]]] = asyncio.Queue()
-        self.provider: ModelProvider | None = None  # None: Anthropic, configured from the environment
+        self._told: set[str] = set()  # messages the user sees once per server (e.g. a model with no known price)
         self.last_run: RunTrace | None = None
         self._loop: asyncio.AbstractEventLoop | None = None  # the server's running loop, known from initialize
         self.client_name = ""  # clientInfo.name from initialize: some clients do more than they declare
@@ -68,6 +67,11 @@ class PolyeditServer(LanguageServer):
 
     def tell(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
         self.window_show_message(types.ShowMessageParams(type=kind, message=message))
+
+    def tell_once(self, message: str, kind: types.MessageType = types.MessageType.Warning) -> None:
+        if message not in self._told:
+            self._told.add(message)
+            self.tell(message, kind)
 
     async def service(self) -> IndexService:
         await asyncio.wait_for(self.index_ready.wait(), SERVICE_WAIT_S)

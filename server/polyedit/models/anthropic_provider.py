@@ -1,126 +1,60 @@
-"""Claude through the official ``anthropic`` SDK: streaming, tool use, prompt caching, cost, and our retry policy.
+"""Claude through the official ``anthropic`` SDK: one streamed call per attempt, tool use, prompt caching.
 
-``ANTHROPIC_API_KEY`` and ``ANTHROPIC_BASE_URL`` are read by the SDK from the environment; the key is never logged.
-The SDK's own retries are off (``max_retries=0``) so that one policy decides: 429 (unless it reports a spend
-limit), 5xx, 529 and network faults are retried with backoff (honouring ``retry-after``); 400, 401, 403 and a
-spend-limit 429 are not. A reply cut at ``max_tokens`` is retried once with twice the limit, then reported.
+The key is read from the endpoint's variable (``ANTHROPIC_API_KEY`` unless configured otherwise) when the client is
+made, never logged. Retries, timeouts, ``max_tokens`` and the judging of replies are the shared policy's
+(``models/policy.py``); the SDK's own retries are off so that only that policy decides.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
-import os
-import time
 from typing import Any
 
 import anthropic
 
-from polyedit.models.pricing import Price, cost_usd
-from polyedit.models.types import ModelError, ModelReply, ModelRequest, ToolCall, Usage
+from polyedit.models.policy import status_error
+from polyedit.models.specs import PRESETS, Endpoint
+from polyedit.models.types import ModelError, ModelRequest, RawReply, ToolCall, Usage
 
-log = logging.getLogger(__name__)
-
-NO_KEY = (
-    "ANTHROPIC_API_KEY is not set: export ANTHROPIC_API_KEY=sk-ant-... (or set it in your editor's polyedit settings). "
-    "Without it, polyedit index, search and apply still work."
-)
-_SPEND_WORDS = ("spend limit", "credit balance", "billing", "usage limit", "quota")
-MAX_RETRY_AFTER_S = 60.0
+_STOP = {"end_turn": "end", "stop_sequence": "end", "tool_use": "tool_use", "max_tokens": "max_tokens"}
 
 
-class AnthropicProvider:
-    def __init__(
-        self,
-        timeout_s: float = 120.0,
-        max_attempts: int = 4,
-        backoff_s: float = 1.0,
-        prices: dict[str, Price] | None = None,
-        max_tokens_cap: int = 32_000,
-    ) -> None:
+class AnthropicTransport:
+    def __init__(self, endpoint: Endpoint = PRESETS["anthropic"], timeout_s: float = 120.0) -> None:
+        self.endpoint = endpoint
         self.timeout_s = timeout_s
-        self.max_attempts = max_attempts
-        self.backoff_s = backoff_s
-        self.prices = prices
-        self.max_tokens_cap = max_tokens_cap
         self._client: anthropic.AsyncAnthropic | None = None
 
     def client(self) -> anthropic.AsyncAnthropic:
         if self._client is None:
-            if not os.environ.get("ANTHROPIC_API_KEY"):
-                raise ModelError("auth", NO_KEY)
-            self._client = anthropic.AsyncAnthropic(max_retries=0, timeout=self.timeout_s)
+            problem = self.endpoint.missing_key()
+            if problem:
+                raise ModelError("auth", problem)
+            self._client = anthropic.AsyncAnthropic(
+                # Always a key of our choosing: left None, the SDK would send ANTHROPIC_API_KEY to a custom endpoint.
+                api_key=self.endpoint.key() or "not-needed",
+                base_url=self.endpoint.base_url,
+                max_retries=0,
+                timeout=self.timeout_s,
+            )
         return self._client
 
-    async def complete(self, request: ModelRequest) -> ModelReply:
-        started = time.monotonic()
-        client = self.client()
-        max_tokens = request.max_tokens
-        usage = Usage()
-        notes: list[str] = []
-        attempt = 0
-        limit_raised = False
-        while True:
-            attempt += 1
-            try:
-                message = await self._stream(client, request, max_tokens)
-            except ModelError as error:
-                retry_in = self._retry_delay(error, attempt)
-                if retry_in is None:
-                    raise
-                notes.append(f"attempt {attempt}: {error.message}; retrying in {retry_in:.1f} s")
-                log.info("model call to %s failed (%s); retrying in %.1f s", request.model, error.kind, retry_in)
-                await asyncio.sleep(retry_in)
-                continue
-            usage = usage + _usage(message.usage)
-            if message.stop_reason == "max_tokens":
-                if max_tokens * 2 <= self.max_tokens_cap and not limit_raised:
-                    notes.append(f"reply cut at max_tokens={max_tokens}; retried with {max_tokens * 2}")
-                    max_tokens, limit_raised = max_tokens * 2, True
-                    continue
-                raise ModelError("max_tokens", f"the reply was cut at max_tokens={max_tokens} twice; nothing used")
-            break
-        reply = self._reply(request, message, usage, time.monotonic() - started, attempt, notes)
-        log.info(
-            "model %s: %d in (%d cached) / %d out tokens, $%.4f, %.1f s",
-            reply.model,
-            usage.input_tokens,
-            usage.cache_read_tokens,
-            usage.output_tokens,
-            reply.cost_usd,
-            reply.seconds,
-        )
-        return reply
-
-    async def _stream(self, client: anthropic.AsyncAnthropic, request: ModelRequest, max_tokens: int) -> Any:
+    async def attempt(self, request: ModelRequest, max_tokens: int) -> RawReply:
         """One streamed call; leaving this (cancellation included) closes the stream."""
         params = _params(request, max_tokens)
         try:
-            async with client.messages.stream(**params) as stream:
+            async with self.client().messages.stream(**params) as stream:
                 message = await stream.get_final_message()
-            if message.stop_reason is None:  # the stream ended before message_delta: a cut connection
-                raise ModelError("network", "the reply stream ended before the message was complete")
-            return message
         except anthropic.APIStatusError as exc:
-            raise _status_error(exc) from exc
+            raise self._status(exc) from exc
         except anthropic.APITimeoutError as exc:
-            raise ModelError("timeout", f"no answer from the model within {self.timeout_s:.0f} s") from exc
+            raise ModelError("timeout", f"no answer from the model within {self.timeout_s:g} s") from exc
         except anthropic.APIConnectionError as exc:
             raise ModelError("network", f"cannot reach the model API ({exc.__class__.__name__})") from exc
         except (ValueError, KeyError) as exc:  # malformed stream data (e.g. tool input that is not JSON)
             raise ModelError("malformed", f"the model's reply could not be read: {exc}") from exc
-
-    def _retry_delay(self, error: ModelError, attempt: int) -> float | None:
-        if attempt >= self.max_attempts or error.kind not in ("rate_limit", "overloaded", "server", "network"):
-            return None
-        if error.retry_after_s is not None:
-            return min(error.retry_after_s, MAX_RETRY_AFTER_S)
-        return float(self.backoff_s * 2 ** (attempt - 1))
-
-    def _reply(
-        self, request: ModelRequest, message: Any, usage: Usage, seconds: float, attempts: int, notes: list[str]
-    ) -> ModelReply:
+        if message.stop_reason is None:  # the stream ended before message_delta: a cut connection
+            raise ModelError("network", "the reply stream ended before the message was complete")
         text = "".join(block.text for block in message.content if block.type == "text")
         calls = []
         for block in message.content:
@@ -128,21 +62,23 @@ class AnthropicProvider:
                 if not isinstance(block.input, dict):
                     raise ModelError("malformed", f"tool {block.name} was called with input that is not an object")
                 calls.append(ToolCall(block.name, dict(block.input)))
-        if message.stop_reason == "refusal":
-            raise ModelError("refusal", f"the model declined: {text.strip() or 'no reason given'}")
-        if not text.strip() and not calls:
-            raise ModelError("empty", "the model answered with nothing")
-        return ModelReply(
-            model=request.model,
-            text=text,
-            tool_calls=tuple(calls),
-            stop_reason=str(message.stop_reason),
-            usage=usage,
-            cost_usd=cost_usd(request.model, usage, self.prices),
-            seconds=round(seconds, 3),
-            attempts=attempts,
-            notes=tuple(notes),
-        )
+        stop = _STOP.get(str(message.stop_reason), str(message.stop_reason))
+        return RawReply(text, tuple(calls), stop, _usage(message.usage))
+
+    async def list_models(self, timeout_s: float) -> list[str]:
+        try:
+            page = await self.client().with_options(timeout=timeout_s).models.list()
+            return [m.id for m in page.data]
+        except anthropic.APIStatusError as exc:
+            raise self._status(exc) from exc
+        except anthropic.APITimeoutError as exc:
+            raise ModelError("timeout", f"{self.endpoint.name} did not answer within {timeout_s:g} s") from exc
+        except anthropic.APIConnectionError as exc:
+            raise ModelError("network", f"cannot reach {self.endpoint.name} ({exc.__class__.__name__})") from exc
+
+    def _status(self, exc: anthropic.APIStatusError) -> ModelError:
+        headers = exc.response.headers if exc.response is not None else None
+        return status_error(exc.status_code, _error_message(exc), headers, self.endpoint.name, self.endpoint.key_env)
 
 
 def _params(request: ModelRequest, max_tokens: int) -> dict[str, Any]:
@@ -173,30 +109,6 @@ def _usage(raw: Any) -> Usage:
         cache_read_tokens=int(getattr(raw, "cache_read_input_tokens", 0) or 0),
         cache_write_tokens=int(getattr(raw, "cache_creation_input_tokens", 0) or 0),
     )
-
-
-def _status_error(exc: anthropic.APIStatusError) -> ModelError:
-    status = exc.status_code
-    detail = _error_message(exc)
-    if status in (401, 403):
-        return ModelError("auth", f"the API key was rejected (HTTP {status}): {detail}. Check ANTHROPIC_API_KEY.")
-    if status == 429:
-        if any(word in detail.lower() for word in _SPEND_WORDS):
-            return ModelError("spend_limit", f"the account's spend limit is reached: {detail}")
-        header = exc.response.headers.get("retry-after") if exc.response is not None else None
-        return ModelError("rate_limit", f"rate limited (HTTP 429): {detail}", _seconds(header))
-    if status == 529 or "overloaded" in detail.lower():
-        return ModelError("overloaded", f"the model API is overloaded: {detail}")
-    if status >= 500:
-        return ModelError("server", f"the model API failed (HTTP {status}): {detail}")
-    return ModelError("bad_request", f"the model API refused the request (HTTP {status}): {detail}")
-
-
-def _seconds(header: str | None) -> float | None:
-    try:
-        return float(header) if header else None
-    except ValueError:  # an HTTP date instead of seconds: let the backoff decide
-        return None
 
 
 def _error_message(exc: anthropic.APIStatusError) -> str:

@@ -61,6 +61,18 @@ class ModelReply:
     notes: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class RawReply:
+    """One attempt's answer as a transport reads it, before the shared policy judges it.
+
+    ``stop_reason`` is normalised: ``end`` | ``tool_use`` | ``max_tokens`` | ``refusal``."""
+
+    text: str
+    tool_calls: tuple[ToolCall, ...]
+    stop_reason: str
+    usage: Usage
+
+
 class ModelError(Exception):
     """A call that produced nothing usable. ``kind`` says why in one word; ``message`` is for the user."""
 
@@ -75,4 +87,16 @@ class ModelError(Exception):
 class ModelProvider(Protocol):
     async def complete(self, request: ModelRequest) -> ModelReply:
         """One model call. Raises ``ModelError``; cancelling the task stops the call and closes its stream."""
+        ...
+
+
+class Transport(Protocol):
+    """One SDK behind the shared policy (``models/policy.py``): a single attempt, no retries of its own."""
+
+    async def attempt(self, request: ModelRequest, max_tokens: int) -> RawReply:
+        """One streamed call. Raises ``ModelError`` with a kind the policy can judge."""
+        ...
+
+    async def list_models(self, timeout_s: float) -> list[str]:
+        """The server's model list (sends no code): how ``polyedit doctor`` sees that an endpoint answers."""
         ...

@@ -3,9 +3,12 @@ ARCHITECTURE.md); which paths are control files."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import tomllib
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from polyedit.index.files import Workspace
 from polyedit.pipeline.types import EditFailed
@@ -89,3 +92,41 @@ def is_control_file(rel: str) -> bool:
     return bool(parts) and (
         bool(CONTROL_DIRS.intersection(parts)) or parts[-1] in CONTROL_NAMES or parts[-1].endswith(CONTROL_SUFFIXES)
     )
+
+
+# Package manifests are ordinary files, except for the parts that run code: npm runs package.json's scripts on
+# install, a build runs pyproject.toml's build backend, and [tool.polyedit] is polyedit's own configuration.
+_MANIFEST_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
+    "package.json": ("json", (("scripts",),)),
+    "pyproject.toml": ("toml", (("build-system",), ("tool", "polyedit"))),
+}
+
+
+def is_control_change(path: str, old_text: str | None, new_text: str | None) -> bool:
+    """A control file, or a package manifest whose code-running parts the change alters (unparseable counts)."""
+    if is_control_file(path):
+        return True
+    manifest = _MANIFEST_PARTS.get(PurePosixPath(path).name.lower())
+    if manifest is None:
+        return False
+    syntax, parts = manifest
+    try:
+        old, new = (_parse(syntax, text) for text in (old_text or "", new_text or ""))
+    except ValueError:
+        return True
+    return any(_part(old, keys) != _part(new, keys) for keys in parts)
+
+
+def _parse(syntax: str, text: str) -> Any:
+    if not text.strip():
+        return {}
+    try:
+        return json.loads(text) if syntax == "json" else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _part(data: Any, keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data

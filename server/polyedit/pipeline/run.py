@@ -1,8 +1,10 @@
 """The orchestrated multi-file edit: retrieve -> plan -> generate (per file, concurrently) -> apply -> verify.
 
 Phases pass typed values only. A failure goes to the phase that owns it with a one-line reason: an apply refusal
-goes back to generate for that file once, with the reason; a second failure escalates to the next model of the
-cascade; then the run stops. All or nothing: a run returns every change or raises ``EditFailed``.
+goes first to the ``apply_fallback`` model when one is configured, then back to generate for that file once, with
+the reason; a second failure escalates to the next model of the cascade, as does a reply the cheap model got wrong
+(malformed, empty, refused, cut, no edit); then the run stops. All or nothing: a run returns every change or raises
+``EditFailed``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from importlib.resources import files
 from typing import Any
 
 from polyedit.apply import ApplyRefused, apply_sketch
+from polyedit.apply.api import check_llm_merge
 from polyedit.config import Settings
 from polyedit.index.secrets import Masked, mask
 from polyedit.index.service import IndexService
-from polyedit.models.catalog import default_models
+from polyedit.models.registry import roles
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
+from polyedit.pipeline.fallback import llm_merge
 from polyedit.pipeline.focus import focused_view
 from polyedit.pipeline.paths import checked_path
 from polyedit.pipeline.tools import GENERATE_TOOLS, PLAN_TOOLS
@@ -49,14 +53,19 @@ class RunConfig:
     max_plan_rounds: int = 3
     max_cost_usd: float = 2.0
     max_tokens_total: int = 400_000
+    apply_fallback: str | None = None  # the model a structural refusal goes to before generate is asked again
+
+
+# Reply faults that another model of the cascade may not make; infrastructure faults (keys, network, budget) stop.
+ESCALATE = frozenset({"malformed", "empty", "refusal", "max_tokens"})
 
 
 def run_config(settings: Settings) -> RunConfig:
-    defaults = default_models()
-    cascade = tuple(m.strip() for m in settings.generate_models.split(",") if m.strip())
+    chosen = roles(settings)
     return RunConfig(
-        plan_model=settings.plan_model or defaults["strong"],
-        generate_models=cascade or (defaults["cheap"], defaults["strong"]),
+        plan_model=chosen.plan,
+        generate_models=chosen.generate,
+        apply_fallback=chosen.apply_fallback,
         context_token_budget=settings.context_token_budget,
         generate_file_token_budget=settings.generate_file_token_budget,
         max_cost_usd=settings.max_cost_usd,
@@ -176,16 +185,57 @@ class EditRun:
         masked = await asyncio.to_thread(mask, item.path, found) if found is not None else None
         current = masked.text if masked else None
         problem = ""
-        for model in self.config.generate_models:
+        cascade = self.config.generate_models
+        for tier, model in enumerate(cascade, 1):
             for attempt in (1, 2):
-                sketch = await self.generate(instruction, plan, item, current, model, problem)
+                try:
+                    sketch = await self.generate(instruction, plan, item, current, model, problem)
+                except _BadReply as bad:
+                    if tier == len(cascade):
+                        raise EditFailed("generate", bad.reason) from bad
+                    problem = ""
+                    self.progress(f"{bad.reason}; escalating from {model}")
+                    break
                 try:
                     # Merging and diffing large files is CPU work: keep it off the event loop (the LSP server's).
                     return await asyncio.to_thread(self.apply, item, masked, sketch)
                 except ApplyRefused as refusal:
+                    rescued = await self.rescue(item, masked, sketch, refusal)
+                    if rescued is not None:
+                        return rescued
                     problem = str(refusal)
                     self.progress(f"{item.path}: apply refused ({refusal.reason}); attempt {attempt} with {model}")
         raise EditFailed("apply", f"{item.path}: no model produced an edit that applies: {problem}")
+
+    async def rescue(
+        self, item: PlannedFile, masked: Masked | None, sketch: FileSketch, refusal: ApplyRefused
+    ) -> FileChange | None:
+        """The ``apply_fallback`` model's merge of a refused sketch, if one is configured and its answer passes the
+        same checks; the refusal's reason says what it tried otherwise."""
+        fallback = self.config.apply_fallback
+        if fallback is None or item.action != "modify" or masked is None or refusal.kind == "format":
+            return None
+        current = masked.text  # the fallback model sees the secrets masked too
+        detail = f"{item.path}: structural merge refused ({refusal.reason})"
+        try:
+            merged = await llm_merge(
+                lambda request: self.call("apply", request, detail, raise_model_errors=True),
+                fallback,
+                item.path,
+                current,
+                sketch.body,
+            )
+            result = await asyncio.to_thread(check_llm_merge, item.path, current, merged)
+            new_text = masked.unmask(result.text)
+            _check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
+        except ApplyRefused as second:
+            refusal.reason += f"; the apply fallback {fallback} failed too: {second.reason}"
+            return None
+        self.progress(f"{item.path}: merged by the apply fallback {fallback}")
+        checks = tuple(result.checks)
+        return FileChange(
+            item.path, "modify", masked.original, new_text, checks, sketch.model, result.tier, item.intent
+        )
 
     async def generate(
         self, instruction: str, plan: EditPlan, item: PlannedFile, current: str | None, model: str, problem: str
@@ -213,11 +263,16 @@ class EditRun:
             + (f"Your previous edit could not be applied: {problem}\nWrite it again.\n" if problem else "")
         )
         request = ModelRequest(model, GENERATE_PROMPT, prompt, "", GENERATE_TOOLS)
-        reply = await self.call("generate", request, detail)
+        try:
+            reply = await self.call("generate", request, detail, raise_model_errors=True)
+        except ModelError as error:
+            if error.kind in ESCALATE:
+                raise _BadReply(f"{item.path}: {model}: {error.message}") from error
+            raise EditFailed("generate", error.message) from error
         expected = {"modify": "edit_file", "create": "create_file", "delete": "delete_file"}[item.action]
         calls = [c for c in reply.tool_calls if c.name == expected]
         if not calls:
-            raise EditFailed("generate", f"{item.path}: the model did not call {expected}")
+            raise _BadReply(f"{item.path}: {model} did not call {expected}")
         named = checked_path(self.index.workspace, str(calls[0].input.get("path", item.path)), "generate")
         if named != item.path:
             raise EditFailed("verify", f"the model edited '{named}', which is not '{item.path}' from the plan")
@@ -251,7 +306,9 @@ class EditRun:
 
     # --- model calls, budget, trace -------------------------------------------------------------------------
 
-    async def call(self, phase: str, request: ModelRequest, detail: str = "") -> ModelReply:
+    async def call(
+        self, phase: str, request: ModelRequest, detail: str = "", raise_model_errors: bool = False
+    ) -> ModelReply:
         spent = self.trace.cost_usd
         tokens = sum(p.input_tokens + p.output_tokens for p in self.trace.phases)
         if spent >= self.config.max_cost_usd or tokens >= self.config.max_tokens_total:
@@ -263,6 +320,8 @@ class EditRun:
         try:
             reply = await self.provider.complete(request)
         except ModelError as error:
+            if raise_model_errors:
+                raise
             raise EditFailed(phase, error.message) from error
         self.trace.phases.append(
             PhaseRecord(
@@ -277,6 +336,14 @@ class EditRun:
             )
         )
         return reply
+
+
+class _BadReply(Exception):
+    """A generate reply the next model of the cascade may do better on; ``reason`` is one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 async def _all_or_cancel(coros: list[Coroutine[Any, Any, FileChange]]) -> list[FileChange]:

@@ -1,4 +1,5 @@
-"""The Anthropic provider drives the real SDK against a loopback Messages API with scripted replies and faults."""
+"""The Anthropic transport inside the shared policy drives the real SDK against a loopback Messages API with
+scripted replies and faults."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import logging
 from collections.abc import Iterator
 
 import pytest
-from polyedit.models.anthropic_provider import AnthropicProvider
+from polyedit.models.anthropic_provider import AnthropicTransport
 from polyedit.models.catalog import default_models, deprecated_models
+from polyedit.models.policy import RetryPolicy
+from polyedit.models.pricing import PriceTable
+from polyedit.models.specs import endpoint
 from polyedit.models.types import ModelError, ModelRequest, Tool
 
 from tests.fakes.anthropic_server import FakeAnthropic, Reply, fake_anthropic
@@ -27,8 +31,9 @@ def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[list[Reply], FakeAnth
         yield replies, state
 
 
-def provider() -> AnthropicProvider:
-    return AnthropicProvider(timeout_s=10, max_attempts=3, backoff_s=0.0)
+def provider() -> RetryPolicy:
+    transport = AnthropicTransport(endpoint("anthropic"), timeout_s=10)
+    return RetryPolicy(transport, lambda m: PriceTable().price("anthropic", m), 10, max_attempts=3, backoff_s=0.0)
 
 
 def request(**kw: object) -> ModelRequest:
@@ -131,7 +136,7 @@ async def test_unusable_replies(api: tuple[list[Reply], FakeAnthropic], reply: R
 async def test_missing_key_says_how_to_set_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     with pytest.raises(ModelError) as info:
-        await AnthropicProvider().complete(request())
+        await provider().complete(request())
     assert info.value.kind == "auth" and "export ANTHROPIC_API_KEY" in info.value.message
 
 

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from polyedit.config import Settings
 from polyedit.index.service import IndexService
-from polyedit.models.anthropic_provider import AnthropicProvider
+from polyedit.models.pricing import PriceTable
+from polyedit.models.registry import ModelRouter
 from polyedit.pipeline.run import EditRun, RunConfig
 from polyedit.pipeline.types import EditFailed
 
@@ -80,7 +81,9 @@ async def run(index: IndexService, route: Any, monkeypatch: pytest.MonkeyPatch, 
         monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test")
         monkeypatch.setenv("ANTHROPIC_BASE_URL", url)
         settings = {"plan_model": "claude-sonnet-5-5", "generate_models": ("claude-haiku-5-5", "claude-sonnet-5-5")}
-        edit_run = EditRun(index, AnthropicProvider(backoff_s=0), RunConfig(**{**settings, **config}), lambda m: None)
+        edit_run = EditRun(
+            index, ModelRouter({}, PriceTable(), backoff_s=0), RunConfig(**{**settings, **config}), lambda m: None
+        )
         try:
             return await edit_run.run("rename fetch_user to load_user"), (edit_run, state)
         except EditFailed as failure:
