@@ -36,6 +36,13 @@ HOSTILE_PATHS: list[tuple[str, str, str]] = [
     ("app/con.py", "create", "device name Windows reserves"),
     ("NUL", "create", "device name Windows reserves"),
     ("logs/LPT1.txt", "create", "device name Windows reserves"),
+    (".git./config", "create", "Windows reads as another name"),
+    (".git::$INDEX_ALLOCATION/config", "create", "Windows reads as another name"),
+    ("GIT~1/config", "create", "Windows reads as another name"),
+    ("sub/.git /hooks/pre-commit", "create", "Windows reads as another name"),
+    (".vscode./tasks.json", "create", "Windows reads as another name"),
+    (".ENV", "create", "secret deny-list"),
+    ("certs/KEY.PEM", "create", "secret deny-list"),
     ("", "create", "empty path"),
     ("   ", "create", "empty path"),
 ]
@@ -126,6 +133,53 @@ SECRET_SAMPLES: list[tuple[str, str, str, str]] = [
     ),
 ]
 
+# Found in review (the formats detect-secrets' detectors do not know, covered by secrets.SUPPLEMENT).
+SECRET_SAMPLES += [
+    (
+        "one-line PEM key with \\n escapes (service-account JSON)",
+        "deploy/sa.py",
+        'KEY = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----\\n"\n',
+        "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC",
+    ),
+    (
+        "password in a URL, with punctuation",
+        "app/db.py",
+        'DATABASE_URL = "postgres://admin:Sup3rS3cret!@db/app"\n',
+        "Sup3rS3cret!",
+    ),
+    (
+        "Hugging Face token",
+        "train.py",
+        'HF_TOKEN = "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH"\n',
+        "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH",
+    ),
+    (
+        "Anthropic key",
+        "app/llm.py",
+        'client = Anthropic(api_key="sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345")\n',
+        "sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345",
+    ),
+    (
+        "GitHub fine-grained token",
+        "ci.py",
+        'GH = "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuv"\n',
+        "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuv",
+    ),
+    (
+        "SendGrid key",
+        "mail.py",
+        'SENDGRID = "SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abc"\n',
+        "SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abc",
+    ),
+    ("token exported in a shell script", "scripts/env.sh", "export API_TOKEN=q8Zr2mKp4vX7nB1c\n", "q8Zr2mKp4vX7nB1c"),
+    (
+        "a secret repeated on a line no detector flags",
+        "app/conn.py",
+        'DB_PASSWORD = "Zq8vR2mKp4"\nconn = connect(pw="Zq8vR2mKp4")\n',
+        "Zq8vR2mKp4",
+    ),
+]
+
 # Ordinary code that must reach the model unchanged (false positives cost the model its context).
 ORDINARY_CODE: list[tuple[str, str]] = [
     ("app/users.py", "def fetch_user(uid):\n    return db.get(uid)\n"),
@@ -175,6 +229,21 @@ ENCODINGS = [
         b"# caf\xe9\nv = '\xe8'\n",
     ),
     ("no newline at the end", b"a = 1\nb = 2", "b = 2", "b = 3", b"a = 1\nb = 3"),
+    (
+        "utf-8 with BOM, line 1 changed",
+        b"\xef\xbb\xbfV = '1.0'\nW = 1\n",
+        "V = '1.0'",
+        "V = '1.1'",
+        b"\xef\xbb\xbfV = '1.1'\nW = 1\n",
+    ),
+    (
+        "utf-8 with a stray byte: a changed line stays UTF-8",
+        b"x = 'caf\xc3\xa9'\ny = '\xff'\n",
+        "caf\u00e9'",
+        "caf\u00e9!'",
+        b"x = 'caf\xc3\xa9!'\ny = '\xff'\n",
+    ),
+    ("an untouched last line ending in CR", b"a = 1\nb\r", "a = 1", "a = 2", b"a = 2\nb\r"),
     (
         "utf-8, non-ASCII kept",
         "s = 'ü'\nt = '日本'\n".encode(),

@@ -12,7 +12,8 @@ from pathlib import Path
 from polyedit.apply import ApplyRefused, apply_sketch
 from polyedit.apply.api import FormatChoice
 from polyedit.apply.llm_tier import LlmMerger
-from polyedit.pipeline.writes import decode
+from polyedit.index.secrets import SecretCopied, mask
+from polyedit.pipeline.writes import decode, encode
 
 REFUSED_EXIT = 2
 
@@ -27,8 +28,8 @@ def write_atomically(path: Path, text: str, codec: str) -> None:
     mode = path.stat().st_mode if path.exists() else None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".polyedit")
     try:
-        with os.fdopen(fd, "w", encoding=codec, newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(encode(text, codec))
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
@@ -37,11 +38,28 @@ def write_atomically(path: Path, text: str, codec: str) -> None:
         raise
 
 
+class MaskingMerger:
+    """The apply fallback model sees the file and the sketch with the file's secrets masked (index/secrets.py); its
+    merged file gets them back, or is refused when it copies one somewhere new."""
+
+    def __init__(self, inner: LlmMerger) -> None:
+        self.inner = inner
+
+    def merge(self, path: str, original: str, sketch: str) -> str:
+        masked = mask(path, original)
+        merged = self.inner.merge(path, masked.text, masked.hide(sketch))
+        try:
+            return masked.unmask(merged)
+        except SecretCopied as copied:
+            raise ApplyRefused(path, str(copied), kind="llm") from None
+
+
 def run_apply(file: Path, sketch_path: Path, fmt: FormatChoice, output: str, llm: LlmMerger | None = None) -> int:
     original, codec = read_text(file) if file.exists() else ("", "utf-8")
     sketch = sys.stdin.read() if str(sketch_path) == "-" else read_text(sketch_path)[0]
     try:
-        result = apply_sketch(file.as_posix(), original, sketch, fmt, llm=llm)
+        merger = MaskingMerger(llm) if llm else None
+        result = apply_sketch(file.as_posix(), original, sketch, fmt, llm=merger)
     except ApplyRefused as refusal:
         if output == "json":
             print(json.dumps({"refused": refusal.to_json()}), file=sys.stderr)

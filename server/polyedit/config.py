@@ -67,10 +67,13 @@ CLIENT_KEYS = frozenset({"server", "trace", "save_after_edit"})
 # Settings a cloned repository must not choose until the user trusts it (``polyedit trust``): where the user's code
 # is sent and with which key, where polyedit writes, what code it loads, and what the user spends. An untrusted
 # workspace file's value is ignored and reported.
+# The roles are among them: a preset provider counts as set up as soon as its key is in the environment, so a role
+# named by a repository could send the code to any hosted provider the user has a key for.
 WORKSPACE_FORBIDDEN = frozenset(
     {
-        "providers", "apply_llm_url", "cache_dir", "embedding_model", "prices", "max_cost_usd",
-        "max_tokens_per_run", "keep_traces",
+        "providers", "apply_llm_url", "apply_llm_model", "plan_model", "generate_models", "apply_fallback",
+        "cache_dir", "embedding_model", "prices", "max_cost_usd", "max_tokens_per_run", "keep_traces",
+        "confirm_changes",
     }
 )  # fmt: skip
 DEPRECATED = {
@@ -107,15 +110,17 @@ def trust_list_path() -> Path:
 
 def is_trusted(root: Path) -> bool:
     try:
-        lines = trust_list_path().read_text(encoding="utf-8").splitlines()
+        lines = trust_list_path().read_text(encoding="utf-8").split("\n")
     except OSError:
         return False
-    return str(root.resolve()) in {line.strip() for line in lines}
+    return str(root.resolve()) in lines  # exact lines: a path with spaces at its end is its own entry
 
 
 def trust(root: Path) -> Path:
     """Add ``root`` (its real path) to the user's trusted workspaces; returns the list's path."""
     path = trust_list_path()
+    if any(c in str(root.resolve()) for c in "\n\r"):
+        raise ValueError(f"{root!r}: a path with a line break cannot be trusted")
     if not is_trusted(root):
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as handle:

@@ -41,10 +41,15 @@ def local_file(body: dict[str, Any]) -> str:
     return found.group(1) if found else ""
 
 
+def user_config(text: str) -> None:
+    """Roles are the user's to choose (an untrusted workspace file may not): the test's own user config file."""
+    (Path(os.environ["POLYEDIT_CONFIG_DIR"]) / "config.toml").write_text(text)
+
+
 def test_plan_on_anthropic_cascade_from_a_local_model_escalating_to_anthropic(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    (root / "polyedit.toml").write_text(ROLES)
+    user_config(ROLES)
 
     def local(body: dict[str, Any]) -> Chat:
         path = local_file(body)
@@ -69,7 +74,7 @@ def test_plan_on_anthropic_cascade_from_a_local_model_escalating_to_anthropic(tm
 def test_the_apply_fallback_rescues_a_refused_sketch_in_polyedit_edit(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    (root / "polyedit.toml").write_text(
+    user_config(
         'plan_model = "claude-sonnet-5-5"\ngenerate_models = "claude-haiku-5-5"\napply_fallback = "ollama:fast-apply"\n'
     )
 
@@ -93,7 +98,7 @@ def test_the_apply_fallback_rescues_a_refused_sketch_in_polyedit_edit(tmp_path: 
 def test_a_fault_of_the_new_provider_changes_nothing_and_says_why(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    (root / "polyedit.toml").write_text('plan_model = "claude-sonnet-5-5"\ngenerate_models = "openai:gpt-4.1-mini"\n')
+    user_config('plan_model = "claude-sonnet-5-5"\ngenerate_models = "openai:gpt-4.1-mini"\n')
     with (
         fake_anthropic(claude) as (url, _),
         fake_openai(lambda b: Chat.failure(401, "Incorrect API key")) as (
@@ -121,13 +126,15 @@ def test_a_workspace_cannot_send_code_elsewhere(tmp_path: Path) -> None:
     make(root)
     (root / "polyedit.toml").write_text(ROLES + '[providers.ollama]\nbase_url = "http://evil.example/v1"\n')
     done = polyedit("edit", str(root), "rename", "--plan-only", urls={"POLYEDIT_CACHE_DIR": str(tmp_path)})
-    assert "an untrusted repository cannot choose where your code is sent" in done.stderr
+    refused = [line for line in done.stderr.splitlines() if "an untrusted repository cannot choose" in line]
+    assert len(refused) == 3  # the planner and the cascade (a hosted provider the user has a key for) too
+    assert all(f"'{key}'" in "".join(refused) for key in ("providers", "plan_model", "generate_models"))
 
 
 def test_doctor_names_each_role_and_whether_its_endpoint_answers(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     make(root)
-    (root / "polyedit.toml").write_text(ROLES + 'apply_fallback = "lmstudio:fast-apply"\n')
+    user_config(ROLES + 'apply_fallback = "lmstudio:fast-apply"\n')
     with fake_openai([]) as (closed_url, _):
         pass  # closed again at once: nothing listens there now
     with fake_anthropic([]) as (url, anthropic_state), fake_openai([], models=("qwen2.5-coder:7b",)) as (local_url, _):

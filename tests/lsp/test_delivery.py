@@ -83,6 +83,15 @@ def annotation_of(operation: object) -> str | None:
         (manifest("pyproject.toml", PYPROJECT, PYPROJECT.replace("setuptools", "evil-backend")), CONTROL),
         (manifest("pyproject.toml", PYPROJECT, PYPROJECT + "[tool.polyedit]\ncache_dir = '/tmp'\n"), CONTROL),
         (manifest("pyproject.toml", PYPROJECT, PYPROJECT.replace("rich>=13", "rich>=14")), PLANNED),
+        (
+            manifest("pyproject.toml", PYPROJECT, PYPROJECT + '[tool.pytest.ini_options]\naddopts = "-p evil"\n'),
+            CONTROL,
+        ),
+        (manifest("pyproject.toml", PYPROJECT, PYPROJECT + "[tool.ruff]\nline-length = 100\n"), PLANNED),
+        (control(".mcp.json"), CONTROL),
+        (control("GEMINI.md"), CONTROL),
+        (control("setup.cfg"), CONTROL),
+        (control(".yarnrc.yml"), CONTROL),
     ],
 )
 def test_every_kind_of_file_gets_its_annotation(change: FileChange, kind: object) -> None:

@@ -61,10 +61,12 @@ def test_a_workspace_file_cannot_choose_where_code_is_sent(tmp_path: Path, user_
         "[tool.polyedit.prices]\n'openai:gpt-4.1' = {input = 2, output = 8}\n"
     )
     settings = load_workspace_settings(tmp_path)
-    assert settings.plan_model == "openai:gpt-4.1" and settings.providers == {} and settings.apply_llm_url == ""
+    # A preset counts as set up once its key is in the environment: a repository naming the planner could send
+    # the code to any hosted provider the user has a key for.
+    assert settings.plan_model == "" and settings.providers == {} and settings.apply_llm_url == ""
     assert settings.prices == {}  # a repository pricing a hosted model at 0 would defeat max_cost_usd
     refused = [p for p in settings.problems if "an untrusted repository cannot choose where your code is sent" in p]
-    assert len(refused) == 3 and "'providers'" in "".join(refused) and str(user_config_dir) in refused[0]
+    assert len(refused) == 4 and "'providers'" in "".join(refused) and str(user_config_dir) in refused[0]
 
 
 @pytest.mark.parametrize(

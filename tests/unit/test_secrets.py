@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from polyedit.index.files import is_denied
-from polyedit.index.secrets import mask
+from polyedit.index.secrets import SecretCopied, mask
 
 from tests.security_cases import ORDINARY_CODE, SECRET_FILE_NAMES, SECRET_SAMPLES
 
@@ -31,12 +31,35 @@ def test_an_edit_of_the_masked_text_keeps_the_secret() -> None:
     assert masked.unmask(edited) == 'API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"\nTIMEOUT = 30\n'
 
 
-def test_a_secret_is_masked_where_found_not_everywhere() -> None:
-    text = 'password = "secret123"\ndef secret123_rotation(): ...\n'
-    masked = mask("app.py", text)
-    assert masked.text.split("\n")[0] == 'password = "«secret-1»"' and "def secret123_rotation" in masked.text
+def test_a_short_secret_is_masked_where_found_a_long_one_everywhere() -> None:
+    text = 'password = "s3cr3t"\ndef s3cr3t_rotation(): ...\nAPI_KEY = "q8Zr2mKp4vX7"\nlog(key="q8Zr2mKp4vX7")\n'
+    lines = mask("app.py", text).text.split("\n")
+    assert lines[:2] == ['password = "«secret-1»"', "def s3cr3t_rotation(): ..."]  # a common word stays readable
+    assert lines[2:4] == ['API_KEY = "«secret-2»"', 'log(key="«secret-2»")']
 
 
 @pytest.mark.parametrize("path", SECRET_FILE_NAMES)
 def test_files_named_for_secrets_are_denied(path: str) -> None:
     assert is_denied(path)
+
+
+def test_a_model_cannot_copy_a_masked_secret_somewhere_new() -> None:
+    masked = mask("app/settings.py", 'API_KEY = "AKIAIOSFODNN7EXAMPLE"\nDEBUG = False\n')
+    with pytest.raises(SecretCopied, match="copies the masked secret «secret-1»"):
+        masked.unmask(masked.text + 'print("«secret-1»")\n')
+    moved = 'DEBUG = False\nAPI_KEY = "«secret-1»"\n'  # moving it is fine
+    assert masked.unmask(moved) == 'DEBUG = False\nAPI_KEY = "AKIAIOSFODNN7EXAMPLE"\n'
+
+
+def test_a_file_that_holds_the_placeholder_form_gets_another_one() -> None:
+    text = 'EXAMPLE = "«secret-1»"\nDB_PASSWORD = "hunter2hunter2"\n'
+    masked = mask("app/settings.py", text)
+    assert masked.text == 'EXAMPLE = "«secret-1»"\nDB_PASSWORD = "«secretx-1»"\n'
+    assert masked.unmask(masked.text.replace("EXAMPLE", "SAMPLE")) == text.replace("EXAMPLE", "SAMPLE")
+
+
+def test_a_sketch_written_against_the_real_file_is_masked_the_same_way() -> None:
+    masked = mask("a.py", 'TOKEN = "ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"\n')
+    assert masked.hide('TOKEN = "ghp_1234567890abcdefghijklmnopqrstuvwxyzAB"  # rotated\n') == (
+        'TOKEN = "«secret-1»"  # rotated\n'
+    )

@@ -58,8 +58,9 @@ _BINARY_PROBE_BYTES = 8192
 
 
 def is_denied(rel_path: str) -> bool:
-    """True if the workspace-relative path is on the secret deny-list (or inside ``.git/``)."""
-    return _DENY.match_file(rel_path)
+    """True if the workspace-relative path is on the secret deny-list (or inside ``.git/``), in any letter case:
+    on a case-insensitive disk ``.ENV`` is ``.env``."""
+    return _DENY.match_file(rel_path.lower())
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ class Workspace:
     def read_text(self, rel_path: str) -> tuple[str, bool]:
         """The file's text and whether it was valid UTF-8 (invalid bytes become U+FFFD; nothing is lost on disk)."""
         data = (self.root / rel_path).read_bytes()
+        data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM is the file's encoding, not its text (editors agree)
         try:
             return data.decode("utf-8"), True
         except UnicodeDecodeError:

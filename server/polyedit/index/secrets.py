@@ -18,11 +18,33 @@ from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_cla
 from detect_secrets.core.scan import _process_line_based_plugins
 from detect_secrets.settings import get_settings
 
-PLACEHOLDER = "«secret-{n}»"
-_PLACEHOLDER_RE = re.compile(r"«secret-(\d+)»")
 # A detector may report part of a token (GitHub's reports its prefix): the whole run of token characters goes.
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]*")
 _MIN_SECRET_CHARS = 4  # shorter findings are too common to mask (and say nothing on their own)
+_GLOBAL_SECRET_CHARS = 8  # a secret this long is masked wherever else it stands in the file, too
+# Formats detect-secrets' detectors do not know, as a supplement to them (group 1 is the secret): tokens with a
+# well-known prefix, the password in a URL, a private key written on one line, and quoted values or shell exports
+# of names that say what they hold.
+SUPPLEMENT = (
+    re.compile(r"\b(sk-ant-[A-Za-z0-9_\-]{20,})"),
+    re.compile(r"\b(github_pat_[A-Za-z0-9_]{22,})"),
+    re.compile(r"\b(hf_[A-Za-z0-9]{30,})"),
+    re.compile(r"\b(SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,})"),
+    re.compile(r"\b(npm_[A-Za-z0-9]{36})"),
+    re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s/:@'\"]*:([^\s@'\"/]+)@"),
+    re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----(.+?)-----END [A-Z ]*PRIVATE KEY-----"),
+    re.compile(
+        r"\b[A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|AUTH)[A-Za-z0-9_]*\s*[:=]\s*[\"']([^\"'\s${<]{8,})[\"']",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^\s*export\s+[A-Za-z0-9_]*(?:PASSWORD|SECRET|TOKEN|KEY)[A-Za-z0-9_]*=[\"']?([^\s\"'${<]{8,})"),
+)
+
+
+class SecretCopied(ValueError):
+    """An edit would put a masked secret where the file did not have it: a model may move a secret, never copy it."""
+
+
 _configured = threading.Lock()
 _ready = False
 
@@ -48,22 +70,32 @@ class Masked:
 
     original: str
     text: str
-    secrets: tuple[str, ...]  # secrets[n - 1] is what «secret-n» stands for
+    secrets: tuple[str, ...]  # secrets[n - 1] is what placeholder n stands for
+    label: str = "secret"  # placeholders read «label-n»; the label is one the file does not hold already
+
+    def placeholder(self, n: int) -> str:
+        return f"«{self.label}-{n}»"
+
+    def hide(self, text: str) -> str:
+        """``text`` (e.g. a sketch written against the real file) with this file's secrets replaced too."""
+        for n, secret in sorted(enumerate(self.secrets, 1), key=lambda item: -len(item[1])):
+            text = text.replace(secret, self.placeholder(n))
+        return text
 
     def unmask(self, text: str) -> str:
-        """Put the secrets back into text derived from ``self.text`` (an unknown placeholder stays as it is)."""
-        if not self.secrets:
-            return text
-
-        def restore(found: re.Match[str]) -> str:
-            n = int(found.group(1))
-            return self.secrets[n - 1] if 0 < n <= len(self.secrets) else found.group(0)
-
-        return _PLACEHOLDER_RE.sub(restore, text)
+        """Put the secrets back into text derived from ``self.text``. Raises ``SecretCopied`` when the text holds a
+        placeholder more often than the masked file did (a model copying a secret somewhere new)."""
+        for n, secret in enumerate(self.secrets, 1):
+            mark = self.placeholder(n)
+            if text.count(mark) > self.text.count(mark):
+                raise SecretCopied(f"the edit copies the masked secret {mark} to a new place")
+            text = text.replace(mark, secret)
+        return text
 
 
 def find_secrets(path: str, text: str) -> list[tuple[int, str]]:
-    """(0-based line, secret) for every secret detect-secrets finds; a private key's body is one secret per line."""
+    """(0-based line, secret) for every secret found: detect-secrets' detectors, then ``SUPPLEMENT``; a private
+    key's body is one secret per line."""
     _configure()
     lines = text.split("\n")
     found: list[tuple[int, str]] = []
@@ -74,21 +106,33 @@ def find_secrets(path: str, text: str) -> list[tuple[int, str]]:
             found += _key_block(lines, index)
         elif len(value) >= _MIN_SECRET_CHARS or secret.type == "GitHub Token":
             found += [(index, token) for token in _whole_tokens(lines[index], value)]
+    for index, line in enumerate(lines):
+        for pattern in SUPPLEMENT:
+            found += [(index, m.group(1)) for m in pattern.finditer(line) if len(m.group(1)) >= _MIN_SECRET_CHARS]
     return list(dict.fromkeys(found))
 
 
 def mask(path: str, text: str) -> Masked:
-    """``text`` with each secret replaced where it was found (not elsewhere: a test's ``password="secret"`` must
-    not hide every ``secret`` in the file)."""
+    """``text`` with each secret replaced where it was found, and a long secret (8+ characters) wherever else it
+    stands too. A short finding is masked only where found: a test's ``password="secret"`` must not hide every
+    ``secret`` in the file."""
     found = find_secrets(path, text)
     if not found:
         return Masked(text, text, ())
+    label = "secret"
+    while f"«{label}-" in text:  # the file holds our placeholder's form already: pick one it does not
+        label += "x"
     numbers: dict[str, int] = {}
     lines = text.split("\n")
     for index, secret in sorted(found, key=lambda f: (f[0], -len(f[1]))):
         n = numbers.setdefault(secret, len(numbers) + 1)
-        lines[index] = lines[index].replace(secret, PLACEHOLDER.format(n=n))
-    return Masked(text, "\n".join(lines), tuple(numbers))
+        lines[index] = lines[index].replace(secret, f"«{label}-{n}»")
+    masked = Masked(text, "\n".join(lines), tuple(numbers), label)
+    long_ones = [(n, s) for s, n in numbers.items() if len(s) >= _GLOBAL_SECRET_CHARS]
+    masked_text = masked.text
+    for n, secret in sorted(long_ones, key=lambda item: -len(item[1])):
+        masked_text = masked_text.replace(secret, masked.placeholder(n))
+    return Masked(text, masked_text, tuple(numbers), label)
 
 
 def _whole_tokens(line: str, value: str) -> list[str]:

@@ -20,14 +20,16 @@ CONTROL_DIRS = frozenset(
     {
         ".vscode", ".idea", ".devcontainer", ".github", ".gitlab", ".circleci", ".buildkite", ".husky", ".githooks",
         ".git", ".cursor", ".claude", ".continue", ".aider", ".roo", ".windsurf", ".zed", ".helix", ".nvim",
+        ".gemini", ".amazonq", ".yarn",
     }
 )  # fmt: skip
 CONTROL_NAMES = frozenset(
     {
         ".envrc", ".gitattributes", ".gitmodules", ".gitlab-ci.yml", ".travis.yml", "azure-pipelines.yml",
         "jenkinsfile", ".pre-commit-config.yaml", ".cursorrules", ".windsurfrules", ".clinerules", ".aider.conf.yml",
-        "claude.md", "agents.md", ".nvim.lua", ".nvimrc", ".exrc", "conftest.py", "pytest.ini", "tox.ini",
-        "noxfile.py", "polyedit.toml", ".polyeditignore",
+        "claude.md", "agents.md", "gemini.md", ".mcp.json", ".devcontainer.json", ".nvim.lua", ".nvimrc", ".exrc",
+        "conftest.py", "pytest.ini", ".pytest.ini", "tox.ini", "noxfile.py", "setup.cfg", "lefthook.yml",
+        "bitbucket-pipelines.yml", ".yarnrc", ".yarnrc.yml", ".npmrc", "polyedit.toml", ".polyeditignore",
     }
 )  # fmt: skip
 CONTROL_SUFFIXES = (".code-workspace",)
@@ -76,8 +78,13 @@ def checked_path(workspace: Workspace, raw: str, phase: str) -> str:
     return rel
 
 
+_WINDOWS_ALIAS = re.compile(r"[. ]$|:|~\d")  # 'x.' and 'x ' open 'x'; 'a::$DATA' is a stream; 'GIT~1' a short name
+
+
 def _check_names(path: PurePosixPath, shown: str, phase: str) -> None:
     for name in path.parts:
+        if name not in (".", "..") and _WINDOWS_ALIAS.search(name):
+            raise EditFailed(phase, f"'{shown}' uses '{name}', which Windows reads as another name")
         if len(name.encode("utf-8")) > MAX_NAME_BYTES:
             raise EditFailed(phase, f"'{shown}' has a name longer than {MAX_NAME_BYTES} bytes")
         if name.lower() == ".git":
@@ -96,10 +103,13 @@ def is_control_file(rel: str) -> bool:
 
 # Package manifests are ordinary files, except for the parts that run code: npm runs package.json's scripts on
 # install, a build runs pyproject.toml's build backend, and [tool.polyedit] is polyedit's own configuration.
+# In pyproject.toml every [tool.*] table counts (pytest's addopts load plugins, hatch and setuptools run build hooks,
+# [tool.polyedit] configures polyedit) except those of linters and formatters, which only read code.
 _MANIFEST_PARTS: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {
     "package.json": ("json", (("scripts",),)),
-    "pyproject.toml": ("toml", (("build-system",), ("tool", "polyedit"))),
+    "pyproject.toml": ("toml", (("build-system",), ("tool",))),
 }
+_READ_ONLY_TOOLS = frozenset({"ruff", "black", "isort", "mypy", "pyright", "pylint", "codespell", "coverage"})
 
 
 def is_control_change(path: str, old_text: str | None, new_text: str | None) -> bool:
@@ -129,4 +139,7 @@ def _parse(syntax: str, text: str) -> Any:
 def _part(data: Any, keys: tuple[str, ...]) -> Any:
     for key in keys:
         data = data.get(key) if isinstance(data, dict) else None
+    if keys == ("tool",):
+        tables = data if isinstance(data, dict) else {}
+        return {name: table for name, table in tables.items() if name not in _READ_ONLY_TOOLS}
     return data

@@ -19,7 +19,7 @@ from typing import Any
 from polyedit.apply import ApplyRefused, apply_sketch
 from polyedit.apply.api import check_llm_merge
 from polyedit.config import Settings
-from polyedit.index.secrets import Masked, mask
+from polyedit.index.secrets import Masked, SecretCopied, mask
 from polyedit.index.service import IndexService
 from polyedit.models.registry import roles
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
@@ -226,7 +226,7 @@ class EditRun:
                 sketch.body,
             )
             result = await asyncio.to_thread(check_llm_merge, item.path, current, merged)
-            new_text = masked.unmask(result.text)
+            new_text = _unmask(item.path, masked, result.text)
             _check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
         except ApplyRefused as second:
             refusal.reason += f"; the apply fallback {fallback} failed too: {second.reason}"
@@ -298,7 +298,7 @@ class EditRun:
         result = apply_sketch(item.path, masked.text if masked else "", sketch.body)
         if result.format == "full":
             raise ApplyRefused(item.path, "a full rewrite was sent for an existing file; send a lazy sketch", None)
-        new_text = masked.unmask(result.text) if masked else result.text
+        new_text = _unmask(item.path, masked, result.text) if masked else result.text
         _check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
         return FileChange(
             item.path, "modify", original, new_text, tuple(result.checks), sketch.model, result.tier, item.intent
@@ -367,6 +367,13 @@ def _render_context(pack: ContextPack) -> str:
     parts += [f"--- {s.path}:{s.start_line}-{s.end_line}\n{s.text}" for s in pack.snippets]
     parts.append("Files in the workspace:\n" + "\n".join(pack.outline))
     return "\n".join(parts)
+
+
+def _unmask(path: str, masked: Masked, text: str) -> str:
+    try:
+        return masked.unmask(text)
+    except SecretCopied as copied:
+        raise ApplyRefused(path, f"{copied}; keep each masked secret where the file has it") from None
 
 
 def _check_size(path: str, what: str, text: str, limit_bytes: int) -> None:

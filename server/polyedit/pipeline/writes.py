@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import difflib
 import os
-import tempfile
+import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -20,21 +21,33 @@ from pathlib import Path, PurePosixPath
 from polyedit.pipeline.types import EditFailed, FileChange
 
 UTF8_BOM = b"\xef\xbb\xbf"
+_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the codec to write it back with: UTF-8, UTF-8 with a BOM, or Latin-1 (which reads any byte)."""
+    """The text and the codec to write it back with: UTF-8, UTF-8 with a BOM, UTF-8 with stray bytes kept as they
+    are ("utf-8-raw": the file holds real UTF-8 text beside them), or Latin-1 (which reads any byte)."""
     if data.startswith(UTF8_BOM):
-        return data[len(UTF8_BOM) :].decode("utf-8"), "utf-8-sig"
+        return data[len(UTF8_BOM) :].decode("utf-8", errors="surrogateescape"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        if _MULTIBYTE_UTF8.search(data):
+            return data.decode("utf-8", errors="surrogateescape"), "utf-8-raw"
         return data.decode("latin-1"), "latin-1"
+
+
+def encode(text: str, codec: str) -> bytes:
+    """The bytes of ``text`` in a codec ``decode`` named; ``UnicodeEncodeError`` when the codec cannot hold it."""
+    if codec in ("utf-8-sig", "utf-8-raw"):
+        body = text.encode("utf-8", errors="surrogateescape")
+        return UTF8_BOM + body if codec == "utf-8-sig" else body
+    return text.encode(codec)
 
 
 def as_pipeline_reads(data: bytes) -> str:
     """The text the index and the pipeline hold for these bytes (see ``Workspace.read_text``)."""
-    return data.decode("utf-8", errors="replace")
+    return data.removeprefix(UTF8_BOM).decode("utf-8", errors="replace")
 
 
 def _lines(text: str) -> list[str]:
@@ -63,18 +76,22 @@ def render(path: str, seen: str, new_text: str, original: bytes) -> bytes:
         raise EditFailed("write", f"{path}: the file's lines do not match what the pipeline read")
     newline = _dominant_newline(kept)
     out: list[str] = []
+    last_kept = False
     matcher = difflib.SequenceMatcher(None, [_key(x) for x in seen_lines], [_key(x) for x in new_lines], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             out += kept[i1:i2]
+            last_kept = True
             continue
         for line in new_lines[j1:j2]:
             out.append(_key(line) + (newline if line.endswith("\n") else ""))
-    if out and new_lines and not new_lines[-1].endswith("\n"):  # the edit's last line decides the final newline
-        out[-1] = _key(out[-1])
+        last_kept = last_kept and j1 == j2
+    ends_open = bool(new_lines) and not new_lines[-1].endswith("\n")
+    if out and ends_open and not (last_kept and not kept[-1].endswith("\n")):
+        out[-1] = _key(out[-1])  # the edit's last line decides the final newline, unless it is the original's own
     body = "".join(out)
     try:
-        return (UTF8_BOM if codec == "utf-8-sig" else b"") + body.encode("utf-8" if codec == "utf-8-sig" else codec)
+        return encode(body, codec)
     except UnicodeEncodeError as exc:
         bad = body[exc.start : exc.end]
         raise EditFailed("write", f"{path} is {codec} and the edit adds characters it cannot hold: {bad!r}") from None
@@ -92,7 +109,8 @@ class _Step:
 
 
 def _target(root: Path, rel: str) -> Path:
-    """Where the bytes go: through a link to its target, which must lie in the workspace and outside ``.git``."""
+    """Where the bytes go. ``rel`` is already a real path (``checked_path`` followed links and judged the target),
+    so a link found here appeared since, and is refused: it was never judged."""
     real = Path(os.path.realpath(root / rel))
     try:
         inside = real.relative_to(root)
@@ -100,6 +118,10 @@ def _target(root: Path, rel: str) -> Path:
         raise EditFailed("write", f"{rel} resolves to {real}, outside the workspace; nothing was written") from None
     if any(part.lower() == ".git" for part in PurePosixPath(inside.as_posix()).parts):
         raise EditFailed("write", f"{rel} resolves into .git; nothing was written")
+    if inside.as_posix() != rel:  # the pipeline judged the real path; a link that appeared since is not judged
+        raise EditFailed(
+            "write", f"{rel} became a link to {inside.as_posix()} after it was checked; nothing was written"
+        )
     return real
 
 
@@ -112,6 +134,9 @@ def write_changes(root: Path, changes: Sequence[FileChange]) -> None:
         twice = sorted({p for p in paths if paths.count(p) > 1})
         raise EditFailed("write", f"the edit names {', '.join(twice)} more than once; nothing was written")
     steps = [_prepare(root, change) for change in changes]
+    targets = [step.target for step in steps]
+    if len(set(targets)) != len(targets):
+        raise EditFailed("write", "the edit reaches one file by two names; nothing was written")
     try:
         for step in steps:
             if step.new is not None:
@@ -152,16 +177,17 @@ def _prepare(root: Path, change: FileChange) -> _Step:
 
 
 def _stage(step: _Step) -> None:
-    """Write the new bytes beside the target (same directory, so the rename is atomic), with the original's mode."""
+    """Write the new bytes beside the target (same directory, so the rename is atomic), with the original's mode, or
+    for a new file the mode creating it normally gives (0666 less the umask)."""
     missing = [d for d in (step.target.parent, *step.target.parent.parents) if not d.exists()]
     step.made_dirs = list(reversed(missing))
     step.target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=step.target.parent, prefix=f".{step.target.name}.", suffix=".polyedit")
-    step.staged = Path(tmp)
+    step.staged = step.target.with_name(f".{step.target.name}.{uuid.uuid4().hex[:8]}.polyedit")
+    fd = os.open(step.staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     with os.fdopen(fd, "wb") as handle:
         handle.write(step.new or b"")
     if step.mode is not None:
-        os.chmod(tmp, step.mode)
+        os.chmod(step.staged, step.mode)
 
 
 def _roll_back(steps: Sequence[_Step]) -> None:

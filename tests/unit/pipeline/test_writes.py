@@ -100,11 +100,35 @@ def test_a_failure_half_way_puts_every_file_back(tmp_path: Path, monkeypatch: py
     assert [(tmp_path / f).read_text() for f in ("a.py", "gone.py", "c.py")] == ["a = 1\n", "g = 1\n", "c = 1\n"]
 
 
-def test_a_link_inside_the_workspace_is_edited_through_to_its_target(tmp_path: Path) -> None:
+def test_a_link_that_appeared_after_the_check_is_refused(tmp_path: Path) -> None:
+    """The pipeline follows links when it checks a path (pipeline/paths.py), so the writer gets real paths; a link
+    there now appeared in between (a git pull during the model calls) and was never judged."""
+    (tmp_path / ".vscode").mkdir()
+    (tmp_path / ".vscode/tasks.json").write_text("{}\n")
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools/helper.py").symlink_to("../.vscode/tasks.json")
+    change = FileChange("tools/helper.py", "create", None, "evil\n", (), "m")
+    with pytest.raises(EditFailed, match=r"became a link to \.vscode/tasks\.json after it was checked"):
+        write_changes(tmp_path, [change])
+    assert (tmp_path / ".vscode/tasks.json").read_text() == "{}\n"
+
+
+def test_one_file_by_two_names_is_refused(tmp_path: Path) -> None:
     (tmp_path / "real.py").write_text("r = 1\n")
-    (tmp_path / "link.py").symlink_to("real.py")
-    write_changes(tmp_path, [modify(tmp_path, "link.py", "r = 1", "r = 2")])
-    assert (tmp_path / "link.py").is_symlink() and (tmp_path / "real.py").read_text() == "r = 2\n"
+    (tmp_path / "sub").symlink_to(".")
+    changes = [modify(tmp_path, "real.py", "r = 1", "r = 2"), modify(tmp_path, "sub/real.py", "r = 1", "r = 3")]
+    with pytest.raises(EditFailed):
+        write_changes(tmp_path, changes)
+    assert (tmp_path / "real.py").read_text() == "r = 1\n"
+
+
+def test_a_new_file_gets_the_usual_mode(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        write_changes(tmp_path, [FileChange("pkg/new.py", "create", None, "n = 1\n", (), "m")])
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "pkg/new.py").stat().st_mode & 0o777 == 0o644
 
 
 @pytest.mark.parametrize(
