@@ -73,18 +73,11 @@ class IndexStore:
             )
             added = []
             for chunk in chunks:
+                values = (path, chunk.start_line, chunk.end_line, chunk.symbol, chunk.header, chunk.text)
                 cur = conn.execute(
                     "INSERT INTO chunks (path, start_line, end_line, symbol, header, text, hash) "
                     "VALUES (?,?,?,?,?,?,?)",
-                    (
-                        path,
-                        chunk.start_line,
-                        chunk.end_line,
-                        chunk.symbol,
-                        chunk.header,
-                        chunk.text,
-                        chunk.content_hash,
-                    ),
+                    (*values, chunk.content_hash),
                 )
                 row_id = int(cur.lastrowid or 0)
                 meta = lexical_terms(f"{path} {chunk.symbol or ''}")
@@ -92,18 +85,7 @@ class IndexStore:
                     "INSERT INTO chunks_fts (rowid, code, meta) VALUES (?, ?, ?)",
                     (row_id, lexical_terms(chunk.text), meta),
                 )
-                added.append(
-                    ChunkRow(
-                        row_id,
-                        path,
-                        chunk.start_line,
-                        chunk.end_line,
-                        chunk.symbol,
-                        chunk.header,
-                        chunk.text,
-                        chunk.content_hash,
-                    )
-                )
+                added.append(ChunkRow(row_id, *values, chunk.content_hash))
         return removed, added
 
     def remove_file(self, path: str) -> list[int]:
