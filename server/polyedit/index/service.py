@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -336,8 +336,10 @@ class IndexService:
         mode: Mode = "hybrid",
         token_budget: int | None = None,
         load_model: bool = False,
+        favour: Collection[str] = (),
     ) -> list[SearchResult]:
-        """Hybrid search. Dense results join once the model is loaded (in the background, or now if load_model)."""
+        """Hybrid search. Dense results join once the model is loaded (in the background, or now if load_model).
+        Open files, and the paths in ``favour`` (the user's active file), are boosted."""
         lexical = [] if mode == "dense" else [i for i, _ in self.store.lexical(query_terms(query), CANDIDATES)]
         dense: list[int] = []
         if mode != "lexical" and len(self.dense) and (self.embedder.loaded or load_model):
@@ -353,7 +355,7 @@ class IndexService:
             lexical,
             dense,
             rows,
-            open_paths=self.open_paths,
+            open_paths=self.open_paths | set(favour),
             recent_paths=recent,
             unembedded=unembedded,
             mode=mode,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
-from polyedit.lsp.convert import field
+from polyedit.lsp.convert import field, uri_to_rel
 from polyedit.lsp.delivery import (
     CONTROL,
     CannotDeliver,
@@ -26,9 +26,10 @@ from polyedit.lsp.delivery import (
 from polyedit.models.registry import build_models
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
-from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
+from polyedit.pipeline.types import EditFailed, FileChange, Focus, RunTrace
 
 if TYPE_CHECKING:
+    from polyedit.index.service import IndexService
     from polyedit.lsp.server import PolyeditServer
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
         if missing:  # before anything is sent anywhere: the run cannot finish without every role's key
             run.trace.outcome, run.trace.error = "failed", " ".join(missing)
             raise EditFailed("models", " ".join(missing))
-        changes = await run.run(instruction)
+        changes = await run.run(instruction, focus_of(index, field(args, "uri"), field(args, "range")))
         result = await deliver(ls, instruction, changes)
         record_delivery(run.trace, result)
     except EditFailed as failure:
@@ -125,6 +126,25 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
     if missing:  # e.g. the user unchecked them in VS Code's refactor preview
         return {"applied": True, "partial": True, "files": files, "skipped": missing}
     return {"applied": True, "files": files}
+
+
+def focus_of(index: IndexService, uri: Any, selection: Any) -> Focus | None:
+    """The active file (if polyedit may read it) and the whole lines of the selection, from the command's
+    ``uri`` and ``range`` (LSP positions, 0-based; a selection ending at column 0 ends on the line before)."""
+    rel = uri_to_rel(index.workspace, uri) if isinstance(uri, str) else None
+    if rel is None or index.workspace.exclusion_reason(rel) is not None:
+        return None
+    start, end = field(selection, "start"), field(selection, "end")
+    text = index.current_text(rel)
+    if text is None or start is None or end is None or start == end:  # nothing selected: the file is the focus
+        return Focus(rel)
+    first, last = field(start, "line"), field(end, "line")
+    if not isinstance(first, int) or not isinstance(last, int) or last < first:
+        return Focus(rel)
+    if last > first and field(end, "character") == 0:
+        last -= 1
+    lines = text.split("\n")[first : last + 1]
+    return Focus(rel, first + 1, first + len(lines), "\n".join(lines)) if lines else Focus(rel)
 
 
 def record_delivery(trace: RunTrace, result: dict[str, Any]) -> None:

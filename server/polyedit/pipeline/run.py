@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Coroutine
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib.resources import files
 from typing import Any
 
@@ -21,6 +21,7 @@ from polyedit.apply.api import check_llm_merge
 from polyedit.config import Settings
 from polyedit.index.secrets import Masked, SecretCopied, mask
 from polyedit.index.service import IndexService
+from polyedit.index.tokens import estimate_tokens
 from polyedit.models.registry import roles
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
 from polyedit.pipeline.fallback import llm_merge
@@ -33,6 +34,7 @@ from polyedit.pipeline.types import (
     EditPlan,
     FileChange,
     FileSketch,
+    Focus,
     PhaseRecord,
     PlannedFile,
     RunTrace,
@@ -81,10 +83,10 @@ class EditRun:
         self.progress = progress
         self.trace = RunTrace("")
 
-    async def run(self, instruction: str) -> list[FileChange]:
+    async def run(self, instruction: str, focus: Focus | None = None) -> list[FileChange]:
         self.trace = RunTrace(instruction)
         try:
-            pack = await asyncio.to_thread(self.retrieve, instruction)
+            pack = await asyncio.to_thread(self.retrieve, instruction, focus)
             plan = await self.plan(pack)
             changes = await _all_or_cancel([self.change(pack.instruction, plan, item) for item in plan.files])
             self.trace.outcome = "delivered"
@@ -98,18 +100,28 @@ class EditRun:
 
     # --- retrieve -------------------------------------------------------------------------------------------
 
-    def retrieve(self, instruction: str) -> ContextPack:
+    def retrieve(self, instruction: str, focus: Focus | None = None) -> ContextPack:
+        """The focus (its secrets masked) always goes first; the search reads the selection beside the instruction
+        ("make this async" names nothing) and favours the active file."""
         started = time.monotonic()
-        results = self.index.search(instruction, k=20, token_budget=self.config.context_token_budget)
+        if focus is not None:
+            focus = replace(focus, text=mask(focus.path, focus.text).text)
+        query = f"{instruction}\n{focus.text[:2000]}" if focus and focus.text else instruction
+        budget = self.config.context_token_budget - (estimate_tokens(focus.text) if focus else 0)
+        results = self.index.search(query, k=20, token_budget=max(budget, 0), favour=(focus.path,) if focus else ())
         snippets = tuple(Snippet(r.path, r.start_line, r.end_line, r.symbol, r.text) for r in results)
         outline = tuple(sorted(self.index.store.file_states()))[:400]
-        pack = ContextPack(instruction, snippets, outline)
+        pack = ContextPack(instruction, snippets, outline, focus)
         self.trace.phases.append(
             PhaseRecord(
                 "retrieve", None, seconds=round(time.monotonic() - started, 3), detail=f"{len(snippets)} snippets"
             )
         )
-        self.trace.handoffs["context_pack"] = {"snippets": [asdict(s) for s in snippets], "files": len(outline)}
+        self.trace.handoffs["context_pack"] = {
+            "focus": asdict(focus) if focus else None,
+            "snippets": [asdict(s) for s in snippets],
+            "files": len(outline),
+        }
         self.progress(f"retrieved {len(snippets)} snippets")
         return pack
 
@@ -363,10 +375,20 @@ async def _all_or_cancel(coros: list[Coroutine[Any, Any, FileChange]]) -> list[F
 
 
 def _render_context(pack: ContextPack) -> str:
-    parts = ["Relevant code (from the workspace index):"]
+    parts = [_render_focus(pack.focus)] if pack.focus else []
+    parts += ["Relevant code (from the workspace index):"]
     parts += [f"--- {s.path}:{s.start_line}-{s.end_line}\n{s.text}" for s in pack.snippets]
     parts.append("Files in the workspace:\n" + "\n".join(pack.outline))
     return "\n".join(parts)
+
+
+def _render_focus(focus: Focus) -> str:
+    if focus.start_line is None or not focus.text:
+        return f"The user's active file: {focus.path}. Words like 'this file' in the instruction mean it.\n"
+    return (
+        f"The user's selection, {focus.path}:{focus.start_line}-{focus.end_line} (words like 'this' in the "
+        f"instruction mean it):\n{focus.text}\n"
+    )
 
 
 def _unmask(path: str, masked: Masked, text: str) -> str:

@@ -18,12 +18,25 @@ class Snippet:
 
 
 @dataclass(frozen=True)
+class Focus:
+    """Where the user is when they ask: the active file and, if they selected something, the selected lines
+    (1-based, inclusive) and their text. "This function" in an instruction means the selection."""
+
+    path: str
+    start_line: int | None = None
+    end_line: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class ContextPack:
-    """What retrieval hands the planner: ranked snippets within a token budget, and the file list."""
+    """What retrieval hands the planner: the user's focus first, ranked snippets within a token budget, and the
+    file list."""
 
     instruction: str
     snippets: tuple[Snippet, ...]
     outline: tuple[str, ...]  # workspace-relative paths of indexed files (capped)
+    focus: Focus | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from polyedit.index.service import IndexService
 from polyedit.models.pricing import PriceTable
 from polyedit.models.registry import ModelRouter
 from polyedit.pipeline.run import EditRun, RunConfig
-from polyedit.pipeline.types import EditFailed
+from polyedit.pipeline.types import EditFailed, Focus
 
 from tests.fakes.anthropic_server import Reply, fake_anthropic
 from tests.fakes.embedder import CountingEmbedder
@@ -76,7 +76,14 @@ def edit(path: str, sketch: str) -> Callable[[dict[str, Any]], Reply]:
     return lambda body: Reply.tool("edit_file", {"path": path, "sketch": sketch})
 
 
-async def run(index: IndexService, route: Any, monkeypatch: pytest.MonkeyPatch, **config: Any) -> tuple[Any, Any]:
+async def run(
+    index: IndexService,
+    route: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    instruction: str = "rename fetch_user to load_user",
+    focus: Focus | None = None,
+    **config: Any,
+) -> tuple[Any, Any]:
     with fake_anthropic(route) as (url, state):
         monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test")
         monkeypatch.setenv("ANTHROPIC_BASE_URL", url)
@@ -85,7 +92,7 @@ async def run(index: IndexService, route: Any, monkeypatch: pytest.MonkeyPatch, 
             index, ModelRouter({}, PriceTable(), backoff_s=0), RunConfig(**{**settings, **config}), lambda m: None
         )
         try:
-            return await edit_run.run("rename fetch_user to load_user"), (edit_run, state)
+            return await edit_run.run(instruction, focus), (edit_run, state)
         except EditFailed as failure:
             return failure, (edit_run, state)
 
@@ -345,3 +352,28 @@ async def test_oversized_or_binary_output_is_refused(
     assert isinstance(failure, EditFailed) and failure.phase == "apply" and words in failure.reason
     assert all((workspace / rel).read_text() == text for rel, text in FILES.items())
     assert not (workspace / "app/notes.txt").exists()
+
+
+async def test_the_selection_decides_what_this_means(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two functions share a name; the user's selection names the one to change: it comes first in the planner's
+    context, the search reads it, and the trace records it."""
+    root = tmp_path / "ws"
+    for rel, body in {"jobs/runner.py": "return queue.pop()", "feeds/reader.py": "return feed.entries"}.items():
+        (root / rel).parent.mkdir(parents=True)
+        (root / rel).write_text(f"import x\n\n\ndef fetch(source):\n    {body}\n")
+    service = IndexService(root, Settings(cache_dir=str(tmp_path / "cache")), embedder=CountingEmbedder())
+    service.scan()
+    plan = {"summary": "s", "files": [{"path": "feeds/reader.py", "action": "modify", "intent": "i"}], "facts": []}
+    sketch = "<<<<<<< SEARCH\ndef fetch(source):\n=======\nasync def fetch(source):\n>>>>>>> REPLACE\n"
+    focus = Focus("feeds/reader.py", 4, 5, "def fetch(source):\n    return feed.entries")
+    route = router(plan, {"feeds/reader.py": edit("feeds/reader.py", sketch)})
+    try:
+        changes, (edit_run, state) = await run(service, route, monkeypatch, "make this function async", focus)
+    finally:
+        service.close()
+    context = json.dumps(state.requests[0], ensure_ascii=False)
+    assert context.index("The user's selection, feeds/reader.py:4-5") < context.index("Relevant code")
+    assert edit_run.trace.handoffs["context_pack"]["focus"]["path"] == "feeds/reader.py"
+    snippets = edit_run.trace.handoffs["context_pack"]["snippets"]
+    assert snippets[0]["path"] == "feeds/reader.py"  # the search read the selection and favoured its file
+    assert [c.path for c in changes] == ["feeds/reader.py"]
