@@ -19,13 +19,15 @@ from typing import Any
 from polyedit.apply import ApplyRefused, apply_sketch
 from polyedit.apply.api import check_llm_merge
 from polyedit.config import Settings
-from polyedit.index.secrets import Masked, SecretCopied, mask
+from polyedit.index.secrets import Masked, mask
 from polyedit.index.service import IndexService
 from polyedit.index.tokens import estimate_tokens
 from polyedit.models.registry import roles
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
+from polyedit.pipeline.context import render_context
 from polyedit.pipeline.fallback import llm_merge
 from polyedit.pipeline.focus import focused_view
+from polyedit.pipeline.guards import check_output, check_size, unmask
 from polyedit.pipeline.paths import checked_path
 from polyedit.pipeline.tools import GENERATE_TOOLS, PLAN_TOOLS
 from polyedit.pipeline.types import (
@@ -128,7 +130,7 @@ class EditRun:
     # --- plan -----------------------------------------------------------------------------------------------
 
     async def plan(self, pack: ContextPack) -> EditPlan:
-        context = _render_context(pack)
+        context = render_context(pack)
         notes: list[str] = []
         for round_ in range(1, self.config.max_plan_rounds + 1):
             last = round_ == self.config.max_plan_rounds
@@ -238,8 +240,8 @@ class EditRun:
                 sketch.body,
             )
             result = await asyncio.to_thread(check_llm_merge, item.path, current, merged)
-            new_text = _unmask(item.path, masked, result.text)
-            _check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
+            new_text = unmask(item.path, masked, result.text)
+            check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
         except ApplyRefused as second:
             refusal.reason += f"; the apply fallback {fallback} failed too: {second.reason}"
             return None
@@ -296,22 +298,22 @@ class EditRun:
 
     def apply(self, item: PlannedFile, masked: Masked | None, sketch: FileSketch) -> FileChange:
         original = masked.original if masked else None
-        _check_size(item.path, "the sketch", sketch.body, self.index.workspace.max_file_size_bytes)
+        check_size(item.path, "the sketch", sketch.body, self.index.workspace.max_file_size_bytes)
         if item.action == "delete":
             return FileChange(
                 item.path, "delete", original, None, ("planned-delete",), sketch.model, intent=item.intent
             )
         if item.action == "create":
             result = apply_sketch(item.path, "", sketch.body, "full")
-            _check_output(item.path, result.text, self.index.workspace.max_file_size_bytes)
+            check_output(item.path, result.text, self.index.workspace.max_file_size_bytes)
             return FileChange(
                 item.path, "create", None, result.text, tuple(result.checks), sketch.model, intent=item.intent
             )
         result = apply_sketch(item.path, masked.text if masked else "", sketch.body)
         if result.format == "full":
             raise ApplyRefused(item.path, "a full rewrite was sent for an existing file; send a lazy sketch", None)
-        new_text = _unmask(item.path, masked, result.text) if masked else result.text
-        _check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
+        new_text = unmask(item.path, masked, result.text) if masked else result.text
+        check_output(item.path, new_text, self.index.workspace.max_file_size_bytes)
         return FileChange(
             item.path, "modify", original, new_text, tuple(result.checks), sketch.model, result.tier, item.intent
         )
@@ -372,40 +374,3 @@ async def _all_or_cancel(coros: list[Coroutine[Any, Any, FileChange]]) -> list[F
             if not task.done():
                 task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-
-
-def _render_context(pack: ContextPack) -> str:
-    parts = [_render_focus(pack.focus)] if pack.focus else []
-    parts += ["Relevant code (from the workspace index):"]
-    parts += [f"--- {s.path}:{s.start_line}-{s.end_line}\n{s.text}" for s in pack.snippets]
-    parts.append("Files in the workspace:\n" + "\n".join(pack.outline))
-    return "\n".join(parts)
-
-
-def _render_focus(focus: Focus) -> str:
-    if focus.start_line is None or not focus.text:
-        return f"The user's active file: {focus.path}. Words like 'this file' in the instruction mean it.\n"
-    return (
-        f"The user's selection, {focus.path}:{focus.start_line}-{focus.end_line} (words like 'this' in the "
-        f"instruction mean it):\n{focus.text}\n"
-    )
-
-
-def _unmask(path: str, masked: Masked, text: str) -> str:
-    try:
-        return masked.unmask(text)
-    except SecretCopied as copied:
-        raise ApplyRefused(path, f"{copied}; keep each masked secret where the file has it") from None
-
-
-def _check_size(path: str, what: str, text: str, limit_bytes: int) -> None:
-    size = len(text.encode("utf-8"))
-    if size > limit_bytes:
-        raise ApplyRefused(path, f"{what} is {size} bytes, over the {limit_bytes}-byte file size limit")
-
-
-def _check_output(path: str, text: str, limit_bytes: int) -> None:
-    """A text file stays text and within the size the workspace allows (``max_file_size_bytes``)."""
-    _check_size(path, "the result", text, limit_bytes)
-    if "\0" in text:
-        raise ApplyRefused(path, "the result holds NUL bytes, which a text file does not; write text only")
