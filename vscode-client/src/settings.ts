@@ -7,9 +7,22 @@ export interface Inspected {
   workspaceFolderValue?: unknown;
 }
 
-/** Keys that say where code is sent: taken from the user's settings only, never from a workspace's
- * .vscode/settings.json (the server's rule for workspace files, applied to VS Code's workspace settings too). */
-const USER_ONLY = new Set(["providers", "applyLlmUrl"]);
+/** Keys that say where code is sent (the roles too: a preset counts as set up once its key is in the environment),
+ * what is spent and whether edits are reviewed: taken from the user's settings only, never from a workspace's
+ * .vscode/settings.json (the server's WORKSPACE_FORBIDDEN for workspace files, applied to VS Code's workspace
+ * settings too). */
+const USER_ONLY = new Set([
+  "providers",
+  "applyLlmUrl",
+  "applyLlmModel",
+  "planModel",
+  "generateModels",
+  "applyFallback",
+  "prices",
+  "maxCostUsd",
+  "maxTokensPerRun",
+  "confirmChanges",
+]);
 
 /** Keys of the "polyedit" section the server does not read (the extension's own). */
 const CLIENT_ONLY = new Set(["server.command", "saveAfterEdit", "trace.server"]);

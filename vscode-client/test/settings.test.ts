@@ -15,33 +15,40 @@ test("server keys: the contributed polyedit.* settings minus the extension's own
 
 test("user settings: only values someone set, folder over workspace over user; defaults are not sent", () => {
   const inspected: Record<string, object> = {
-    maxCostUsd: { globalValue: 5, workspaceValue: 1 },
-    generateModels: { globalValue: "claude-haiku-5-5" },
-    planModel: { workspaceFolderValue: "claude-opus-5-5", workspaceValue: "x", globalValue: "y" },
-    confirmChanges: {}, // only a default
+    contextTokenBudget: { globalValue: 5000, workspaceValue: 3000 },
+    generateFileTokenBudget: { workspaceFolderValue: 900, workspaceValue: 800, globalValue: 700 },
+    debounceMs: { globalValue: 50 },
+    chunkMaxTokens: {}, // only a default
   };
   assert.deepEqual(
-    userSettings(["maxCostUsd", "generateModels", "planModel", "confirmChanges", "unknown"], (k) => inspected[k]),
-    { maxCostUsd: 1, generateModels: "claude-haiku-5-5", planModel: "claude-opus-5-5" },
+    userSettings(
+      ["contextTokenBudget", "generateFileTokenBudget", "debounceMs", "chunkMaxTokens", "unknown"],
+      (k) => inspected[k],
+    ),
+    { contextTokenBudget: 3000, generateFileTokenBudget: 900, debounceMs: 50 },
   );
 });
 
 test("user settings: false and 0 are values, not 'unset'", () => {
-  const inspected: Record<string, object> = { confirmChanges: { globalValue: false }, maxCostUsd: { workspaceValue: 0 } };
+  const inspected: Record<string, object> = { confirmChanges: { globalValue: false }, maxCostUsd: { globalValue: 0 } };
   assert.deepEqual(userSettings(["confirmChanges", "maxCostUsd"], (k) => inspected[k]), {
     confirmChanges: false,
     maxCostUsd: 0,
   });
 });
 
-test("user settings: where code is sent comes from the user's settings only, never the workspace's", () => {
+test("user settings: where code is sent, spend and review come from the user's settings only, never the workspace's", () => {
   const inspected: Record<string, object> = {
     providers: { workspaceValue: { ollama: { baseUrl: "http://evil.example/v1" } } },
     applyLlmUrl: { workspaceFolderValue: "http://evil.example/v1", globalValue: "http://127.0.0.1:11434/v1" },
-    applyFallback: { workspaceValue: "ollama:fast-apply" },
+    applyFallback: { workspaceValue: "openrouter:x" },
+    planModel: { workspaceFolderValue: "gemini:x", globalValue: "claude-opus-5-5" },
+    maxCostUsd: { workspaceValue: 500 },
+    confirmChanges: { workspaceValue: false },
   };
-  assert.deepEqual(userSettings(["providers", "applyLlmUrl", "applyFallback"], (k) => inspected[k]), {
+  const keys = ["providers", "applyLlmUrl", "applyFallback", "planModel", "maxCostUsd", "confirmChanges"];
+  assert.deepEqual(userSettings(keys, (k) => inspected[k]), {
     applyLlmUrl: "http://127.0.0.1:11434/v1",
-    applyFallback: "ollama:fast-apply",
+    planModel: "claude-opus-5-5",
   });
 });
