@@ -53,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --write: also write editor, agent, CI, git and test-runner configuration without asking",
     )
+    p_edit.add_argument(
+        "--focus",
+        default="",
+        metavar="PATH[:FIRST-LAST]",
+        help="the file (and lines) the instruction is about, as an editor's active file and selection",
+    )
     p_edit.add_argument("--plan-only", action="store_true", help="stop after the plan")
     p_edit.add_argument("--json", action="store_true", help="print the trace and the changes as JSON")
 
@@ -83,7 +89,13 @@ def main(argv: list[str] | None = None) -> int:
         service = _open_service(root)
         try:
             return run_edit(
-                service, instruction, args.write, args.plan_only, args.json, yes_control_files=args.yes_control_files
+                service,
+                instruction,
+                args.write,
+                args.plan_only,
+                args.json,
+                yes_control_files=args.yes_control_files,
+                focus=args.focus,
             )
         finally:
             service.close()

@@ -11,10 +11,11 @@ from typing import Any
 
 from polyedit.index.service import IndexService
 from polyedit.models.registry import build_models
+from polyedit.pipeline.context import focus_on
 from polyedit.pipeline.paths import is_control_change
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
-from polyedit.pipeline.types import EditFailed, FileChange, RunTrace
+from polyedit.pipeline.types import EditFailed, FileChange, Focus, RunTrace
 from polyedit.pipeline.writes import write_changes
 from polyedit.progress import ProgressBar
 
@@ -26,6 +27,7 @@ def run_edit(
     plan_only: bool,
     as_json: bool,
     yes_control_files: bool = False,
+    focus: str = "",
 ) -> int:
     models = build_models(service.settings)
     missing = models.missing_keys()
@@ -42,7 +44,7 @@ def run_edit(
     say = (lambda message: None) if as_json else (lambda message: print(f"polyedit: {message}", file=sys.stderr))
     run = EditRun(service, models.router, run_config(service.settings), say)
     try:
-        changes = asyncio.run(_run(run, instruction, plan_only))
+        changes = asyncio.run(_run(run, instruction, plan_only, focus_from(service, focus)))
     except EditFailed as failure:
         trace_path = save_trace(service.settings, run.trace)
         print(f"polyedit: {failure} (nothing changed; trace: {trace_path})", file=sys.stderr)
@@ -66,13 +68,27 @@ def run_edit(
     return 0
 
 
-async def _run(run: EditRun, instruction: str, plan_only: bool) -> list[FileChange]:
+async def _run(run: EditRun, instruction: str, plan_only: bool, focus: Focus | None) -> list[FileChange]:
     if not plan_only:
-        return await run.run(instruction)
+        return await run.run(instruction, focus)
     run.trace.instruction = instruction
-    await run.plan(await asyncio.to_thread(run.retrieve, instruction))
+    await run.plan(await asyncio.to_thread(run.retrieve, instruction, focus))
     run.trace.outcome = "planned"
     return []
+
+
+def focus_from(service: IndexService, spec: str) -> Focus | None:
+    """``--focus PATH[:FIRST-LAST]`` (lines 1-based, inclusive), as an editor's active file and selection."""
+    if not spec:
+        return None
+    path, _, lines = spec.partition(":")
+    rel = service.workspace.relative(service.workspace.root / path)
+    first, _, last = lines.partition("-")
+    numbers = (int(first), int(last or first)) if first.isdigit() and (last or first).isdigit() else (None, None)
+    focus = focus_on(service, rel, *numbers) if rel else None
+    if focus is None:
+        print(f"polyedit: --focus {spec}: not a file polyedit may read here; planning without it", file=sys.stderr)
+    return focus
 
 
 def confirm_control_files(changes: list[FileChange]) -> str | None:

@@ -180,3 +180,23 @@ def test_a_file_saved_while_the_model_runs_is_not_overwritten(tmp_path: Path) ->
     assert views.read_text().endswith("# the user's unsaved work, saved\n")
     assert all((root / rel).read_text() == text for rel, text in FILES.items() if rel != "app/views.py")
     assert saved not in (root / "app/users.py").read_text()
+
+
+def test_focus_names_what_this_means(tmp_path: Path) -> None:
+    """--focus PATH:FIRST-LAST is the command line's active file and selection."""
+    root = tmp_path / "ws"
+    for rel, body in {"jobs/runner.py": "return queue.pop()", "feeds/reader.py": "return feed.entries"}.items():
+        (root / rel).parent.mkdir(parents=True)
+        (root / rel).write_text(f"import x\n\n\ndef fetch(source):\n    {body}\n")
+    plan = {"summary": "s", "files": [{"path": "feeds/reader.py", "action": "modify", "intent": "async"}], "facts": []}
+    with fake_anthropic(plan_route(plan, {})) as (url, state):
+        done = polyedit(
+            root, tmp_path / "cache", "make this async", "--focus", "feeds/reader.py:4-5", "--plan-only", url=url
+        )
+        denied = polyedit(root, tmp_path / "cache", "tidy", "--focus", "../outside.py", "--plan-only", url=url)
+    assert done.returncode == 0, done.stderr
+    context = json.dumps(state.requests[0], ensure_ascii=False)
+    assert (
+        "The user's selection, feeds/reader.py:4-5" in context and "return feed.entries" in context.split("Relevant")[0]
+    )
+    assert denied.returncode == 0 and "--focus ../outside.py: not a file polyedit may read here" in denied.stderr

@@ -24,6 +24,7 @@ from polyedit.lsp.delivery import (
     review_of,
 )
 from polyedit.models.registry import build_models
+from polyedit.pipeline.context import focus_on
 from polyedit.pipeline.run import EditRun, run_config
 from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, Focus, RunTrace
@@ -129,22 +130,18 @@ async def deliver(ls: PolyeditServer, instruction: str, changes: list[FileChange
 
 
 def focus_of(index: IndexService, uri: Any, selection: Any) -> Focus | None:
-    """The active file (if polyedit may read it) and the whole lines of the selection, from the command's
-    ``uri`` and ``range`` (LSP positions, 0-based; a selection ending at column 0 ends on the line before)."""
+    """The active file and the whole lines of the selection, from the command's ``uri`` and ``range`` (LSP
+    positions, 0-based; a selection ending at column 0 ends on the line before)."""
     rel = uri_to_rel(index.workspace, uri) if isinstance(uri, str) else None
-    if rel is None or index.workspace.exclusion_reason(rel) is not None:
+    if rel is None:
         return None
     start, end = field(selection, "start"), field(selection, "end")
-    text = index.current_text(rel)
-    if text is None or start is None or end is None or start == end:  # nothing selected: the file is the focus
-        return Focus(rel)
     first, last = field(start, "line"), field(end, "line")
-    if not isinstance(first, int) or not isinstance(last, int) or last < first:
-        return Focus(rel)
+    if start == end or not isinstance(first, int) or not isinstance(last, int):  # nothing selected: the file
+        return focus_on(index, rel)
     if last > first and field(end, "character") == 0:
         last -= 1
-    lines = text.split("\n")[first : last + 1]
-    return Focus(rel, first + 1, first + len(lines), "\n".join(lines)) if lines else Focus(rel)
+    return focus_on(index, rel, first + 1, last + 1)
 
 
 def record_delivery(trace: RunTrace, result: dict[str, Any]) -> None:

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from polyedit.pipeline.types import ContextPack, Focus
+
+if TYPE_CHECKING:
+    from polyedit.index.service import IndexService
+
+
+def focus_on(
+    index: IndexService, rel: str, first_line: int | None = None, last_line: int | None = None
+) -> Focus | None:
+    """The focus for a workspace file and, optionally, its lines ``first_line``..``last_line`` (1-based, inclusive);
+    None when polyedit may not read the file (a secret, an ignored file)."""
+    if index.workspace.exclusion_reason(rel) is not None:
+        return None
+    text = index.current_text(rel)
+    if text is None or first_line is None or last_line is None or last_line < first_line or first_line < 1:
+        return Focus(rel)
+    lines = text.split("\n")[first_line - 1 : last_line]
+    return Focus(rel, first_line, first_line + len(lines) - 1, "\n".join(lines)) if lines else Focus(rel)
 
 
 def render_context(pack: ContextPack) -> str:
