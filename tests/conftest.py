@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,17 @@ def user_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENROUTER_API_KEY", "GEMINI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One folder for the int8 ONNX embedding model for the whole run: it is exported once (seconds), not once per
+    test's cache directory. Servers and commands that tests start inherit the environment."""
+    path = tmp_path_factory.mktemp("models")
+    previous = os.environ.get("POLYEDIT_MODELS_DIR")
+    os.environ["POLYEDIT_MODELS_DIR"] = str(path)
+    yield path
+    if previous is None:
+        os.environ.pop("POLYEDIT_MODELS_DIR", None)
+    else:
+        os.environ["POLYEDIT_MODELS_DIR"] = previous

@@ -197,7 +197,7 @@ def cmd_search(root: Path, query: str, k: int, as_json: bool, mode: Mode) -> int
 
 def cmd_doctor(root: Path) -> int:
     """Check each part of the install and say what is wrong and how to fix it."""
-    from polyedit.index.embedder import SentenceTransformerEmbedder
+    from polyedit.index.embedder import make_embedder
     from polyedit.index.languages import available_grammars
 
     problems = 0
@@ -218,12 +218,12 @@ def cmd_doctor(root: Path) -> int:
         report(True, "cache directory writable", str(cache))
     except OSError as exc:
         report(False, "cache directory writable", f"{cache}: {exc}. Set POLYEDIT_CACHE_DIR or 'cache_dir'.")
-    embedder = SentenceTransformerEmbedder(settings.embedding_model)
+    embedder = make_embedder(settings)
     try:
         vector = embedder.encode(["def hello(): pass"])
-        report(True, f"embedding model {settings.embedding_model} loads offline", f"dimension {vector.shape[1]}")
+        report(True, f"embedding model {embedder.name} loads offline", f"dimension {vector.shape[1]}")
     except Exception as exc:  # doctor reports any failure instead of crashing
-        report(False, f"embedding model {settings.embedding_model}", str(exc))
+        report(False, f"embedding model {embedder.name}", str(exc))
     _doctor_models(settings)
     print("all good" if not problems else f"{problems} problem(s) found")
     return 0 if not problems else 1

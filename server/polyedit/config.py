@@ -26,6 +26,7 @@ class Settings:
     """Everything the index and server read. Field names are the configuration keys (snake_case)."""
 
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
+    embedding_runtime: str = "onnx"  # the bundled model as int8 ONNX; "torch": sentence-transformers (other models)
     max_file_size_bytes: int = 1024 * 1024
     chunk_max_tokens: int = 200
     debounce_ms: int = 150
@@ -60,7 +61,7 @@ class Settings:
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "problems"}
 # Read when the index opens; a change reaches the server only after a restart.
 RESTART_KEYS = frozenset(
-    {"embedding_model", "max_file_size_bytes", "chunk_max_tokens", "embed_batch_size", "cache_dir"}
+    {"embedding_model", "embedding_runtime", "max_file_size_bytes", "chunk_max_tokens", "embed_batch_size", "cache_dir"}
 )
 # Keys in the editor's "polyedit" section that only the editor extension reads.
 CLIENT_KEYS = frozenset({"server", "trace", "save_after_edit"})
@@ -92,6 +93,8 @@ _MINIMUMS = {
     "generate_file_token_budget": 200,
     "keep_traces": 1,
 }
+
+_CHOICES = {"embedding_runtime": ("onnx", "torch")}
 
 
 def _camel_to_snake(name: str) -> str:
@@ -178,6 +181,10 @@ def merge(base: Settings, overrides: dict[str, Any] | None, source: str, from_wo
         ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
         if ok and expected is int and value < _MINIMUMS.get(key, value):
             ok = False
+        if ok and key in _CHOICES and value not in _CHOICES[key]:
+            choices = ", ".join(_CHOICES[key])
+            problems.append(f"{source}: setting '{raw_key}' must be one of {choices}, got {value!r}; using {default!r}")
+            continue
         if not ok:
             problems.append(
                 f"{source}: setting '{raw_key}' must be {expected.__name__}"

