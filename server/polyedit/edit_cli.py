@@ -37,11 +37,20 @@ def run_edit(
         return 1
     for notice in models.notices:
         print(f"polyedit: {notice}", file=sys.stderr)
+
+    def say(message: str) -> None:
+        if not as_json:
+            print(f"polyedit: {message}", file=sys.stderr)
+
+    # The model loads while the files are scanned; the edit does not wait for the whole workspace to be embedded.
+    service.start_embedding()
     service.scan(progress=ProgressBar("files") if not as_json else None)
-    if service.status().pending:
-        service.start_embedding()
-        service.wait_idle(progress=ProgressBar("embeddings") if not as_json else None)
-    say = (lambda message: None) if as_json else (lambda message: print(f"polyedit: {message}", file=sys.stderr))
+    before = service.status()
+    if before.pending:
+        say(
+            f"{before.embedded} of {before.chunks} chunks embedded: planning now, with the best search candidates "
+            "embedded first; the rest are embedded while the models work"
+        )
     run = EditRun(service, models.router, run_config(service.settings), say)
     try:
         changes = asyncio.run(_run(run, instruction, plan_only, focus_from(service, focus)))
@@ -49,6 +58,12 @@ def run_edit(
         trace_path = save_trace(service.settings, run.trace)
         print(f"polyedit: {failure} (nothing changed; trace: {trace_path})", file=sys.stderr)
         return 1
+    finally:
+        if before.pending and service.status().pending:
+            say(
+                f"{service.status().pending} chunks still to embed: the next run goes on from here "
+                "('polyedit index' embeds them all)"
+            )
     trace_path = save_trace(service.settings, run.trace)
     if as_json:
         print(json.dumps({"trace": run.trace.to_json(), "changes": [_change_json(c) for c in changes]}))

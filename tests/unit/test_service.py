@@ -138,3 +138,30 @@ def test_dense_search_uses_vectors(workspace: Path, tmp_path: Path, mode: str) -
     index_fully(service)
     assert service.search("parse version", mode=mode)[0].path == "crates/parse.rs"  # type: ignore[arg-type]
     service.close()
+
+
+def test_a_search_that_cannot_wait_embeds_its_best_candidates_and_the_focus_first(
+    workspace: Path, tmp_path: Path
+) -> None:
+    embedder = CountingEmbedder()
+    service = open_service(workspace, tmp_path / "c", embedder)
+    service.scan()
+    total = service.status().pending
+    results = service.search("parse version", embed_missing=True, favour=("web/cart.ts",))
+    assert results[0].path == "crates/parse.rs"
+    status = service.status()
+    assert embedder.calls[-1] == "parse version"  # the query, after the chunks it needed
+    assert 0 < len(embedder.calls) - 1 == status.embedded < total and status.pending == total - status.embedded
+    with service._cond:
+        left = {row.path for row in service._pending.values()}
+    assert "web/cart.ts" not in left and "crates/parse.rs" not in left  # the focus and the best candidates
+    assert left, "chunks that neither matched nor are in focus wait for the background worker"
+    service.close()
+
+
+def test_a_model_that_cannot_load_leaves_an_edit_search_lexical(workspace: Path, tmp_path: Path) -> None:
+    settings = Settings(cache_dir=str(tmp_path / "c"), embedding_model=str(tmp_path / "no-such-model"))
+    service = IndexService(workspace, settings)
+    service.scan()
+    assert service.search("parse version", embed_missing=True)[0].path == "crates/parse.rs"
+    service.close()

@@ -19,16 +19,18 @@ import numpy as np
 from polyedit.config import Settings
 from polyedit.index.chunker import Chunker
 from polyedit.index.dense import DenseIndex
-from polyedit.index.embedder import Embedder, SentenceTransformerEmbedder
+from polyedit.index.embedder import Embedder, make_embedder
 from polyedit.index.files import Skipped, Workspace
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
 from polyedit.index.secrets import mask
-from polyedit.index.store import ChunkRow, EmbeddingCache, FileState, IndexStore, workspace_db_path
+from polyedit.index.store import ChunkRow, EmbeddingCache, FileState, IndexStore, Vector, workspace_db_path
 from polyedit.index.tokens import query_terms
 
 log = logging.getLogger(__name__)
 
 RECENT_EDIT_S = 600.0
+ENCODE_SLICE = 8  # texts per model call: how long an on-demand request may wait for background work
+ON_DEMAND_CHUNKS = 64  # a search that may not wait embeds up to this many of its best lexical candidates first
 STATUS_THROTTLE_S = 1.0
 
 
@@ -77,9 +79,7 @@ class IndexService:
         cache_dir = settings.cache_path()
         self.store = IndexStore(workspace_db_path(cache_dir, self.workspace.root))
         self.cache = EmbeddingCache(cache_dir / "embeddings.sqlite")
-        self.embedder: Embedder = embedder or SentenceTransformerEmbedder(
-            settings.embedding_model, settings.embed_batch_size
-        )
+        self.embedder: Embedder = embedder or make_embedder(settings)
         self.chunker = Chunker(settings.chunk_max_tokens)
         self.dense = DenseIndex()
         self.notices = [n for n in (self.store.recovered, self.cache.recovered) if n]
@@ -89,6 +89,8 @@ class IndexService:
         self._recent: dict[str, float] = {}
         self._pending: dict[int, ChunkRow] = {}
         self._cond = threading.Condition()
+        self._encoding = threading.Lock()  # one slice of texts through the model at a time
+        self._urgent = 0  # on-demand embeddings under way: the background worker steps aside between slices
         self._write = threading.RLock()  # one file update at a time: a scan and a buffer must not interleave
         self._state = "starting"
         self._error: str | None = None
@@ -294,13 +296,23 @@ class IndexService:
         if callable(load):
             load()
 
-    def embed_batch(self, batch: list[ChunkRow]) -> None:
+    def _encode(self, texts: dict[str, str], urgent: bool) -> dict[str, Vector]:
+        """Vectors by hash, a few texts at a time; background work waits while an on-demand request runs."""
+        hashes, vectors = list(texts), list[Vector]()
+        for start in range(0, len(hashes), ENCODE_SLICE):
+            with self._cond:
+                while not urgent and self._urgent and not self._closed:
+                    self._cond.wait(timeout=1.0)
+            with self._encoding:
+                vectors.extend(self.embedder.encode([texts[h] for h in hashes[start : start + ENCODE_SLICE]]))
+        return dict(zip(hashes, vectors, strict=True))
+
+    def embed_batch(self, batch: list[ChunkRow], urgent: bool = False) -> None:
         texts = {row.hash: row.embed_text for row in batch}
         vectors = self.cache.get_many(self.embedder.name, texts)
         missing = [h for h in texts if h not in vectors]
         if missing:
-            encoded = self.embedder.encode([texts[h] for h in missing])
-            fresh = dict(zip(missing, encoded, strict=True))
+            fresh = self._encode({h: texts[h] for h in missing}, urgent)
             self.cache.put_many(self.embedder.name, fresh)
             vectors.update(fresh)
             self.embedded_now += len(missing)
@@ -310,6 +322,26 @@ class IndexService:
             if live:
                 self.dense.add([r.id for r in live], np.stack([vectors[r.hash] for r in live]))
         self._update_state()
+
+    def embed_now(self, chunk_ids: Collection[int], paths: Collection[str] = ()) -> int:
+        """Embed these chunks and those of ``paths`` now, if still pending, ahead of the background queue (at most
+        ``2 * ON_DEMAND_CHUNKS``). Returns how many were embedded. Blocking: loads the model if needed."""
+        with self._cond:
+            wanted = {i: self._pending[i] for i in chunk_ids if i in self._pending}
+            wanted |= {i: row for i, row in self._pending.items() if row.path in paths}
+        rows = list(wanted.values())[: 2 * ON_DEMAND_CHUNKS]
+        if not rows:
+            return 0
+        with self._cond:
+            self._urgent += 1
+        try:
+            self._load_embedder()
+            self.embed_batch(rows, urgent=True)
+        finally:
+            with self._cond:
+                self._urgent -= 1
+                self._cond.notify_all()
+        return len(rows)
 
     def wait_idle(self, timeout_s: float | None = None, progress: ProgressFn | None = None) -> bool:
         """Block until nothing is pending (or the worker failed). Returns False on timeout."""
@@ -337,10 +369,20 @@ class IndexService:
         token_budget: int | None = None,
         load_model: bool = False,
         favour: Collection[str] = (),
+        embed_missing: bool = False,
     ) -> list[SearchResult]:
         """Hybrid search. Dense results join once the model is loaded (in the background, or now if load_model).
-        Open files, and the paths in ``favour`` (the user's active file), are boosted."""
+        Open files, and the paths in ``favour`` (the user's active file), are boosted.
+
+        With ``embed_missing`` (a search that cannot wait for the whole workspace to be embedded: an edit's first
+        retrieval), the best lexical candidates and the ``favour`` files are embedded first, so dense scores are
+        there where they matter; a model that cannot load leaves the search lexical."""
         lexical = [] if mode == "dense" else [i for i, _ in self.store.lexical(query_terms(query), CANDIDATES)]
+        if embed_missing and mode != "lexical" and self._error is None:
+            try:
+                self.embed_now(lexical[:ON_DEMAND_CHUNKS], favour)
+            except Exception as exc:  # the model is optional for search: say why dense scores are missing
+                log.warning("embedding on demand failed; searching lexically: %s", exc)
         dense: list[int] = []
         if mode != "lexical" and len(self.dense) and (self.embedder.loaded or load_model):
             vector = self.embedder.encode([query])[0]

@@ -110,7 +110,8 @@ class EditRun:
             focus = replace(focus, text=mask(focus.path, focus.text).text)
         query = f"{instruction}\n{focus.text[:2000]}" if focus and focus.text else instruction
         budget = self.config.context_token_budget - (estimate_tokens(focus.text) if focus else 0)
-        results = self.index.search(query, k=20, token_budget=max(budget, 0), favour=(focus.path,) if focus else ())
+        favour = (focus.path,) if focus else ()
+        results = self.index.search(query, k=20, token_budget=max(budget, 0), favour=favour, embed_missing=True)
         snippets = tuple(Snippet(r.path, r.start_line, r.end_line, r.symbol, r.text) for r in results)
         outline = tuple(sorted(self.index.store.file_states()))[:400]
         pack = ContextPack(instruction, snippets, outline, focus)
