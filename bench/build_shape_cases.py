@@ -507,6 +507,8 @@ def w_partial_closed(f: File, rng: random.Random) -> Case | None:
     pre = c1 - 1 if c1 - 1 > start and _context_line(new[c1 - 1]) else None
     post = c2 if c2 < end2 and _context_line(new[c2]) else None
     anchors = [k for k in (pre, post) if k is not None]
+    if len(new) <= len(lines) and len(anchors) < 2:
+        return None  # a changed or deleted line needs its neighbours shown, or a marker would cover the old line
     if not any(unique(new, k) and unique(lines, k - (shift if k >= c2 else 0)) for k in anchors):
         return None
     first, last_shown = (pre if pre is not None else c1), (post if post is not None else c2 - 1)
