@@ -610,7 +610,7 @@ def w_moved(f: File, rng: random.Random) -> Case | None:
     lines = f.lines
     if f.language == "markdown":
         units = [(b.start, b.end, b.level) for b in sc.markdown_sections(lines) if b.level >= 2]
-        runs = [
+        section_runs = [
             units[k : k + 3]
             for k in range(len(units) - 2)
             if units[k][2] == units[k + 1][2] == units[k + 2][2]
@@ -618,9 +618,9 @@ def w_moved(f: File, rng: random.Random) -> Case | None:
             and units[k + 2][1] - units[k][0] < 90
             and all(unique(lines, units[j][0]) for j in (k, k + 1, k + 2))
         ]
-        if not runs:
+        if not section_runs:
             return None
-        (p0, _, _), (a0, a1, _), (b0, b1, _) = rng.choice(runs)
+        (p0, _, _), (a0, a1, _), (b0, b1, _) = rng.choice(section_runs)
         new = [*lines[:a0], *lines[b0 : b1 + 1], *lines[a1 + 1 : b0], *lines[a0 : a1 + 1], *lines[b1 + 1 :]]
         body = new[p0 : b1 + 1]
         return case(f, new, around(f.language, new, p0, b1, body, rng), "moved-block", "section-swap")
