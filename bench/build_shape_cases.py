@@ -1087,6 +1087,17 @@ def build(split: str, seed: int) -> list[Case]:
     return cases
 
 
+def check(cases: list[Case]) -> None:
+    """The set's invariants, checked again on the written rows: fail loudly rather than write a bad case."""
+    ids = Counter(c["id"] for c in cases)
+    assert all(n == 1 for n in ids.values()), "duplicate ids"
+    for c in cases:
+        assert c["expected"] != c["original"] and c["sketch"].strip(), c["id"]
+        assert parses_as_well(c["language"], c["original"], c["expected"]), f"{c['id']}: expected does not parse"
+    ambiguous = sum(1 for c in cases if c.get("ambiguous"))
+    assert ambiguous <= 0.1 * len(cases), "ambiguous cases must stay a small minority"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
@@ -1095,6 +1106,7 @@ def main() -> None:
     args = parser.parse_args()
     for split in SPLITS if args.split == "all" else [args.split]:
         cases = build(split, args.seed)
+        check(cases)
         out = args.out_dir / f"apply_shapes_{split}.jsonl"
         out.parent.mkdir(parents=True, exist_ok=True)
         keys = ["id", "path", "original", "sketch", "expected", "language", "shape", "variant", "source", "split"]
