@@ -142,6 +142,11 @@ def search_replace_sketch(old: list[str], new: list[str]) -> list[str]:
                 a1, b1 = a1 - 1, b1 - 1
             else:
                 a2, b2 = a2 + 1, b2 + 1
+        # a block that starts or ends with a blank line reads as padding, not content: show the next line too
+        if a2 < len(old) and (not "".join(new[b2 - 1 : b2]).strip() or not "".join(old[a2 - 1 : a2]).strip()):
+            a2, b2 = a2 + 1, b2 + 1
+        if a1 > 0 and (not "".join(new[b1 : b1 + 1]).strip() or not "".join(old[a1 : a1 + 1]).strip()):
+            a1, b1 = a1 - 1, b1 - 1
         while _window_count(old, old[a1:a2]) > 1 and (a1 > 0 or a2 < len(old)):
             if a1 > 0:
                 a1, b1 = a1 - 1, b1 - 1
@@ -161,6 +166,12 @@ def write_sketch(path: str, old: str, new: str, style: str, rng: random.Random) 
     old_lines, new_lines = old.splitlines(), new.splitlines()
     if not _changes(old_lines, new_lines):
         return None
+    blank_only = any(
+        not any(x.strip() for x in (*old_lines[i1:i2], *new_lines[j1:j2]))
+        for i1, i2, j1, j2 in _changes(old_lines, new_lines)
+    )
+    if blank_only and style != "search-replace-min":
+        return None  # a lazy sketch cannot show a blank line added or removed next to a marker faithfully
     if style == "tight":
         lines = lazy_sketch(path, old_lines, new_lines, 0, rng)
     elif style == "merged":
