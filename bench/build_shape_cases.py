@@ -1094,8 +1094,35 @@ def check(cases: list[Case]) -> None:
     for c in cases:
         assert c["expected"] != c["original"] and c["sketch"].strip(), c["id"]
         assert parses_as_well(c["language"], c["original"], c["expected"]), f"{c['id']}: expected does not parse"
+        if not c.get("ambiguous"):
+            assert shown_in_order(c), f"{c['id']}: a line of the sketch is not in expected, in order"
     ambiguous = sum(1 for c in cases if c.get("ambiguous"))
     assert ambiguous <= 0.1 * len(cases), "ambiguous cases must stay a small minority"
+
+
+def is_marker(line: str) -> bool:
+    body = re.sub(r"^\s*(//|#|/\*|<!--|\{/\*)\s*|\s*(\*/\}|\*/|-->)?\s*$", "", line)
+    return body in PHRASES
+
+
+def shown_in_order(c: Case) -> bool:
+    """Every code line of the sketch (markers, fences and prose aside) is a line of ``expected``, in order,
+    indentation aside: the sketch shows nothing the expected result does not hold."""
+    expected = [line.strip() for line in c["expected"].split("\n")]
+    k = 0
+    for line in c["sketch"].split("\n"):
+        text = line.strip()
+        if not text or is_marker(line) or text.startswith("```"):
+            continue
+        while k < len(expected) and expected[k] != text:
+            k += 1
+        if k == len(expected):
+            if c["shape"] == "prose-and-fences":  # the sentence around the code
+                k = 0
+                continue
+            return False
+        k += 1
+    return True
 
 
 def main() -> None:
