@@ -6,7 +6,7 @@ PIPX   ?= pipx
 LOCK   := requirements.lock
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock user-install editors vsix test test-fast lint format bench bench-index bench-retrieval bench-apply bench-pipeline bench-security clean
+.PHONY: help install lock user-install editors vsix test test-fast lint format bench bench-index bench-first-edit bench-embedders bench-retrieval bench-apply bench-pipeline bench-security clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,11 +55,19 @@ format:  ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: bench-index bench-retrieval bench-apply bench-pipeline bench-security  ## run all benchmarks (fetch public code from PyPI, npm, Debian at bench time)
+bench: bench-index bench-first-edit bench-embedders bench-retrieval bench-apply bench-pipeline bench-security  ## run all benchmarks (fetch public code from PyPI, npm, Debian at bench time)
 
 bench-index:  ## index benchmark on a released sdist (see bench/README.md)
 	$(BIN)/python bench/index.py --json > bench/results/index.json
 	@cat bench/results/index.json
+
+bench-first-edit:  ## seconds from polyedit edit to the plan request on a fresh ~1,000-file repository
+	$(BIN)/python bench/first_edit.py --json > bench/results/first_edit.json
+	@cat bench/results/first_edit.json
+
+bench-embedders:  ## embedding runtimes (torch, int8 ONNX, a distilled static model): throughput and agreement
+	$(BIN)/python bench/embedders.py --json > bench/results/embedders.json
+	@cat bench/results/embedders.json
 
 bench-retrieval:  ## retrieval benchmark on the public case set
 	$(BIN)/python bench/build_retrieval_cases.py --out bench/data/retrieval_cases.jsonl

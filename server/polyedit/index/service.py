@@ -269,7 +269,8 @@ class IndexService:
     # --- embedding ------------------------------------------------------------------------------------------
 
     def start_embedding(self) -> None:
-        """Start the background worker that embeds pending chunks (and loads the model for query embedding)."""
+        """Start the background worker: it loads the model (for query embedding too), then embeds pending chunks
+        whenever no scan is running."""
         if self._worker is None:
             self._worker = threading.Thread(target=self._embed_loop, name="polyedit-embed", daemon=True)
             self._worker.start()
@@ -284,7 +285,7 @@ class IndexService:
             return
         while True:
             with self._cond:
-                while not self._pending and not self._closed:
+                while (not self._pending or self._scanning) and not self._closed:  # the scan first: 2 cores
                     self._cond.wait()
                 if self._closed:
                     return
