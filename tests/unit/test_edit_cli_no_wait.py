@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from polyedit.config import Settings
 from polyedit.edit_cli import run_edit
-from polyedit.index.service import IndexService, IndexStatus
+from polyedit.index.service import IndexService
+from polyedit.index.status import IndexStatus
 
 from tests.fakes.anthropic_server import Reply, fake_anthropic
 from tests.fakes.embedder import CountingEmbedder

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from polyedit.config import Settings
-from polyedit.index.service import IndexService, IndexStatus
+from polyedit.index.service import IndexService
+from polyedit.index.status import IndexStatus
 
 from tests.fakes.embedder import CountingEmbedder
 

@@ -10,9 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Collection
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -23,6 +21,7 @@ from polyedit.index.embedder import Embedder, make_embedder
 from polyedit.index.files import Skipped, Workspace
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
 from polyedit.index.secrets import mask
+from polyedit.index.status import IndexStatus, ScanSummary
 from polyedit.index.store import ChunkRow, EmbeddingCache, FileState, IndexStore, Vector, workspace_db_path
 from polyedit.index.tokens import query_terms
 
@@ -32,35 +31,6 @@ RECENT_EDIT_S = 600.0
 ENCODE_SLICE = 8  # texts per model call: how long an on-demand request may wait for background work
 ON_DEMAND_CHUNKS = 64  # a search that may not wait embeds up to this many of its best lexical candidates first
 STATUS_THROTTLE_S = 1.0
-
-
-@dataclass(frozen=True)
-class IndexStatus:
-    state: str  # starting | indexing | embedding | ready | error
-    files: int
-    chunks: int
-    embedded: int
-    pending: int
-    newly_embedded: int = 0  # chunks the model embedded since this process started (0 on a warm restart)
-    message: str | None = None
-    scanned: int = 0  # while indexing: files looked at so far, of scan_total
-    scan_total: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        if data["message"] is None:
-            del data["message"]
-        return data
-
-
-@dataclass(frozen=True)
-class ScanSummary:
-    files: int
-    indexed: int  # files (re)chunked in this scan
-    removed: int
-    skipped: list[Skipped]
-    chunks: int
-    seconds: float
 
 
 ProgressFn = Callable[[int, int], None]

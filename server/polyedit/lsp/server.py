@@ -18,7 +18,8 @@ from pygls.uris import to_fs_path
 
 from polyedit import __version__
 from polyedit.config import RESTART_KEYS, Settings, load_workspace_settings, merge
-from polyedit.index.service import IndexService, IndexStatus
+from polyedit.index.service import IndexService
+from polyedit.index.status import IndexStatus
 from polyedit.lsp.convert import field, to_plain, uri_to_rel
 from polyedit.lsp.edit import EDIT_COMMAND, LAST_RUN, code_actions, run_edit_command
 from polyedit.pipeline.types import RunTrace
