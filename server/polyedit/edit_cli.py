@@ -43,6 +43,8 @@ def run_edit(
             print(f"polyedit: {message}", file=sys.stderr)
 
     # The model loads while the files are scanned; the edit does not wait for the whole workspace to be embedded.
+    if getattr(service.embedder, "needs_export", False):
+        say("preparing the embedding model for this machine (once, about 10 s)")
     service.start_embedding()
     service.scan(progress=ProgressBar("files") if not as_json else None)
     before = service.status()

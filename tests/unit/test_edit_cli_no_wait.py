@@ -45,8 +45,7 @@ def test_the_plan_request_leaves_before_the_workspace_is_embedded(
 
     def route(body: dict[str, Any]) -> Reply:
         at_plan.append(service.status())
-        with service._cond:
-            users = [row.id for row in service.store.chunks() if row.path == "app/users.py"]
+        users = [row.id for row in service.store.chunks() if row.path == "app/users.py"]
         in_dense.append(all(chunk_id in service.dense for chunk_id in users))
         return Reply.tool("submit_plan", PLAN)
 

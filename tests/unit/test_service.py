@@ -20,12 +20,11 @@ def open_service(root: Path, cache: Path, embedder: CountingEmbedder, **kw: obje
 def index_fully(service: IndexService) -> None:
     service.scan()
     for batch in _batches(service):
-        service.embed_batch(batch)
+        service.queue.embed(batch)
 
 
 def _batches(service: IndexService) -> list[list]:  # type: ignore[type-arg]
-    with service._cond:
-        pending = list(service._pending.values())
+    pending = service.queue.pending_rows()
     return [pending[i : i + 16] for i in range(0, len(pending), 16)]
 
 
@@ -153,8 +152,7 @@ def test_a_search_that_cannot_wait_embeds_its_best_candidates_and_the_focus_firs
     status = service.status()
     assert embedder.calls[-1] == "parse version"  # the query, after the chunks it needed
     assert 0 < len(embedder.calls) - 1 == status.embedded < total and status.pending == total - status.embedded
-    with service._cond:
-        left = {row.path for row in service._pending.values()}
+    left = {row.path for row in service.queue.pending_rows()}
     assert "web/cart.ts" not in left and "crates/parse.rs" not in left  # the focus and the best candidates
     assert left, "chunks that neither matched nor are in focus wait for the background worker"
     service.close()

@@ -36,12 +36,12 @@ def make_embedder(settings: Settings) -> Embedder:
     if settings.embedding_runtime == "onnx" and is_bundled(settings.embedding_model):
         from polyedit.index.onnx_embedder import OnnxEmbedder
 
-        models_dir = os.environ.get("POLYEDIT_MODELS_DIR") or settings.cache_path() / "models"
-        return OnnxEmbedder(
-            Path(resolve_model_path(settings.embedding_model)),
-            Path(models_dir),
-            DEFAULT_EMBEDDING_MODEL,
-        )
+        models_dir = Path(os.environ.get("POLYEDIT_MODELS_DIR") or settings.cache_path() / "models")
+        try:
+            model_dir = Path(resolve_model_path(settings.embedding_model))
+        except RuntimeError as exc:  # the index opens and searches lexically; loading the model says why not
+            return OnnxEmbedder(None, models_dir, DEFAULT_EMBEDDING_MODEL, problem=str(exc))
+        return OnnxEmbedder(model_dir, models_dir, DEFAULT_EMBEDDING_MODEL)
     return SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
 
 

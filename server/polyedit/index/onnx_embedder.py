@@ -12,11 +12,16 @@ Its vectors are not the torch model's (cosine ~0.99 to them), so it has its own 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import threading
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -31,16 +36,43 @@ RECIPE = "minilm-meanpool-norm/opset17/int8-matmul-per-channel/v1"  # change it 
 MAX_TOKENS = 256  # the bundled model's max_seq_length, as sentence-transformers truncates
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 HASHED_FILES = ("model.safetensors", "config.json", "tokenizer.json")
+EXPORT_TIMEOUT_S = 900
+STALE_EXPORT_S = 3600  # a temporary export folder this old was left by an interrupted export
 
 
 def model_key(model_dir: Path) -> str:
-    """A hash of what the export reads, and of the recipe: the cache file's name."""
+    """A hash of what the export reads, and of the recipe: the cache file's name (computed once per process)."""
+    stats = tuple(
+        (name, (model_dir / name).stat().st_size, (model_dir / name).stat().st_mtime_ns) for name in HASHED_FILES
+    )
+    return _model_key(model_dir, stats)
+
+
+@functools.lru_cache(maxsize=4)
+def _model_key(model_dir: Path, stats: tuple[tuple[str, int, int], ...]) -> str:
     digest = hashlib.sha256(RECIPE.encode())
     for name in HASHED_FILES:
         with open(model_dir / name, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()[:24]
+
+
+def export_in_subprocess(model_dir: Path, target: Path) -> None:
+    """Run ``export_int8`` in its own process: torch never loads into the server, and an interrupted export (Ctrl-C,
+    a closed editor) leaves no half-made model, only a temporary folder that a later export sweeps away."""
+    for stale in target.parent.glob("tmp*"):
+        if stale.is_dir() and time.time() - stale.stat().st_mtime > STALE_EXPORT_S:
+            shutil.rmtree(stale, ignore_errors=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "polyedit.index.onnx_embedder", str(model_dir), str(target)],
+        capture_output=True,
+        text=True,
+        timeout=EXPORT_TIMEOUT_S,
+    )
+    if done.returncode != 0 or not target.is_file():
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        raise RuntimeError(f"the export failed ({done.returncode}): {lines[-1] if lines else 'no message'}")
 
 
 def export_int8(model_dir: Path, target: Path) -> None:
@@ -100,12 +132,23 @@ def export_int8(model_dir: Path, target: Path) -> None:
 
 
 class OnnxEmbedder:
-    """Embeds with the int8 ONNX file of the bundled model (made on first load if missing)."""
+    """Embeds with the int8 ONNX file of the bundled model (made on first load if missing).
 
-    def __init__(self, model_dir: Path, models_dir: Path, name: str, threads: int = 0) -> None:
-        self.name = f"{name}+onnx-int8"
+    ``model_dir`` is the bundled model's folder, or None with ``problem`` saying why it could not be found (the
+    index still opens and searches lexically; ``load`` raises the problem). Its name in the embedding cache carries
+    the model key, so vectors of an older model or recipe are never mixed with this one's."""
+
+    def __init__(
+        self, model_dir: Path | None, models_dir: Path, name: str, problem: str = "", threads: int = 0
+    ) -> None:
         self.model_dir = model_dir
         self.models_dir = models_dir
+        self.problem = problem
+        try:
+            self.key = model_key(model_dir) if model_dir is not None else ""
+        except OSError as exc:
+            self.key, self.problem = "", f"cannot read the model in {model_dir}: {exc}"
+        self.name = f"{name}+onnx-int8" + (f"-{self.key[:12]}" if self.key else "")
         self.threads = threads or min(os.cpu_count() or 1, 4)
         self._session: Any = None
         self._tokenizer: Any = None
@@ -115,23 +158,33 @@ class OnnxEmbedder:
     def loaded(self) -> bool:
         return self._session is not None
 
+    @property
+    def path(self) -> Path:
+        return self.models_dir / f"minilm-int8-{self.key}.onnx"
+
+    @property
+    def needs_export(self) -> bool:
+        """True before this machine's first use: ``load`` will take seconds to make the model file."""
+        return not self.problem and not self.path.is_file()
+
     def load(self) -> None:
         with self._lock:
             if self._session is not None:
                 return
-            from tokenizers import Tokenizer
-
             try:
-                path = self.models_dir / f"minilm-int8-{model_key(self.model_dir)}.onnx"
-                if not path.is_file():
-                    log.info("exporting the embedding model to int8 ONNX (once per machine): %s", path)
-                    export_int8(self.model_dir, path)
+                if self.problem or self.model_dir is None:
+                    raise RuntimeError(self.problem or "no model folder")
+                from tokenizers import Tokenizer
+
+                if not self.path.is_file():
+                    log.info("exporting the embedding model to int8 ONNX (once per machine): %s", self.path)
+                    export_in_subprocess(self.model_dir, self.path)
                 try:
-                    session = self._session_for(path)
+                    session = self._session_for(self.path)
                 except Exception:  # a damaged file (a full disk, an interrupted copy): make it again, once
-                    log.warning("the cached ONNX model %s does not load; exporting it again", path)
-                    export_int8(self.model_dir, path)
-                    session = self._session_for(path)
+                    log.warning("the cached ONNX model %s does not load; exporting it again", self.path)
+                    export_in_subprocess(self.model_dir, self.path)
+                    session = self._session_for(self.path)
                 tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
             except Exception as exc:  # export, onnxruntime and tokenizers raise many kinds; say what to do
                 raise RuntimeError(
@@ -161,3 +214,7 @@ class OnnxEmbedder:
             feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
             vectors[row] = self._session.run(None, feed)[0][0]
         return vectors
+
+
+if __name__ == "__main__":  # export_in_subprocess: python -m polyedit.index.onnx_embedder MODEL_DIR TARGET
+    export_int8(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -56,6 +56,9 @@ _configured = threading.Lock()
 _ready = False
 _plugins: list[BasePlugin] = []
 _prefilter: list[re.Pattern[str]] = []  # a line none of these match cannot hold a detector's finding
+# Regex detectors whose own analysis was read and still finds only through their patterns (detect-secrets 1.5):
+# any other that overrides it (a later version's) sees every line.
+_CHECKED_OVERRIDES = frozenset({"JwtTokenDetector"})
 
 
 def _configure() -> None:
@@ -73,9 +76,14 @@ def _configure() -> None:
         _plugins[:] = get_plugins()
         _prefilter[:] = [re.compile("|".join(KEYWORDS), re.IGNORECASE)]
         for plugin in _plugins:
-            if isinstance(plugin, RegexBasedDetector):
+            kind = type(plugin)
+            plain = all(
+                getattr(kind, method) is getattr(RegexBasedDetector, method)
+                for method in ("analyze_line", "analyze_string")
+            )
+            if isinstance(plugin, RegexBasedDetector) and (plain or kind.__name__ in _CHECKED_OVERRIDES):
                 _prefilter.extend(plugin.denylist)
-            elif type(plugin).__name__ != "KeywordDetector":  # a detector we know nothing of sees every line
+            elif kind.__name__ != "KeywordDetector":  # a detector we know nothing of sees every line
                 _prefilter[:] = [re.compile("")]
                 break
         _ready = True

@@ -331,9 +331,9 @@ def create_server() -> PolyeditServer:
         return code_actions(ls, params)
 
     @server.feature(types.SHUTDOWN)
-    def shutdown(ls: PolyeditServer, params: Any) -> None:
+    async def shutdown(ls: PolyeditServer, params: Any) -> None:
         if ls.index is not None:
-            ls.index.close()
+            await asyncio.to_thread(ls.index.close)  # it may wait for the model's current slice
 
     return server
 
