@@ -1,4 +1,12 @@
-"""Checks every merged file must pass before it is delivered."""
+"""The invariants every merged file must hold; a violated invariant is a refusal, never an output.
+
+1. No elision marker is left, in any comment syntax the merge knows (``markers.is_any_marker``), unless the
+   original had that very line.
+2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``merge.lines_in_order``).
+3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
+4. No new syntax errors (tree-sitter; Python also compiles).
+5. A partial edit removes at most ``MAX_REMOVED_SHARE`` of the file.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,7 @@ import ast
 import difflib
 import threading
 
-from polyedit.apply.markers import is_marker
+from polyedit.apply.markers import is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar
 from polyedit.apply.types import ApplyRefused
 
@@ -23,9 +31,9 @@ def verify(
 ) -> list[str]:
     """Run the checks; return their names, or raise ``ApplyRefused`` naming the first that failed."""
     passed = []
-    before = {line.strip() for line in original if is_marker(line, styles)}
+    before = {line.strip() for line in original if is_marker(line, styles) or is_any_marker(line)}
     for number, line in enumerate(result, start=1):
-        if is_marker(line, styles) and line.strip() not in before:
+        if (is_marker(line, styles) or is_any_marker(line)) and line.strip() not in before:
             raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
     passed.append("no-markers-left")
 

@@ -1,9 +1,9 @@
-"""Anchoring a sketch block in the original: which original line each kept line of the block is.
+"""Line runs: which original line each kept line of a block is, for the line-run generator.
 
-Runs of consecutive equal lines (whitespace-insensitive) are found for every distinctive block line; the heaviest
-chain of mutually consistent runs (in order in both texts) is the alignment. Two different chains of equal weight
-mean the block fits two places: the anchor is ambiguous and the merge refuses. Then the alignment grows at its
-edges over lines that changed only slightly (fuzzy, rapidfuzz), which the block then replaces.
+Runs of consecutive equal lines (whitespace-insensitive) are found for every distinctive block line; chains of
+mutually consistent runs (in order in both texts) are candidate alignments, one per place. An alignment then grows
+at its edges over lines that changed only slightly (fuzzy, rapidfuzz), which the block then replaces. Which chain
+wins is the cost's decision (``cost.py``), never this module's.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from polyedit.apply.text import indent_width
 FUZZY_MIN = 92.0  # a context line the model copied with a small difference
 EDGE_FUZZY_MIN = 70.0  # a changed line right next to an anchor, same indentation and first word: a replacement
 MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
-DELETION_SLACK = 3  # lines a chain may delete between its runs before a deletion-free rival is weighed
+DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
 _NON_DISTINCTIVE = frozenset(
     ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
 )
@@ -56,26 +56,6 @@ class Run:
 
     def before(self, other: Run) -> bool:
         return self.i + self.length <= other.i and self.p + self.length <= other.p
-
-
-class Ambiguous(Exception):
-    """The block fits several places: ``places`` are where its line ``block_line`` would stand in each, ``starts``
-    the first original line each reading anchors."""
-
-    def __init__(self, block_line: int, places: list[int], starts: list[int]) -> None:
-        super().__init__(block_line, places)
-        self.block_line = block_line
-        self.places = places
-        self.starts = starts
-
-
-class DoubtfulDeletion(Ambiguous):
-    """The best chain deletes original lines between its runs, and a chain deleting nothing explains almost as
-    much of the block: the caller decides with the syntax tree whether the deletion is plausible."""
-
-    def __init__(self, block_line: int, places: list[int], starts: list[int], chain: list[Run]) -> None:
-        super().__init__(block_line, places, starts)
-        self.chain = chain
 
 
 def find_runs(
@@ -121,15 +101,13 @@ def find_runs(
     return sorted(runs.values(), key=lambda r: (r.i, r.p))
 
 
-def best_chain(runs: list[Run]) -> list[Run]:
-    """The best chain of runs ordered in both texts: most distinctive lines, then fewest original lines deleted
-    between its runs (the nearest reading). Raises ``Ambiguous`` when optimal chains place the block differently:
-    they can start or end at different places. Chains that only pair lines inside the block differently (a
-    reordering) give the same file and are not ambiguous."""
+def chains(runs: list[Run], limit: int = 6) -> list[list[Run]]:
+    """The heaviest chain of runs (in order in both texts) ending at each run, best first, one per place (the
+    region from its first to its last run), at most ``limit``. Scores are (distinctive lines, -original lines
+    deleted between runs, exactly equal lines); the rest of the choice is the cost's."""
     if not runs:
         return []
     n = len(runs)
-    # Scores are (distinctive lines, -deleted original lines, exactly equal lines), compared as tuples.
     own = [(r.weight, 0, r.exact) for r in runs]
     fwd: list[tuple[int, int, int]] = list(own)
     prev: list[int | None] = [None] * n
@@ -139,51 +117,20 @@ def best_chain(runs: list[Run]) -> list[Run]:
                 cand = (fwd[j][0] + own[k][0], fwd[j][1] - _gap(runs[j], runs[k]), fwd[j][2] + own[k][2])
                 if cand > fwd[k]:
                     fwd[k], prev[k] = cand, j
-    bwd: list[tuple[int, int, int]] = list(own)
-    for k in reversed(range(n)):
-        for j in range(k + 1, n):
-            if runs[k].before(runs[j]):
-                cand = (bwd[j][0] + own[k][0], bwd[j][1] - _gap(runs[k], runs[j]), bwd[j][2] + own[k][2])
-                bwd[k] = max(bwd[k], cand)
-    top = max(fwd)
-
-    def through(k: int) -> tuple[int, int, int]:
-        return (fwd[k][0] + bwd[k][0] - own[k][0], fwd[k][1] + bwd[k][1], fwd[k][2] + bwd[k][2] - own[k][2])
-
-    on_best = [through(k) == top for k in range(n)]
-    firsts = {runs[k].p - runs[k].i for k in range(n) if on_best[k] and fwd[k] == own[k]}
-    lasts = {runs[k].p - runs[k].i for k in range(n) if on_best[k] and bwd[k] == own[k]}
-    chain: list[Run] = []
-    at: int | None = fwd.index(top)
-    while at is not None:
-        chain.append(runs[at])
-        at = prev[at]
-    chain.reverse()
-    if len(firsts) > 1 or len(lasts) > 1:
-        spread = firsts if len(firsts) > 1 else lasts
-        line = chain[0].i if len(firsts) > 1 else chain[-1].i
-        starts = sorted({runs[k].p for k in range(n) if on_best[k] and fwd[k] == own[k]})
-        raise Ambiguous(line, sorted(offset + line for offset in spread), starts)
-    deleted = -top[1]
-    if deleted > DELETION_SLACK:
-        # The best reading deletes lines between its runs. If a reading that deletes nothing explains almost as
-        # much of the block, the deletion rests on a single line: too little to remove code on.
-        rival = _best_without_deletions(runs)
-        if rival is not None and rival[0] >= top[0] - 1:
-            places = sorted({chain[0].p - chain[0].i + rival[1].i, rival[1].p})
-            raise DoubtfulDeletion(rival[1].i, places, sorted({chain[0].p, rival[1].p}), chain)
-    return chain
-
-
-def _best_without_deletions(runs: list[Run]) -> tuple[int, Run] | None:
-    """Weight and first run of the heaviest chain whose runs delete no original line between them."""
-    best: list[tuple[int, int]] = [(r.weight, k) for k, r in enumerate(runs)]  # (weight, index of first run)
-    for k in range(len(runs)):
-        for j in range(k):
-            if runs[j].before(runs[k]) and _gap(runs[j], runs[k]) == 0 and best[j][0] + runs[k].weight > best[k][0]:
-                best[k] = (best[j][0] + runs[k].weight, best[j][1])
-    weight, first = max(best)
-    return weight, runs[first]
+    found: dict[tuple[int, int], list[Run]] = {}
+    for k in sorted(range(n), key=lambda k: fwd[k], reverse=True):
+        chain: list[Run] = []
+        at: int | None = k
+        while at is not None:
+            chain.append(runs[at])
+            at = prev[at]
+        chain.reverse()
+        place = (chain[0].p - chain[0].i, chain[-1].p + chain[-1].length)
+        if place not in found:
+            found[place] = chain
+        if len(found) >= limit:
+            break
+    return list(found.values())
 
 
 def _gap(a: Run, b: Run) -> int:
@@ -342,3 +289,20 @@ def fuzzy_single(bnorm: list[str], onorm: list[str], lo: int, hi: int) -> tuple[
         if places:
             return i, places
     return None
+
+
+def fill_gaps(block: list[str], original: list[str], alignment: Alignment) -> None:
+    """Inside the alignment, pair a changed line with the original line it replaces: in each gap between two
+    paired lines, lines that are close variants of each other (same indentation and first word), from both ends."""
+    pairs = sorted(alignment.pairs.items())
+    delta = indent_delta(block, original, alignment)
+    for (i1, p1), (i2, p2) in zip(pairs, pairs[1:], strict=False):
+        bi, bj, oi, oj = i1 + 1, i2 - 1, p1 + 1, p2 - 1
+        while bi <= bj and oi <= oj and similar(block[bi], original[oi], adjacent=True, delta=delta):
+            alignment.pairs[bi] = oi
+            alignment.fuzzy.add(bi)
+            bi, oi = bi + 1, oi + 1
+        while bi <= bj and oi <= oj and similar(block[bj], original[oj], adjacent=True, delta=delta):
+            alignment.pairs[bj] = oj
+            alignment.fuzzy.add(bj)
+            bj, oj = bj - 1, oj - 1

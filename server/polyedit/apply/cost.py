@@ -1,0 +1,118 @@
+"""Readings and the one cost that orders them.
+
+A reading of a sketch block says which original rows the block replaces and what stands there afterwards: one or
+more pieces, each replacing rows ``[start, end)`` with rendered lines. Every generator (``generators.py``,
+``definitions.py``) produces readings; only this cost compares them.
+
+The cost is lexicographic, lower is better, term by term:
+
+1. ``unpaired``  distinctive sketch lines read as new (a line the model copied should pair with the original)
+2. ``split``     definitions the block shows whole whose original counterpart the reading cuts short
+3. ``cut``       original non-blank lines deleted that are not whole syntax nodes nor re-wrapped into the block
+4. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
+5. ``deleted``   original non-blank lines deleted
+6. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
+7. ``reindent``  paired lines whose indentation changes differently from the block's shift
+
+The margin: a rival is as good as the best when it ties the best on terms 1-5, or when the best deletes lines
+that are not whole syntax nodes and the rival pairs at most one distinctive line fewer while deleting less (a
+deletion resting on one line is no evidence). When such a rival renders a different file, the merge refuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+
+from polyedit.apply.runs import Alignment, distinctive
+from polyedit.apply.structure import Outline
+from polyedit.apply.text import norm
+
+REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace removed: the same code re-wrapped
+
+
+@dataclass(frozen=True, order=True)
+class Cost:
+    unpaired: int = 0
+    split: int = 0
+    cut: int = 0
+    changes: int = 0
+    deleted: int = 0
+    fuzzy: int = 0
+    reindent: int = 0
+
+    def __add__(self, other: Cost) -> Cost:
+        return Cost(*(a + b for a, b in zip(self.terms(), other.terms(), strict=True)))
+
+    def terms(self) -> tuple[int, ...]:
+        return (self.unpaired, self.split, self.cut, self.changes, self.deleted, self.fuzzy, self.reindent)
+
+
+def within_margin(rival: Cost, best: Cost) -> bool:
+    """Whether ``rival`` is as good a reading as ``best`` (see the module's docstring)."""
+    if rival.terms()[:5] == best.terms()[:5]:
+        return True
+    return (
+        best.cut > 0
+        and rival.deleted < best.deleted
+        and rival.unpaired <= best.unpaired + 1
+        and rival.split <= best.split
+        and rival.cut < best.cut
+    )
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int  # original rows [start, end) replaced
+    end: int
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    block: int  # index of the block in the sketch's items
+    rule: str  # the generator that made it
+    pieces: tuple[Piece, ...]
+    cost: Cost
+    new_lines: tuple[str, ...] = ()  # normalised lines the reading adds (a move is recognised by them)
+    anchored_by_name: bool = False  # a definition-addressed reading: the file around it is kept
+    kept: frozenset[int] = field(default_factory=frozenset)  # original rows inside its pieces it keeps
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end
+
+
+def rewrapped(old: list[str], new: list[str]) -> bool:
+    """Whether ``new`` is the same code as ``old`` re-wrapped (whitespace removed, rapidfuzz ratio)."""
+    before, after = "".join("".join(line.split()) for line in old), "".join("".join(line.split()) for line in new)
+    return bool(before and after) and fuzz.ratio(before, after) >= REWRAP_MIN
+
+
+def alignment_cost(
+    block: list[str], original: list[str], outline: Outline, alignment: Alignment, start: int, end: int, reindented: int
+) -> Cost:
+    """The cost of reading ``block`` as replacing rows [start, end) with ``alignment``'s pairs kept."""
+    pairs = sorted(alignment.pairs.items())
+    paired_rows = set(alignment.pairs.values())
+    unpaired = sum(1 for i, line in enumerate(block) if i not in alignment.pairs and distinctive(norm(line)))
+    deleted_rows = [r for r in range(start, end) if r not in paired_rows and original[r].strip()]
+    cut = 0
+    changes = 0
+    edges = [(-1, start - 1), *pairs, (len(block), end)]
+    for (i1, p1), (i2, p2) in pairwise(edges):
+        added = [block[i] for i in range(i1 + 1, i2)]
+        dropped = [r for r in range(p1 + 1, p2) if original[r].strip()]
+        if any(line.strip() for line in added) or dropped:
+            changes += 1
+        if dropped and not (
+            outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added)
+        ):
+            cut += len(dropped)
+    return Cost(unpaired, 0, cut, changes, len(deleted_rows), len(alignment.fuzzy), reindented)

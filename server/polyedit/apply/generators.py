@@ -1,0 +1,246 @@
+"""Generators of readings for one sketch block, each with one job. None decides: the cost does (``cost.py``).
+
+- ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``); a definition
+  the block shows whole and closed replaces the original definition whole.
+- ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
+  around the change, so the block replaces what stands between them; for a last block with no marker after it,
+  its first distinctive line and the file's end.
+- ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start, after
+  the body the marker before it covers, before the closing lines of that scope, or at the file's end.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
+from polyedit.apply.runs import (
+    Alignment,
+    Run,
+    chain_alignment,
+    chains,
+    distinctive,
+    extend_edges,
+    fill_gaps,
+    find_runs,
+    fuzzy_single,
+    indent_delta,
+    similar,
+)
+from polyedit.apply.sketch import Block
+from polyedit.apply.structure import Outline
+from polyedit.apply.text import indent_width, norm, reindent
+
+_CLOSERS = frozenset({"}", "};", "},", "end", "})", "});", ")", ");", "]", "];", "</div>", "fi", "esac", "done"})
+
+
+@dataclass
+class Original:
+    """The original file, indexed once for every generator."""
+
+    path: str
+    lines: list[str]
+    tabs: bool
+    onorm: list[str] = field(init=False)
+    positions: dict[str, list[int]] = field(init=False)
+    outline: Outline = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.onorm = [norm(line) for line in self.lines]
+        self.positions = defaultdict(list)
+        for index, line in enumerate(self.onorm):
+            self.positions[line].append(index)
+        self.outline = Outline(self.path, self.lines)
+
+
+def chain_readings(orig: Original, index: int, block: Block, last_open: bool) -> list[Reading]:
+    bnorm = [norm(line) for line in block.lines]
+    runs = find_runs(block.lines, orig.lines, bnorm, orig.onorm, orig.positions, 0, len(orig.lines))
+    found = [chain_alignment(chain, bnorm, orig.onorm) for chain in chains(runs)]
+    if not found:
+        single = fuzzy_single(bnorm, orig.onorm, 0, len(orig.lines))
+        if single is not None:
+            found = [Alignment({single[0]: p}, {single[0]}) for p in single[1][:6]]
+    readings = []
+    for alignment in found:
+        extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
+        fill_gaps(block.lines, orig.lines, alignment)
+        readings += from_alignment(orig, index, block, alignment, "line-run", last_open)
+    return readings
+
+
+def edge_readings(orig: Original, index: int, block: Block, is_last: bool) -> list[Reading]:
+    bnorm = [norm(line) for line in block.lines]
+    marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
+    if not marked:
+        return []
+    readings: list[Reading] = []
+    first, last = marked[0], marked[-1]
+    if len(marked) >= 2:
+        for a in orig.positions.get(bnorm[first], ())[:8]:
+            for b in orig.positions.get(bnorm[last], ())[:8]:
+                if a < b and b - a <= last - first:
+                    chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
+                    readings += from_alignment(orig, index, block, chain_alignment(chain, bnorm, orig.onorm), "edge")
+    if is_last:  # no marker after it: the block ends where the file ends
+        n = len(orig.lines)
+        for a in orig.positions.get(bnorm[first], ())[:8]:
+            if n - a <= len(bnorm) - first:
+                chain = _paired_after(bnorm, orig.onorm, first, a, len(bnorm), n)
+                alignment = chain_alignment(chain, bnorm, orig.onorm)
+                readings += from_alignment(orig, index, block, alignment, "edge-to-end", force_end=n)
+    return readings
+
+
+def _paired_after(bnorm: list[str], onorm: list[str], i: int, p: int, block_end: int, original_end: int) -> list[Run]:
+    """Block line ``i`` anchored at original line ``p``, then equal lines up to the ends paired in order."""
+    chain = [Run(i, p, 1, 1)]
+    between = SequenceMatcher(None, bnorm[i + 1 : block_end], onorm[p + 1 : original_end], autojunk=False)
+    for block_start, original_start, size in between.get_matching_blocks():
+        if size:
+            k, q = i + 1 + block_start, p + 1 + original_start
+            chain.append(Run(k, q, size, sum(1 for j in range(k, k + size) if distinctive(bnorm[j]))))
+    return chain
+
+
+def scope_readings(
+    orig: Original, index: int, block: Block, after: int, marker_indent: int | None, is_first: bool, is_last: bool
+) -> list[Reading]:
+    """Placements for a block whose lines are new: ``after`` is the first row after the previous block's reading,
+    ``marker_indent`` the indentation of the marker before the block (None without one)."""
+    n = len(orig.lines)
+    lines = [reindent(line, 0, orig.tabs) if orig.tabs else line for line in block.lines]
+    new = tuple(norm(line) for line in block.lines if line.strip())
+    cost = Cost(unpaired=sum(1 for line in new if distinctive(line)), changes=1)
+
+    def insert(at: int, rule: str) -> Reading:
+        return Reading(index, rule, (Piece(at, at, tuple(lines)),), cost, new)
+
+    if is_first and marker_indent is None:
+        return [_at_start(orig, index, block, lines, cost, new)]
+    readings = []
+    closers = _open_closers(block.lines)
+    if marker_indent is not None and after > 0:
+        around = [d for d in orig.outline.definitions if d.start < after <= d.end + 1 and d.end + 1 >= after]
+        for d in sorted(around, key=lambda d: d.end - d.start):
+            if closers:
+                start = d.end - len(closers) + 1
+                shown = [norm(line) for line in block.lines[-len(closers) :]]
+                if start >= after and orig.onorm[start : d.end + 1] == shown:
+                    body = lines[: -len(closers)]
+                    delta = indent_width(orig.lines[d.end]) - indent_width(block.lines[-1])
+                    body = [reindent(line, delta, orig.tabs) for line in body] if delta else body
+                    piece = Piece(start, start, tuple(body))
+                    readings.append(Reading(index, "end-of-scope", (piece,), cost, new))
+                    break
+            elif d.header_indent < marker_indent and _starts_definition(orig.path, block.lines):
+                readings.append(insert(max(d.end + 1, after), "end-of-scope"))
+                break
+    if not readings and is_last and marker_indent is not None:
+        readings.append(insert(n, "end-of-file"))
+    return readings
+
+
+def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: Cost, new: tuple[str, ...]) -> Reading:
+    """A first block with no marker before it and no equal line: the file's first lines it closely resembles line
+    by line (a renamed import) are replaced; otherwise it is inserted at the start."""
+    shown = [(i, line) for i, line in enumerate(block.lines) if line.strip()]
+    close = [i < len(orig.lines) and similar(line, orig.lines[i], adjacent=True) for i, line in shown]
+    size = len(block.lines) if close and all(close) else 0
+    return Reading(index, "file-start", (Piece(0, size, tuple(lines)),), cost, new)
+
+
+def _open_closers(lines: list[str]) -> list[str]:
+    """The block's last lines that close scopes it did not open (a partial class closed by a lone brace)."""
+    depth = 0
+    for line in lines:
+        depth += line.count("{") - line.count("}")
+    trailing: list[str] = []
+    for line in reversed(lines):
+        if norm(line) in _CLOSERS and len(trailing) < -depth:
+            trailing.insert(0, line)
+        else:
+            break
+    return trailing
+
+
+def _starts_definition(path: str, lines: list[str]) -> bool:
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    return first is not None and Outline(path, lines).definition_end(first) is not None
+
+
+def from_alignment(
+    orig: Original,
+    index: int,
+    block: Block,
+    alignment: Alignment,
+    rule: str,
+    last_open: bool = False,
+    force_end: int | None = None,
+) -> list[Reading]:
+    """The reading of an alignment; with a variant replacing the whole original definition when the block shows
+    a definition whole and closed (``last_open``: a marker at depth follows, so the rest of the body may stay)."""
+    if not alignment.pairs:
+        return []
+    start = alignment.start
+    end = alignment.end + 1 if force_end is None else force_end
+    lines, reindented = render(orig, block.lines, alignment)
+    new = tuple(norm(block.lines[i]) for i in range(len(block.lines)) if i not in alignment.pairs)
+    kept = frozenset(alignment.pairs.values())
+    cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, start, end, reindented)
+    whole = _whole_definition_end(orig, block, alignment, end, last_open)
+    if whole is None:
+        return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept)]
+    wider = alignment_cost(block.lines, orig.lines, orig.outline, alignment, start, whole, reindented)
+    return [
+        Reading(index, rule + "+whole-definition", (Piece(start, whole, tuple(lines)),), wider, new, kept=kept),
+        Reading(index, rule, (Piece(start, end, tuple(lines)),), Cost(*_with_split(cost)), new, kept=kept),
+    ]
+
+
+def _with_split(cost: Cost) -> tuple[int, ...]:
+    terms = list(cost.terms())
+    terms[1] += 1
+    return tuple(terms)
+
+
+def _whole_definition_end(orig: Original, block: Block, alignment: Alignment, end: int, last_open: bool) -> int | None:
+    """The end (exclusive) of an original definition the block shows whole, when it goes beyond ``end``: its
+    header is paired, the sketch parses it complete, and the sketch closes it (a later line outside it, a closing
+    bracket as its last line, or the sketch ends with it)."""
+    sketch = Outline(orig.path, block.lines)
+    best: int | None = None
+    for i, p in sorted(alignment.pairs.items()):
+        original_end = orig.outline.definition_end(p)
+        sketch_end = sketch.definition_end(i, complete_only=True)
+        if original_end is None or sketch_end is None or original_end + 1 <= end or i in alignment.fuzzy:
+            continue
+        if sketch_end == i:  # a bare header with the body elided is not a whole definition
+            continue
+        header = indent_width(block.lines[i])
+        later = [line for line in block.lines[sketch_end + 1 :] if line.strip()]
+        closed = any(indent_width(line) <= header for line in later) or norm(block.lines[sketch_end]) in _CLOSERS
+        if closed or not last_open:
+            best = max(best or 0, original_end + 1)
+    return best
+
+
+def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
+    """The block's lines in the file: context keeps the original's text (unless re-indented on purpose), new
+    lines take the file's indentation. Also how many paired lines were re-indented differently."""
+    delta = indent_delta(block, orig.lines, alignment)
+    out, reindented = [], 0
+    for i, line in enumerate(block):
+        p = alignment.pairs.get(i)
+        if p is not None and i not in alignment.fuzzy:
+            shifted = indent_width(orig.lines[p]) - indent_width(line)
+            same_inside = line.strip() == orig.lines[p].strip()
+            keep = (shifted == delta and same_inside) or not line.strip()
+            if shifted != delta and line.strip():
+                reindented += 1
+            out.append(orig.lines[p] if keep else reindent(line, delta, orig.tabs))
+        else:
+            out.append(reindent(line, delta, orig.tabs) if delta or orig.tabs else line)
+    return out, reindented
