@@ -6,17 +6,19 @@ more pieces, each replacing rows ``[start, end)`` with rendered lines. Every gen
 
 The cost is lexicographic, lower is better, term by term:
 
-1. ``unpaired``  distinctive sketch lines read as new (a line the model copied should pair with the original)
-2. ``split``     definitions the block shows whole whose original counterpart the reading cuts short
-3. ``cut``       original non-blank lines deleted that are not whole syntax nodes nor re-wrapped into the block
+1. ``cut``       original non-blank lines deleted that are not whole syntax nodes nor re-wrapped into the block
+                 (a deletion through the middle of a statement is the least plausible reading)
+2. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
+                 pair; one paired only approximately counts here too)
+3. ``split``     definitions the block shows whole and closed whose original counterpart the reading cuts short
 4. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
 5. ``deleted``   original non-blank lines deleted
-6. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
-7. ``reindent``  paired lines whose indentation changes differently from the block's shift
+6. ``weak``      blank and brace lines of the sketch read as new
+7. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
+8. ``reindent``  paired lines whose indentation changes differently from the block's shift
 
-The margin: a rival is as good as the best when it ties the best on terms 1-5, or when the best deletes lines
-that are not whole syntax nodes and the rival pairs at most one distinctive line fewer while deleting less (a
-deletion resting on one line is no evidence). When such a rival renders a different file, the merge refuses.
+The margin: a rival that ties the best on terms 1-6 is as good; when it renders a different file, the merge
+refuses. Terms 7 and 8 only break ties between readings that differ in how lines are written, not where.
 """
 
 from __future__ import annotations
@@ -30,16 +32,18 @@ from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
 
+MARGIN_TERMS = 6  # readings equal on the first six terms are equally good
 REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace removed: the same code re-wrapped
 
 
 @dataclass(frozen=True, order=True)
 class Cost:
+    cut: int = 0
     unpaired: int = 0
     split: int = 0
-    cut: int = 0
     changes: int = 0
     deleted: int = 0
+    weak: int = 0
     fuzzy: int = 0
     reindent: int = 0
 
@@ -47,20 +51,21 @@ class Cost:
         return Cost(*(a + b for a, b in zip(self.terms(), other.terms(), strict=True)))
 
     def terms(self) -> tuple[int, ...]:
-        return (self.unpaired, self.split, self.cut, self.changes, self.deleted, self.fuzzy, self.reindent)
+        return (
+            self.cut,
+            self.unpaired,
+            self.split,
+            self.changes,
+            self.deleted,
+            self.weak,
+            self.fuzzy,
+            self.reindent,
+        )
 
 
 def within_margin(rival: Cost, best: Cost) -> bool:
     """Whether ``rival`` is as good a reading as ``best`` (see the module's docstring)."""
-    if rival.terms()[:5] == best.terms()[:5]:
-        return True
-    return (
-        best.cut > 0
-        and rival.deleted < best.deleted
-        and rival.unpaired <= best.unpaired + 1
-        and rival.split <= best.split
-        and rival.cut < best.cut
-    )
+    return rival.terms()[:MARGIN_TERMS] == best.terms()[:MARGIN_TERMS]
 
 
 @dataclass(frozen=True)
@@ -101,7 +106,9 @@ def alignment_cost(
     """The cost of reading ``block`` as replacing rows [start, end) with ``alignment``'s pairs kept."""
     pairs = sorted(alignment.pairs.items())
     paired_rows = set(alignment.pairs.values())
-    unpaired = sum(1 for i, line in enumerate(block) if i not in alignment.pairs and distinctive(norm(line)))
+    exact = alignment.pairs.keys() - alignment.fuzzy
+    unpaired = sum(1 for i, line in enumerate(block) if i not in exact and distinctive(norm(line)))
+    weak = sum(1 for i, line in enumerate(block) if i not in alignment.pairs and not distinctive(norm(line)))
     deleted_rows = [r for r in range(start, end) if r not in paired_rows and original[r].strip()]
     cut = 0
     changes = 0
@@ -111,8 +118,8 @@ def alignment_cost(
         dropped = [r for r in range(p1 + 1, p2) if original[r].strip()]
         if any(line.strip() for line in added) or dropped:
             changes += 1
-        if dropped and not (
+        if dropped and outline.root is not None and not (
             outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added)
         ):
             cut += len(dropped)
-    return Cost(unpaired, 0, cut, changes, len(deleted_rows), len(alignment.fuzzy), reindented)
+    return Cost(cut, unpaired, 0, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)

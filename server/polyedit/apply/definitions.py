@@ -128,7 +128,10 @@ def _reading(
             text = ["", *text] if before is not None else [*text, ""]
             pieces.append(Piece(at, at, tuple(text)))
             new += [norm(line) for line in lines]
-            cost = cost + Cost(unpaired=sum(1 for line in lines if distinctive(norm(line))), changes=1)
+            shown = [norm(line) for line in lines]
+            cost = cost + Cost(
+                unpaired=sum(map(distinctive, shown)), changes=1, weak=sum(not distinctive(line) for line in shown)
+            )
             continue
         start = _comments_above(orig, target.start)
         region = orig.onorm[start : target.end + 1]

@@ -113,7 +113,8 @@ def scope_readings(
     n = len(orig.lines)
     lines = [reindent(line, 0, orig.tabs) if orig.tabs else line for line in block.lines]
     new = tuple(norm(line) for line in block.lines if line.strip())
-    cost = Cost(unpaired=sum(1 for line in new if distinctive(line)), changes=1)
+    shown = [norm(line) for line in block.lines]
+    cost = Cost(unpaired=sum(map(distinctive, shown)), changes=1, weak=sum(not distinctive(line) for line in shown))
 
     def insert(at: int, rule: str) -> Reading:
         return Reading(index, rule, (Piece(at, at, tuple(lines)),), cost, new)
@@ -202,7 +203,7 @@ def from_alignment(
 
 def _with_split(cost: Cost) -> tuple[int, ...]:
     terms = list(cost.terms())
-    terms[1] += 1
+    terms[2] += 1
     return tuple(terms)
 
 

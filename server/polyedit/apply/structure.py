@@ -64,8 +64,9 @@ class Outline:
         return min(around, key=lambda d: d.end - d.start).end
 
     def whole_nodes(self, first: int, last: int) -> bool:
-        """Whether rows first..last hold only complete syntax nodes (statements, definitions, comments): no node
-        starts in them and ends after, or starts before and ends in them. False without a syntax tree."""
+        """Whether rows first..last hold only complete syntax nodes (statements, definitions, arguments,
+        comments): a node that starts in them and ends after (or the reverse) is looked into, and passes only when
+        what of it lies in the rows is whole named children and separators. False without a syntax tree."""
         if self.root is None or self.root.has_error:
             return False
         stack = list(self.root.children)
@@ -75,10 +76,13 @@ class Outline:
             if end < first or start > last:
                 continue
             inside_start, inside_end = first <= start <= last, first <= end <= last
-            if inside_start != inside_end:
-                return False
-            if not inside_start:  # around the rows: look at its children
-                stack.extend(node.children)
+            if inside_start and inside_end:
+                continue
+            if inside_start != inside_end:  # crosses an edge of the rows: only a list of whole parts may
+                inner = [c for c in node.children if first <= c.start_point.row <= last]
+                if not node.named_children or any(not c.is_named and c.type not in _SEPARATORS for c in inner):
+                    return False
+            stack.extend(node.children)
         return True
 
     @staticmethod
@@ -87,6 +91,7 @@ class Outline:
         return Outline(path, text.split("\n")).error_rows
 
 
+_SEPARATORS = frozenset({",", ";", "\n"})
 _TEST_CALLS = frozenset({"describe", "it", "test", "context", "suite"})
 
 
