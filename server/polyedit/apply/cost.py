@@ -8,17 +8,20 @@ The cost is lexicographic, lower is better, term by term:
 
 1. ``cut``       original non-blank lines deleted that are not whole syntax nodes nor re-wrapped into the block
                  (a deletion through the middle of a statement is the least plausible reading)
-2. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
+2. ``edges``     the block's first and last distinctive lines not paired exactly: a context sketch's edges are
+                 the unchanged lines around its change (a block adding a copy of a function otherwise pairs
+                 with the function it copies)
+3. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
                  pair; one paired only approximately counts here too)
-3. ``split``     definitions the block shows whole and closed whose original counterpart the reading cuts short
-4. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
-5. ``deleted``   original non-blank lines deleted
-6. ``weak``      blank and brace lines of the sketch read as new
-7. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
-8. ``reindent``  paired lines whose indentation changes differently from the block's shift
+4. ``split``     definitions the block shows whole and closed whose original counterpart the reading cuts short
+5. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
+6. ``deleted``   original non-blank lines deleted
+7. ``weak``      blank and brace lines of the sketch read as new
+8. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
+9. ``reindent``  paired lines whose indentation changes differently from the block's shift
 
-The margin: a rival that ties the best on terms 1-6 is as good; when it renders a different file, the merge
-refuses. Terms 7 and 8 only break ties between readings that differ in how lines are written, not where.
+The margin: a rival that ties the best on terms 1-7 is as good; when it renders a different file, the merge
+refuses. Terms 8 and 9 only break ties between readings that differ in how lines are written, not where.
 """
 
 from __future__ import annotations
@@ -32,13 +35,14 @@ from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
 
-MARGIN_TERMS = 6  # readings equal on the first six terms are equally good
+MARGIN_TERMS = 7  # readings equal on the first seven terms are equally good
 REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace removed: the same code re-wrapped
 
 
 @dataclass(frozen=True, order=True)
 class Cost:
     cut: int = 0
+    edges: int = 0
     unpaired: int = 0
     split: int = 0
     changes: int = 0
@@ -53,6 +57,7 @@ class Cost:
     def terms(self) -> tuple[int, ...]:
         return (
             self.cut,
+            self.edges,
             self.unpaired,
             self.split,
             self.changes,
@@ -108,12 +113,13 @@ def alignment_cost(
     paired_rows = set(alignment.pairs.values())
     exact = alignment.pairs.keys() - alignment.fuzzy
     unpaired = sum(1 for i, line in enumerate(block) if i not in exact and distinctive(norm(line)))
+    marked = [i for i, line in enumerate(block) if distinctive(norm(line))]
+    edges = len({marked[0], marked[-1]} - exact) if marked else 0
     weak = sum(1 for i, line in enumerate(block) if i not in alignment.pairs and not distinctive(norm(line)))
     deleted_rows = [r for r in range(start, end) if r not in paired_rows and original[r].strip()]
     cut = 0
     changes = 0
-    edges = [(-1, start - 1), *pairs, (len(block), end)]
-    for (i1, p1), (i2, p2) in pairwise(edges):
+    for (i1, p1), (i2, p2) in pairwise([(-1, start - 1), *pairs, (len(block), end)]):
         added = [block[i] for i in range(i1 + 1, i2)]
         dropped = [r for r in range(p1 + 1, p2) if original[r].strip()]
         if any(line.strip() for line in added) or dropped:
@@ -122,4 +128,4 @@ def alignment_cost(
             outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added)
         ):
             cut += len(dropped)
-    return Cost(cut, unpaired, 0, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)
+    return Cost(cut, edges, unpaired, 0, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)

@@ -11,12 +11,12 @@ from pathlib import PurePosixPath
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.generators import Original, render
+from polyedit.apply.markers import comment_styles
 from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Definition, Outline
 from polyedit.apply.text import indent_width, norm, reindent
 
-_COMMENT = ("//", "#", "/*", "*", "--", '"""')
 # A method shown alone at column 0 parses only inside its class: the wrapper to try, per extension.
 _WRAPPERS = {
     ".js": ("class __Sketch__ {", "}"),
@@ -60,7 +60,7 @@ def _top_level(path: str, lines: list[str], depth: int) -> list[tuple[int, int, 
     spans = []
     for d in tops:
         start = d.start
-        while start - 1 >= 0 and lines[start - 1].strip().startswith(_COMMENT) and start - 1 not in covered:
+        while start - 1 >= 0 and _is_comment(path, lines[start - 1]) and start - 1 not in covered:
             start -= 1
         covered.update(range(start, d.end + 1))
         spans.append((start, d.end, d.name))
@@ -154,10 +154,15 @@ def _reading(
 
 
 def _comments_above(orig: Original, row: int) -> int:
-    while row - 1 >= 0 and orig.lines[row - 1].strip().startswith(_COMMENT):
+    while row - 1 >= 0 and _is_comment(orig.path, orig.lines[row - 1]):
         row -= 1
     return row
 
 
 def _shift(line: str, delta: int, tabs: bool) -> str:
     return reindent(line, delta, tabs) if delta or tabs else line
+
+
+def _is_comment(path: str, line: str) -> bool:
+    text = line.strip()
+    return bool(text) and (text.startswith(comment_styles(path)) or text.startswith("*"))

@@ -203,7 +203,7 @@ def from_alignment(
 
 def _with_split(cost: Cost) -> tuple[int, ...]:
     terms = list(cost.terms())
-    terms[2] += 1
+    terms[3] += 1
     return tuple(terms)
 
 

@@ -61,6 +61,8 @@ class LazyMerge:
             found += definition_readings(self.orig, k, block)
             self.static[k] = found
         key = (k, after)
+        if self.static[k]:  # end-of-scope placements are for blocks no line of which is found
+            self.scoped[key] = []
         if key not in self.scoped:
             marker = self.marker_before(k)
             self.scoped[key] = scope_readings(
