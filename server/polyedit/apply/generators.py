@@ -229,19 +229,55 @@ def _whole_definition_end(orig: Original, block: Block, alignment: Alignment, en
 
 
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
-    """The block's lines in the file: context keeps the original's text (unless re-indented on purpose), new
-    lines take the file's indentation. Also how many paired lines were re-indented differently."""
+    """The block's lines in the file, and how many paired lines the sketch re-indents on purpose.
+
+    A paired line keeps the original's indentation (the sketch's indentation of copied lines is noise), except in
+    code the sketch wraps in a new block (after a new line that opens one, indented deeper), which keeps the
+    sketch's relative indentation. A new line is shifted like the block (its outermost paired line), or like both
+    paired lines around it when they agree on another shift."""
     delta = indent_delta(block, orig.lines, alignment)
-    out, reindented = [], 0
+    shifts: dict[int, int] = {}
+    for i, p in alignment.pairs.items():
+        if block[i].strip() and i not in alignment.fuzzy:
+            shifts[i] = indent_width(orig.lines[p]) - indent_width(block[i])
+    out: list[str] = []
+    wrapped: tuple[int, int] | None = None  # (sketch depth of the wrapped code, its shift)
+    reindented = 0
+    last_new: int | None = None
     for i, line in enumerate(block):
-        p = alignment.pairs.get(i)
-        if p is not None and i not in alignment.fuzzy:
-            shifted = indent_width(orig.lines[p]) - indent_width(line)
-            same_inside = line.strip() == orig.lines[p].strip()
-            keep = (shifted == delta and same_inside) or not line.strip()
-            if shifted != delta and line.strip():
+        depth = indent_width(line)
+        if wrapped is not None and line.strip() and depth < wrapped[0]:
+            wrapped = None
+        if i in shifts:
+            if wrapped is None and last_new is not None and block[last_new].rstrip().endswith(_OPENERS):
+                if depth > indent_width(block[last_new]):
+                    wrapped = (depth, _shift_around(shifts, last_new, delta))
+            p = alignment.pairs[i]
+            if wrapped is not None:
                 reindented += 1
-            out.append(orig.lines[p] if keep else reindent(line, delta, orig.tabs))
+                out.append(reindent(line, wrapped[1], orig.tabs))
+            elif line.strip() == orig.lines[p].strip():
+                out.append(orig.lines[p])
+            else:  # a change of spacing inside the line is the model's edit
+                out.append(reindent(line, shifts[i], orig.tabs))
+            last_new = None
+        elif i in alignment.pairs and not line.strip():
+            out.append(orig.lines[alignment.pairs[i]])
         else:
-            out.append(reindent(line, delta, orig.tabs) if delta or orig.tabs else line)
+            shift = wrapped[1] if wrapped is not None else _shift_around(shifts, i, delta)
+            out.append(reindent(line, shift, orig.tabs) if shift or orig.tabs else line)
+            if line.strip():
+                last_new = i
     return out, reindented
+
+
+_OPENERS = (":", "{", "(", "[", "=>")
+
+
+def _shift_around(shifts: dict[int, int], i: int, default: int) -> int:
+    """The shift of the paired lines before and after line ``i`` when they agree, else ``default``."""
+    before = max((k for k in shifts if k < i), default=None)
+    after = min((k for k in shifts if k > i), default=None)
+    if before is not None and after is not None and shifts[before] == shifts[after]:
+        return shifts[before]
+    return default

@@ -224,29 +224,53 @@ class LazyMerge:
         return Merged(out, removed, allowed, [r.rule for r in chosen])
 
     def _moved(self, chosen: list[Reading]) -> set[int]:
-        """Rows of original definitions the sketch shows again, unchanged, as new lines of a block placed elsewhere:
-        the definition moved, so the marker over its old place does not keep it."""
+        """Rows of original units (definitions; in files without a grammar, paragraphs and Markdown sections) that
+        the sketch shows again, unchanged, as new lines of a block: the unit moved, so the marker over its old place
+        does not keep it (nor the blank lines that separated it)."""
         added = [tuple(line for line in r.new_lines if line) for r in chosen if len(r.new_lines) >= 2]
         if not added:
             return set()
-        placed = set()
-        for r in chosen:
-            for piece in r.pieces:
-                placed.update(range(piece.start, piece.end))
+        placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
         moved: set[int] = set()
-        for d in self.orig.outline.definitions:
-            if d.end - d.start < 1 or any(r in placed for r in (d.start, d.end)):
+        for start, end in self._units():
+            if start in placed or end in placed or start in moved:
                 continue
-            body = tuple(line for line in self.orig.onorm[d.start : d.end + 1] if line)
-            if any(_contains(seq, body) for seq in added):
-                moved.update(range(d.start, d.end + 1))
-                above = d.start - 1
-                while above >= 0 and not self.orig.lines[above].strip() and above - 1 >= 0:
-                    if self.orig.lines[above - 1].strip() and d.end + 1 < len(self.orig.lines):
-                        break
-                    moved.add(above)
-                    above -= 1
+            body = tuple(line for line in self.orig.onorm[start : end + 1] if line)
+            if len(body) >= 2 and any(_contains(seq, body) for seq in added):
+                moved.update(range(start, end + 1))
+                moved.update(self._blank_run(start, end))
         return moved
+
+    def _units(self) -> list[tuple[int, int]]:
+        if self.orig.outline.root is not None:
+            return [(d.start, d.end) for d in self.orig.outline.definitions]
+        lines, units, start = self.orig.lines, [], None
+        headings = [r for r, line in enumerate(lines) if line.startswith("#") and self.path.endswith(".md")]
+        for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=True):
+            end = nxt - 1
+            while end > top and not lines[end].strip():
+                end -= 1
+            units.append((top, end))
+        for row, line in enumerate([*lines, ""]):
+            if line.strip() and start is None:
+                start = row
+            elif not line.strip() and start is not None:
+                units.append((start, row - 1))
+                start = None
+        return units
+
+    def _blank_run(self, start: int, end: int) -> range:
+        """The blank lines before a removed unit (if none, the ones after it)."""
+        lines = self.orig.lines
+        above = start
+        while above > 0 and not lines[above - 1].strip():
+            above -= 1
+        below = end + 1
+        while below < len(lines) and not lines[below].strip():
+            below += 1
+        if above < start:
+            return range(above, start)
+        return range(end + 1, below)
 
 
 def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
