@@ -246,7 +246,7 @@ class LazyMerge:
             return [(d.start, d.end) for d in self.orig.outline.definitions]
         lines, units, start = self.orig.lines, [], None
         headings = [r for r, line in enumerate(lines) if line.startswith("#") and self.path.endswith(".md")]
-        for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=True):
+        for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=False):
             end = nxt - 1
             while end > top and not lines[end].strip():
                 end -= 1

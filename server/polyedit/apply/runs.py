@@ -16,13 +16,13 @@ from rapidfuzz import fuzz
 from polyedit.apply.text import indent_width
 
 FUZZY_MIN = 92.0  # a context line the model copied with a small difference
-EDGE_FUZZY_MIN = 70.0  # a changed line right next to an anchor, same indentation and first word: a replacement
+EDGE_FUZZY_MIN = 65.0  # a changed line right next to an anchor, same indentation and first word: a replacement
 MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
 DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
 _NON_DISTINCTIVE = frozenset(
     ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
 )
-_FIRST_WORD = re.compile(r"\s*([\w.]+|\S)")
+_FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 
 def distinctive(line_norm: str) -> bool:
@@ -174,8 +174,9 @@ def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0)
 def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
     """Grow the alignment outwards from its first and last anchors over slightly changed lines.
 
-    Equal blank or brace lines on the way are taken only if a changed line beyond them is taken too, or the block
-    ends there: a blank line that separates new lines from the anchors belongs to the new lines.
+    Equal blank lines on the way are taken only if a changed line beyond them is taken too, or the block ends
+    there: a blank line that separates new lines from the anchors belongs to the new lines. Equal bracket lines
+    are context.
     """
     delta = indent_delta(block, original, alignment)
     for step in (-1, 1):
@@ -201,6 +202,9 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                 rest = _rest_after_deletion(block, original, i, p, step, lo, hi)
                 if rest is not None:
                     for k, q in [*pending, *rest]:
+                        alignment.pairs[k] = q
+                elif all(block[k].strip() for k, _ in pending):  # closing brackets before new lines are context
+                    for k, q in pending:
                         alignment.pairs[k] = q
                 pending = []
                 break
