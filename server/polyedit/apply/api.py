@@ -12,6 +12,7 @@ from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_marker
 from polyedit.apply.merge import LazyMerge, lines_in_order
 from polyedit.apply.sketch import unwrap
+from polyedit.apply.structure import Outline
 from polyedit.apply.text import detect, join_lines, norm, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
 
@@ -34,13 +35,19 @@ def detect_format(sketch: str, path: str, original: str = "") -> Format:
 
 def is_fragment(path: str, original: list[str], sketch: list[str]) -> bool:
     """A markerless sketch is a fragment, not a full rewrite, when it is made of whole definitions only and leaves
-    out much of the file (a method, a class or a function shown alone, possibly at column 0)."""
-    if not original or not sketch:
+    out part of the file: much of its lines, or a top-level line outside every definition (an import)."""
+    if not original or not sketch or shown_definitions(path, sketch) is None:
         return False
     shown = {norm(line) for line in sketch if line.strip()}
     kept = sum(1 for line in original if line.strip() and norm(line) in shown)
     total = sum(1 for line in original if line.strip())
-    return kept < FRAGMENT_MAX_SHARE * total and shown_definitions(path, sketch) is not None
+    if kept < FRAGMENT_MAX_SHARE * total:
+        return True
+    inside = {row for d in Outline(path, original).definitions for row in range(d.start, d.end + 1)}
+    return any(
+        line.strip() and row not in inside and norm(line) not in shown and not line.startswith((" ", "\t"))
+        for row, line in enumerate(original)
+    )
 
 
 def apply_sketch(

@@ -91,8 +91,12 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
 def _targets(orig: Original, lines: list[str], name: tuple[str, ...]) -> list[Definition]:
     """Original definitions whose qualified name ends with ``name`` (outermost of a wrapper and what it wraps),
     the closest bodies first."""
-    found = [d for d in orig.outline.definitions if d.name[-len(name) :] == name and len(d.name) >= len(name)]
-    outer = [d for d in found if not any(o != d and o.start <= d.start and d.end <= o.end for o in found)]
+    found = {
+        (d.start, d.end): d for d in orig.outline.definitions if d.name[-len(name) :] == name and len(d.name) >= len(name)
+    }
+    outer = [
+        d for d in found.values() if not any(o is not d and o.start <= d.start and d.end <= o.end for o in found.values())
+    ]
     shown = [norm(line) for line in lines]
 
     def closeness(d: Definition) -> float:
@@ -133,7 +137,7 @@ def _reading(
                 unpaired=sum(map(distinctive, shown)), changes=1, weak=sum(not distinctive(line) for line in shown)
             )
             continue
-        start = _comments_above(orig, target.start)
+        start = _comments_above(orig, target.start) if _is_comment(orig.path, lines[0]) else target.start
         region = orig.onorm[start : target.end + 1]
         matcher = SequenceMatcher(None, [norm(line) for line in lines], region, autojunk=False)
         alignment = Alignment()
