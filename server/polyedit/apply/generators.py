@@ -71,6 +71,34 @@ def chain_readings(orig: Original, index: int, block: Block, last_open: bool) ->
     return readings
 
 
+def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    """A block that opens a scope, shows part of it and ends with a lone closer (``}``, ``});``, ``end``): the
+    closer is the end of the scope, and what the block does not show of the scope stays. Only when more of the
+    scope is left out than the block shows of it (else the block is the whole definition, and its end is the end)."""
+    shown = [i for i, line in enumerate(block.lines) if line.strip()]
+    if len(shown) < 3 or norm(block.lines[shown[-1]]) not in _CLOSERS:
+        return []
+    closer = norm(block.lines[shown[-1]])
+    head = Block(block.lines[: shown[-1]], block.first)
+    readings = []
+    for reading in chain_readings(orig, index, head, last_open=True):
+        if "whole-definition" in reading.rule or len(reading.pieces) != 1:
+            continue
+        around = [d for d in orig.outline.definitions if d.start < reading.end <= d.end and d.start >= reading.start]
+        scope = min(around, key=lambda d: d.end - d.start, default=None)
+        if scope is None or orig.onorm[scope.end] != closer:
+            continue
+        left = sum(1 for r in range(reading.end, scope.end) if orig.lines[r].strip())
+        if left <= len(shown) - 2:
+            continue
+        tail = Piece(scope.end, scope.end + 1, (orig.lines[scope.end],))
+        kept = reading.kept | {scope.end}
+        readings.append(
+            Reading(index, "end-of-scope", (*reading.pieces, tail), reading.cost, reading.new_lines, kept=kept)
+        )
+    return readings
+
+
 def edge_readings(orig: Original, index: int, block: Block, is_last: bool) -> list[Reading]:
     bnorm = [norm(line) for line in block.lines]
     marked = [i for i, line in enumerate(bnorm) if distinctive(line)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from polyedit.apply.cost import Cost, Reading, within_margin
 from polyedit.apply.definitions import definition_readings
-from polyedit.apply.generators import Original, chain_readings, edge_readings, scope_readings
+from polyedit.apply.generators import _CLOSERS, Original, chain_readings, closer_readings, edge_readings, scope_readings
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
@@ -59,6 +59,7 @@ class LazyMerge:
             found = chain_readings(self.orig, k, block, last_open)
             found += edge_readings(self.orig, k, block, is_last=not self.open_after(k))
             found += definition_readings(self.orig, k, block)
+            found += closer_readings(self.orig, k, block)
             self.static[k] = found
         key = (k, after)
         if self.static[k]:  # end-of-scope placements are for blocks no line of which is found
@@ -76,6 +77,22 @@ class LazyMerge:
             )
         return [r for r in self.static[k] + self.scoped[key] if r.start >= after]
 
+    def tail_kept(self, reading: Reading) -> bool:
+        """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, or
+        it ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's)."""
+        if self.open_after(reading.block) or reading.anchored_by_name:
+            return True
+        block = self.items[reading.block]
+        assert isinstance(block, Block)
+        last = next((norm(line) for line in reversed(block.lines) if line.strip()), "")
+        row = reading.end - 1
+        return (
+            last in _CLOSERS
+            and 0 <= row < len(self.orig.lines)
+            and self.orig.onorm[row] == last
+            and any(d.end == row and d.start < reading.start for d in self.orig.outline.definitions)
+        )
+
     def edge_cost(self, k: int, reading: Reading, at_start: bool) -> Cost | None:
         """What a block at the sketch's start (end) with no marker there deletes from the file's start (end)."""
         n = len(self.orig.lines)
@@ -83,7 +100,7 @@ class LazyMerge:
             return Cost()
         if at_start and (k > 0):
             return Cost()
-        if not at_start and self.open_after(k):
+        if not at_start and self.tail_kept(reading):
             return Cost()
         rows = range(0, reading.start) if at_start else range(reading.end, n)
         dropped = sum(1 for r in rows if self.orig.lines[r].strip())
@@ -213,8 +230,7 @@ class LazyMerge:
                     if r not in reading.kept:
                         removed.add(r)
                 cursor = max(cursor, piece.end)
-        last = chosen[-1]
-        keep_tail = self.open_after(last.block) or last.anchored_by_name
+        keep_tail = self.tail_kept(chosen[-1])
         for r in range(cursor, len(lines)):
             if keep_tail and r not in moved:
                 out.append(lines[r])
