@@ -20,8 +20,9 @@ The cost is lexicographic, lower is better, term by term:
 8. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
 9. ``reindent``  paired lines whose indentation changes differently from the block's shift
 
-The margin: a rival that ties the best on terms 1-7 is as good; when it renders a different file, the merge
-refuses. Terms 8 and 9 only break ties between readings that differ in how lines are written, not where.
+The margin: a rival that ties the best on terms 1-7 is as good, and so is one that pairs more of the sketch
+(terms 2-3) but cuts through syntax (term 1): then plausibility and evidence disagree. When such a rival renders
+a different file, the merge refuses. Terms 8 and 9 only break ties between readings that differ in how lines are written, not where.
 """
 
 from __future__ import annotations
@@ -70,7 +71,10 @@ class Cost:
 
 def within_margin(rival: Cost, best: Cost) -> bool:
     """Whether ``rival`` is as good a reading as ``best`` (see the module's docstring)."""
-    return rival.terms()[:MARGIN_TERMS] == best.terms()[:MARGIN_TERMS]
+    if rival.terms()[:MARGIN_TERMS] == best.terms()[:MARGIN_TERMS]:
+        return True
+    # The two first criteria disagree: the rival explains more of the sketch, but only by cutting through syntax.
+    return rival.cut > best.cut and (rival.edges, rival.unpaired) < (best.edges, best.unpaired)
 
 
 @dataclass(frozen=True)
@@ -106,15 +110,25 @@ def rewrapped(old: list[str], new: list[str]) -> bool:
 
 
 def alignment_cost(
-    block: list[str], original: list[str], outline: Outline, alignment: Alignment, start: int, end: int, reindented: int
+    block: list[str],
+    original: list[str],
+    outline: Outline,
+    alignment: Alignment,
+    span: tuple[int, int],
+    reindented: int,
+    held: tuple[bool, bool] = (True, True),
 ) -> Cost:
-    """The cost of reading ``block`` as replacing rows [start, end) with ``alignment``'s pairs kept."""
+    """The cost of reading ``block`` as replacing rows ``span`` = [start, end) with ``alignment``'s pairs kept;
+    ``held``: whether a marker before (after) the block makes its first (last) line an edge to hold."""
+    start, end = span
     pairs = sorted(alignment.pairs.items())
     paired_rows = set(alignment.pairs.values())
     exact = alignment.pairs.keys() - alignment.fuzzy
     unpaired = sum(1 for i, line in enumerate(block) if i not in exact and distinctive(norm(line)))
     marked = [i for i, line in enumerate(block) if distinctive(norm(line))]
-    edges = len({marked[0], marked[-1]} - exact) if marked else 0
+    ends = {marked[0]} if held[0] and marked else set()
+    ends |= {marked[-1]} if held[1] and marked else set()
+    edges = len(ends - exact)
     weak = sum(1 for i, line in enumerate(block) if i not in alignment.pairs and not distinctive(norm(line)))
     deleted_rows = [r for r in range(start, end) if r not in paired_rows and original[r].strip()]
     cut = 0

@@ -74,6 +74,9 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     shown = shown_definitions(orig.path, block.lines)
     if not shown:
         return []
+    last_header = indent_width(block.lines[shown[-1][0]])
+    if block.after_indent is not None and block.after_indent > last_header:
+        return []  # a marker inside the last definition: the block does not show it whole
     targets: list[list[Definition]] = [_targets(orig, block.lines[s : e + 1], name) for s, e, name in shown]
     if not any(targets) or any(len(t) > 1 for t in targets):
         return []  # a name the file holds several times addresses nothing: the lines decide
@@ -147,7 +150,8 @@ def _reading(
         if not alignment.pairs:
             return None
         text, reindented = render(orig, lines, alignment)
-        cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, start, target.end + 1, reindented)
+        span = (start, target.end + 1)
+        cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, span, reindented, (False, False))
         pieces.append(Piece(start, target.end + 1, tuple(text)))
         kept.update(alignment.pairs.values())
         new += [norm(lines[i]) for i in range(len(lines)) if i not in alignment.pairs]

@@ -79,7 +79,7 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     if len(shown) < 3 or norm(block.lines[shown[-1]]) not in _CLOSERS:
         return []
     closer = norm(block.lines[shown[-1]])
-    head = Block(block.lines[: shown[-1]], block.first)
+    head = Block(block.lines[: shown[-1]], block.first, block.marker_before, True)
     readings = []
     for reading in chain_readings(orig, index, head, last_open=True):
         if "whole-definition" in reading.rule or len(reading.pieces) != 1:
@@ -218,11 +218,12 @@ def from_alignment(
     lines, reindented = render(orig, block.lines, alignment)
     new = tuple(norm(block.lines[i]) for i in range(len(block.lines)) if i not in alignment.pairs)
     kept = frozenset(alignment.pairs.values())
-    cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, start, end, reindented)
+    held = (block.marker_before, block.marker_after)
+    cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, end), reindented, held)
     whole = _whole_definition_end(orig, block, alignment, end, last_open)
     if whole is None:
         return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept)]
-    wider = alignment_cost(block.lines, orig.lines, orig.outline, alignment, start, whole, reindented)
+    wider = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, whole), reindented, held)
     return [
         Reading(index, rule + "+whole-definition", (Piece(start, whole, tuple(lines)),), wider, new, kept=kept),
         Reading(index, rule, (Piece(start, end, tuple(lines)),), Cost(*_with_split(cost)), new, kept=kept),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from polyedit.apply.cost import Cost, Reading, within_margin
+from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.generators import _CLOSERS, Original, chain_readings, closer_readings, edge_readings, scope_readings
 from polyedit.apply.sketch import Block, Marker, segment
@@ -104,8 +104,8 @@ class LazyMerge:
             return Cost()
         rows = range(0, reading.start) if at_start else range(reading.end, n)
         dropped = sum(1 for r in rows if self.orig.lines[r].strip())
-        if dropped > MAX_DROPPED_AT_EDGE:
-            return _INFEASIBLE
+        if dropped > MAX_DROPPED_AT_EDGE and not rewrapped([self.orig.lines[r] for r in rows], list(reading.new_lines)):
+            return _INFEASIBLE  # a forgotten marker, unless the new lines there re-wrap the dropped ones
         return Cost(changes=1 if dropped else 0, deleted=dropped)
 
     # --- the dynamic programme --------------------------------------------------------------------------------

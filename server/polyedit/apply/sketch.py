@@ -6,12 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from polyedit.apply.markers import is_marker
+from polyedit.apply.text import indent_width
 
 
 @dataclass
 class Block:
     lines: list[str]
     first: int  # 1-based sketch line of lines[0]
+    marker_before: bool = False
+    marker_after: bool = False
+    after_indent: int | None = None  # columns of the marker after the block
 
 
 @dataclass
@@ -30,7 +34,15 @@ def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
             items[-1].lines.append(line)
         else:
             items.append(Block([line], number))
-    return [item for item in items if not isinstance(item, Block) or any(line.strip() for line in item.lines)]
+    items = [item for item in items if not isinstance(item, Block) or any(line.strip() for line in item.lines)]
+    for k, item in enumerate(items):
+        if isinstance(item, Block):
+            item.marker_before = k > 0 and isinstance(items[k - 1], Marker)
+            after = items[k + 1] if k + 1 < len(items) else None
+            item.marker_after = isinstance(after, Marker)
+            if isinstance(after, Marker):
+                item.after_indent = indent_width(after.line)
+    return items
 
 
 def unwrap(lines: list[str], path: str) -> list[str]:
