@@ -20,8 +20,8 @@ The cost is lexicographic, lower is better, term by term:
 8. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
 9. ``reindent``  paired lines whose indentation changes differently from the block's shift
 
-The margin: a rival that ties the best on terms 1-7 is as good, and so is one that pairs more of the sketch
-(terms 2-3) but cuts through syntax (term 1): then plausibility and evidence disagree. When such a rival renders
+The margin: a rival that ties the best on terms 1-7 is as good, and so is one that explains more sketch lines
+(terms 2-3) than it cuts original lines (term 1): then plausibility and evidence disagree. When such a rival renders
 a different file, the merge refuses. Terms 8 and 9 only break ties between readings that differ in how lines are written, not where.
 """
 
@@ -73,8 +73,9 @@ def within_margin(rival: Cost, best: Cost) -> bool:
     """Whether ``rival`` is as good a reading as ``best`` (see the module's docstring)."""
     if rival.terms()[:MARGIN_TERMS] == best.terms()[:MARGIN_TERMS]:
         return True
-    # The two first criteria disagree: the rival explains more of the sketch, but only by cutting through syntax.
-    return rival.cut > best.cut and (rival.edges, rival.unpaired) < (best.edges, best.unpaired)
+    # Plausibility and evidence disagree: the rival explains more sketch lines than it cuts original lines.
+    gain = (best.edges + best.unpaired) - (rival.edges + rival.unpaired)
+    return rival.cut > best.cut and gain > 0 and gain >= rival.cut - best.cut
 
 
 @dataclass(frozen=True)

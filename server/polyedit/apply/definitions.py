@@ -132,7 +132,12 @@ def _reading(
             at = before.end + 1 if before is not None else after.start  # type: ignore[union-attr]
             delta = indent_width(orig.lines[anchor.start]) - indent_width(block.lines[shown[0][0]])
             text = [_shift(line, delta, orig.tabs) for line in lines]
-            text = ["", *text] if before is not None else [*text, ""]
+            if before is not None:  # separated from the definition before it as the sketch separates them
+                previous = shown[position - 1][1]
+                text = [*block.lines[previous + 1 : s], *text] if previous + 1 < s else ["", *text]
+            else:
+                following = shown[position + 1][0]
+                text = [*text, *block.lines[e + 1 : following]] if e + 1 < following else [*text, ""]
             pieces.append(Piece(at, at, tuple(text)))
             new += [norm(line) for line in lines]
             shown = [norm(line) for line in lines]
@@ -141,12 +146,7 @@ def _reading(
             )
             continue
         start = _comments_above(orig, target.start) if _is_comment(orig.path, lines[0]) else target.start
-        region = orig.onorm[start : target.end + 1]
-        matcher = SequenceMatcher(None, [norm(line) for line in lines], region, autojunk=False)
-        alignment = Alignment()
-        for a, b, size in matcher.get_matching_blocks():
-            for k in range(size):
-                alignment.pairs[a + k] = start + b + k
+        alignment = _pair(orig, lines, start, target.end)
         if not alignment.pairs:
             return None
         text, reindented = render(orig, lines, alignment)
@@ -159,6 +159,25 @@ def _reading(
     if any(b.start < a.end for a, b in zip(pieces, pieces[1:], strict=False)):
         return None
     return Reading(index, "definition", tuple(pieces), cost, tuple(new), anchored_by_name=True, kept=frozenset(kept))
+
+
+def _pair(orig: Original, lines: list[str], start: int, end: int) -> Alignment:
+    """Shown lines paired with the original definition's rows start..end: the first and last lines with each other
+    when equal (header and closer), the lines between in order."""
+    shown = [norm(line) for line in lines]
+    alignment = Alignment()
+    lo, hi, first, last = 0, len(shown), start, end + 1
+    if shown and shown[0] == orig.onorm[start]:
+        alignment.pairs[0] = start
+        lo, first = 1, start + 1
+    if hi > lo and last > first and shown[-1] == orig.onorm[end]:
+        alignment.pairs[hi - 1] = end
+        hi, last = hi - 1, end
+    matcher = SequenceMatcher(None, shown[lo:hi], orig.onorm[first:last], autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            alignment.pairs[lo + a + k] = first + b + k
+    return alignment
 
 
 def _comments_above(orig: Original, row: int) -> int:

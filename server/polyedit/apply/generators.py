@@ -280,7 +280,7 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
         if i in shifts:
             if wrapped is None and last_new is not None and block[last_new].rstrip().endswith(_OPENERS):
                 if depth > indent_width(block[last_new]):
-                    wrapped = (depth, _shift_around(shifts, last_new, delta))
+                    wrapped = (depth, _shift_around(block, shifts, last_new, delta))
             p = alignment.pairs[i]
             if wrapped is not None:
                 reindented += 1
@@ -293,7 +293,7 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
         elif i in alignment.pairs and not line.strip():
             out.append(orig.lines[alignment.pairs[i]])
         else:
-            shift = wrapped[1] if wrapped is not None else _shift_around(shifts, i, delta)
+            shift = wrapped[1] if wrapped is not None else _shift_around(block, shifts, i, delta)
             out.append(reindent(line, shift, orig.tabs) if shift or orig.tabs else line)
             if line.strip():
                 last_new = i
@@ -303,10 +303,13 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
 _OPENERS = (":", "{", "(", "[", "=>")
 
 
-def _shift_around(shifts: dict[int, int], i: int, default: int) -> int:
-    """The shift of the paired lines before and after line ``i`` when they agree, else ``default``."""
+def _shift_around(block: list[str], shifts: dict[int, int], i: int, default: int) -> int:
+    """The shift of the paired lines before and after line ``i`` when they agree, else of the next paired line
+    when it stands at line ``i``'s depth (a sibling), else ``default``."""
     before = max((k for k in shifts if k < i), default=None)
     after = min((k for k in shifts if k > i), default=None)
     if before is not None and after is not None and shifts[before] == shifts[after]:
         return shifts[before]
+    if after is not None and indent_width(block[after]) == indent_width(block[i]):
+        return shifts[after]
     return default

@@ -165,10 +165,12 @@ def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0)
     ratio = fuzz.ratio(a, b)
     if ratio >= FUZZY_MIN and len(a) >= 12:
         return True
-    if not adjacent or ratio < EDGE_FUZZY_MIN or indent_width(block_line) + delta != indent_width(original_line):
+    if not adjacent or ratio < EDGE_FUZZY_MIN / 1.3 or indent_width(block_line) + delta != indent_width(original_line):
         return False
     first_a, first_b = _FIRST_WORD.match(a), _FIRST_WORD.match(b)
-    return bool(first_a and first_b and first_a.group(1) == first_b.group(1))
+    if not (first_a and first_b and first_a.group(1) == first_b.group(1)):
+        return False
+    return ratio >= EDGE_FUZZY_MIN or len(first_a.group(1)) >= 6  # a long first word (``<Footer``) says more
 
 
 def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
