@@ -79,7 +79,7 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     if len(shown) < 3 or norm(block.lines[shown[-1]]) not in _CLOSERS:
         return []
     closer = norm(block.lines[shown[-1]])
-    head = Block(block.lines[: shown[-1]], block.first, block.marker_before, True)
+    head = Block(block.lines[: shown[-1]], block.first, block.marker_before, False)  # the closer holds its end
     readings = []
     for reading in chain_readings(orig, index, head, last_open=True):
         if "whole-definition" in reading.rule or len(reading.pieces) != 1:
