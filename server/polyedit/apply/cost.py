@@ -22,7 +22,8 @@ The cost is lexicographic, lower is better, term by term:
 
 The margin: a rival that ties the best on terms 1-7 is as good, and so is one that explains more sketch lines
 (terms 2-3) than it cuts original lines (term 1): then plausibility and evidence disagree. When such a rival renders
-a different file, the merge refuses. Terms 8 and 9 only break ties between readings that differ in how lines are written, not where.
+a different file, the merge refuses. Terms 8 and 9 only break ties between readings that differ in how lines
+are written, not where.
 """
 
 from __future__ import annotations
@@ -139,8 +140,10 @@ def alignment_cost(
         dropped = [r for r in range(p1 + 1, p2) if original[r].strip()]
         if any(line.strip() for line in added) or dropped:
             changes += 1
-        if dropped and outline.root is not None and not (
-            outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added)
+        if (
+            dropped
+            and outline.root is not None
+            and not (outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added))
         ):
             cut += len(dropped)
     return Cost(cut, edges, unpaired, 0, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)

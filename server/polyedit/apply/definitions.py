@@ -7,6 +7,7 @@ around them stays: the name, not the position, says where they go.
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import PurePosixPath
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
@@ -95,10 +96,14 @@ def _targets(orig: Original, lines: list[str], name: tuple[str, ...]) -> list[De
     """Original definitions whose qualified name ends with ``name`` (outermost of a wrapper and what it wraps),
     the closest bodies first."""
     found = {
-        (d.start, d.end): d for d in orig.outline.definitions if d.name[-len(name) :] == name and len(d.name) >= len(name)
+        (d.start, d.end): d
+        for d in orig.outline.definitions
+        if d.name[-len(name) :] == name and len(d.name) >= len(name)
     }
     outer = [
-        d for d in found.values() if not any(o is not d and o.start <= d.start and d.end <= o.end for o in found.values())
+        d
+        for d in found.values()
+        if not any(o is not d and o.start <= d.start and d.end <= o.end for o in found.values())
     ]
     shown = [norm(line) for line in lines]
 
@@ -120,7 +125,7 @@ def _reading(
     new: list[str] = []
     cost = Cost()
     anchors = [d for d in picked if d is not None]
-    if any(b.start <= a.end for a, b in zip(anchors, anchors[1:], strict=False)):
+    if any(b.start <= a.end for a, b in pairwise(anchors)):
         return None  # shown in another order than the file's
     for position, ((s, e, _name), target) in enumerate(zip(shown, picked, strict=True)):
         lines = block.lines[s : e + 1]
@@ -140,9 +145,9 @@ def _reading(
                 text = [*text, *block.lines[e + 1 : following]] if e + 1 < following else [*text, ""]
             pieces.append(Piece(at, at, tuple(text)))
             new += [norm(line) for line in lines]
-            shown = [norm(line) for line in lines]
+            texts = [norm(line) for line in lines]
             cost = cost + Cost(
-                unpaired=sum(map(distinctive, shown)), changes=1, weak=sum(not distinctive(line) for line in shown)
+                unpaired=sum(map(distinctive, texts)), changes=1, weak=sum(not distinctive(line) for line in texts)
             )
             continue
         start = _comments_above(orig, target.start) if _is_comment(orig.path, lines[0]) else target.start
@@ -156,7 +161,7 @@ def _reading(
         kept.update(alignment.pairs.values())
         new += [norm(lines[i]) for i in range(len(lines)) if i not in alignment.pairs]
     pieces.sort(key=lambda p: (p.start, p.end))
-    if any(b.start < a.end for a, b in zip(pieces, pieces[1:], strict=False)):
+    if any(b.start < a.end for a, b in pairwise(pieces)):
         return None
     return Reading(index, "definition", tuple(pieces), cost, tuple(new), anchored_by_name=True, kept=frozenset(kept))
 

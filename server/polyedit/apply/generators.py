@@ -278,9 +278,9 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
         if wrapped is not None and line.strip() and depth < wrapped[0]:
             wrapped = None
         if i in shifts:
-            if wrapped is None and last_new is not None and block[last_new].rstrip().endswith(_OPENERS):
-                if depth > indent_width(block[last_new]):
-                    wrapped = (depth, _shift_around(block, shifts, last_new, delta))
+            opens = last_new is not None and block[last_new].rstrip().endswith(_OPENERS)
+            if wrapped is None and last_new is not None and opens and depth > indent_width(block[last_new]):
+                wrapped = (depth, _shift_around(block, shifts, last_new, delta))
             p = alignment.pairs[i]
             if wrapped is not None:
                 reindented += 1

@@ -149,13 +149,13 @@ class LazyMerge:
             return
         block = self.items[k]
         assert isinstance(block, Block)
-        if not self.static.get(k) and not any(self.scoped.get((k, a)) for a in range(0, 1)):
-            if k == self.blocks[0] or not any(v for (b, _), v in self.scoped.items() if b == k):
-                raise self.refuse(
-                    "no line of this block matches the original, so its place is unknown; include 1-2 unchanged "
-                    "lines next to the change, or the whole definition with its header",
-                    block.first,
-                )
+        if not self.static.get(k) and not any(v for (b, _), v in self.scoped.items() if b == k):
+            raise self.refuse(
+                "no line of this block matches the original, so its place is unknown: show the unchanged line "
+                "before the new code (e.g. the line before a new method) and after it, or the whole enclosing "
+                "definition with its header",
+                block.first,
+            )
         if k == self.blocks[0]:
             raise self.refuse(
                 f"the sketch has no marker at its start but would drop more than {MAX_DROPPED_AT_EDGE} lines at "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -302,7 +303,7 @@ def fill_gaps(block: list[str], original: list[str], alignment: Alignment) -> No
     paired lines, lines that are close variants of each other (same indentation and first word), from both ends."""
     pairs = sorted(alignment.pairs.items())
     delta = indent_delta(block, original, alignment)
-    for (i1, p1), (i2, p2) in zip(pairs, pairs[1:], strict=False):
+    for (i1, p1), (i2, p2) in pairwise(pairs):
         bi, bj, oi, oj = i1 + 1, i2 - 1, p1 + 1, p2 - 1
         while bi <= bj and oi <= oj and similar(block[bi], original[oi], adjacent=True, delta=delta):
             alignment.pairs[bi] = oi

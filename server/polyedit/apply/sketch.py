@@ -65,4 +65,4 @@ def unwrap(lines: list[str], path: str) -> list[str]:
 def _is_prose(line: str) -> bool:
     """A sentence, not code: words and ends with punctuation or a colon, no code brackets."""
     text = line.strip()
-    return len(text.split()) >= 3 and not any(c in text for c in "{}();=") or text.endswith(":") and " " in text
+    return (len(text.split()) >= 3 and not any(c in text for c in "{}();=")) or (text.endswith(":") and " " in text)

@@ -179,4 +179,3 @@ CASES = [
 @pytest.mark.parametrize(("name", "path", "original", "sketch", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_read_by_edges(name: str, path: str, original: str, sketch: str, expected: str) -> None:
     assert apply_sketch(path, original, sketch).text == expected
-

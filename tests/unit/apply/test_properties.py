@@ -87,7 +87,7 @@ def _parses(path: str, text: str) -> bool:
 
 
 def test_refusals_stay_under_a_ceiling() -> None:
-    """"Exact or refused" alone is met by refusing everything: on a fixed sample of edits that keep the file
+    """ "Exact or refused" alone is met by refusing everything: on a fixed sample of edits that keep the file
     valid (the syntax check rightly refuses the others), most sketches must apply."""
     rng = random.Random(20261130)
     tried = refused = 0
