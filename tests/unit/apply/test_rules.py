@@ -10,7 +10,7 @@ import pytest
 from polyedit.apply import ApplyRefused, apply_sketch
 
 RULES = Path(__file__).parent / "rules"
-CASES = sorted(p for p in RULES.glob("*/*") if p.is_dir())
+CASES = sorted(p for p in RULES.glob("*/*") if p.is_dir() and not p.parent.name.startswith("."))
 
 
 def _file(folder: Path, stem: str) -> Path | None:
