@@ -15,7 +15,7 @@ from polyedit.apply.generators import Original, render
 from polyedit.apply.markers import comment_styles
 from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
-from polyedit.apply.structure import Definition, Outline
+from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import indent_width, norm, reindent
 
 # A method shown alone at column 0 parses only inside its class: the wrapper to try, per extension.
@@ -47,7 +47,7 @@ def shown_definitions(path: str, lines: list[str]) -> list[tuple[int, int, tuple
 
 
 def _top_level(path: str, lines: list[str], depth: int) -> list[tuple[int, int, tuple[str, ...]]] | None:
-    outline = Outline(path, lines)
+    outline = outline_of(path, tuple(lines))
     if outline.root is None or outline.error_rows:
         return None
     defs = [d for d in outline.definitions if len(d.name) == depth + 1 and not d.name[-1].startswith("<")]

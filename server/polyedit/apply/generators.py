@@ -30,7 +30,7 @@ from polyedit.apply.runs import (
     similar,
 )
 from polyedit.apply.sketch import Block
-from polyedit.apply.structure import Outline
+from polyedit.apply.structure import Outline, outline_of
 from polyedit.apply.text import indent_width, norm, reindent
 
 _CLOSERS = frozenset({"}", "};", "},", "end", "})", "});", ")", ");", "]", "];", "</div>", "fi", "esac", "done"})
@@ -197,7 +197,7 @@ def _open_closers(lines: list[str]) -> list[str]:
 
 def _starts_definition(path: str, lines: list[str]) -> bool:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    return first is not None and Outline(path, lines).definition_end(first) is not None
+    return first is not None and outline_of(path, tuple(lines)).definition_end(first) is not None
 
 
 def from_alignment(
@@ -240,7 +240,7 @@ def _whole_definition_end(orig: Original, block: Block, alignment: Alignment, en
     """The end (exclusive) of an original definition the block shows whole, when it goes beyond ``end``: its
     header is paired, the sketch parses it complete, and the sketch closes it (a later line outside it, a closing
     bracket as its last line, or the sketch ends with it)."""
-    sketch = Outline(orig.path, block.lines)
+    sketch = outline_of(orig.path, tuple(block.lines))
     best: int | None = None
     for i, p in sorted(alignment.pairs.items()):
         original_end = orig.outline.definition_end(p)

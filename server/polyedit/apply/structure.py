@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tree_sitter
 
@@ -134,6 +135,12 @@ def _last_row(node: tree_sitter.Node) -> int:
     """The node's last row with text on it (a node that ends at column 0 ends on the row before)."""
     row = node.end_point.row
     return row - 1 if node.end_point.column == 0 and row > node.start_point.row else row
+
+
+@lru_cache(maxsize=256)
+def outline_of(path: str, lines: tuple[str, ...]) -> Outline:
+    """The outline of a sketch's lines, parsed once however many readings ask (treat it as read-only)."""
+    return Outline(path, list(lines))
 
 
 def has_grammar(path: str) -> bool:
