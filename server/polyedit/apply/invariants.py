@@ -32,6 +32,7 @@ def verify(
 ) -> list[str]:
     """Run the checks; return their names, or raise ``ApplyRefused`` naming the first that failed."""
     passed = []
+
     def marker(line: str) -> bool:
         return line.lstrip()[:1] in _OPENERS and (is_marker(line, styles) or is_any_marker(line))
 
