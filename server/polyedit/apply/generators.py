@@ -161,8 +161,9 @@ def scope_readings(
                     body = lines[: -len(closers)]
                     delta = indent_width(orig.lines[d.end]) - indent_width(block.lines[-1])
                     body = [reindent(line, delta, orig.tabs) for line in body] if delta else body
-                    piece = Piece(start, start, tuple(body))
-                    readings.append(Reading(index, "end-of-scope", (piece,), cost, new))
+                    piece = Piece(start, d.end + 1, (*body, *orig.lines[start : d.end + 1]))
+                    kept = frozenset(range(start, d.end + 1))
+                    readings.append(Reading(index, "end-of-scope", (piece,), cost, new, kept=kept))
                     break
             elif d.header_indent < marker_indent and _starts_definition(orig.path, block.lines):
                 readings.append(insert(max(d.end + 1, after), "end-of-scope"))
