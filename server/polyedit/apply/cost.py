@@ -13,16 +13,15 @@ The cost is lexicographic, lower is better, term by term:
                  with the function it copies)
 3. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
                  pair; one paired only approximately counts here too)
-4. ``split``     definitions the block shows whole and closed whose original counterpart the reading cuts short
-5. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
-6. ``deleted``   original non-blank lines deleted
-7. ``weak``      blank and brace lines of the sketch read as new
-8. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
-9. ``reindent``  paired lines whose indentation changes differently from the block's shift
+4. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
+5. ``deleted``   original non-blank lines deleted
+6. ``weak``      blank and brace lines of the sketch read as new
+7. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
+8. ``reindent``  paired lines whose indentation changes differently from the block's shift
 
-The margin: a rival that ties the best on terms 1-7 is as good, and so is one that explains more sketch lines
+The margin: a rival that ties the best on terms 1-6 is as good, and so is one that explains more sketch lines
 (terms 2-3) than it cuts original lines (term 1): then plausibility and evidence disagree. When such a rival renders
-a different file, the merge refuses. Terms 8 and 9 only break ties between readings that differ in how lines
+a different file, the merge refuses. Terms 7 and 8 only break ties between readings that differ in how lines
 are written, not where.
 """
 
@@ -37,7 +36,7 @@ from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
 
-MARGIN_TERMS = 7  # readings equal on the first seven terms are equally good
+MARGIN_TERMS = 6  # readings equal on the first six terms are equally good
 REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace removed: the same code re-wrapped
 
 
@@ -46,7 +45,6 @@ class Cost:
     cut: int = 0
     edges: int = 0
     unpaired: int = 0
-    split: int = 0
     changes: int = 0
     deleted: int = 0
     weak: int = 0
@@ -61,7 +59,6 @@ class Cost:
             self.cut,
             self.edges,
             self.unpaired,
-            self.split,
             self.changes,
             self.deleted,
             self.weak,
@@ -146,4 +143,4 @@ def alignment_cost(
             and not (outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added))
         ):
             cut += len(dropped)
-    return Cost(cut, edges, unpaired, 0, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)
+    return Cost(cut, edges, unpaired, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)

@@ -25,9 +25,7 @@ from polyedit.apply.runs import (
     extend_edges,
     fill_gaps,
     find_runs,
-    fuzzy_single,
     indent_delta,
-    similar,
 )
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Outline, outline_of
@@ -55,19 +53,15 @@ class Original:
         self.outline = Outline(self.path, self.lines)
 
 
-def chain_readings(orig: Original, index: int, block: Block, last_open: bool) -> list[Reading]:
+def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     bnorm = [norm(line) for line in block.lines]
     runs = find_runs(block.lines, orig.lines, bnorm, orig.onorm, orig.positions, 0, len(orig.lines))
     found = [chain_alignment(chain, bnorm, orig.onorm) for chain in chains(runs)]
-    if not found:
-        single = fuzzy_single(bnorm, orig.onorm, 0, len(orig.lines))
-        if single is not None:
-            found = [Alignment({single[0]: p}, {single[0]}) for p in single[1][:6]]
     readings = []
     for alignment in found:
         extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
         fill_gaps(block.lines, orig.lines, alignment)
-        readings += from_alignment(orig, index, block, alignment, "line-run", last_open)
+        readings += from_alignment(orig, index, block, alignment, "line-run")
     return readings
 
 
@@ -81,9 +75,7 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     closer = norm(block.lines[shown[-1]])
     head = Block(block.lines[: shown[-1]], block.first, block.marker_before, False)  # the closer holds its end
     readings = []
-    for reading in chain_readings(orig, index, head, last_open=True):
-        if "whole-definition" in reading.rule or len(reading.pieces) != 1:
-            continue
+    for reading in chain_readings(orig, index, head):
         around = [d for d in orig.outline.definitions if d.start < reading.end <= d.end and d.start >= reading.start]
         scope = min(around, key=lambda d: d.end - d.start, default=None)
         if scope is None or orig.onorm[scope.end] != closer:
@@ -99,7 +91,7 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     return readings
 
 
-def edge_readings(orig: Original, index: int, block: Block, is_last: bool) -> list[Reading]:
+def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     bnorm = [norm(line) for line in block.lines]
     marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
     if not marked:
@@ -112,13 +104,6 @@ def edge_readings(orig: Original, index: int, block: Block, is_last: bool) -> li
                 if a < b and b - a <= last - first:
                     chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
                     readings += from_alignment(orig, index, block, chain_alignment(chain, bnorm, orig.onorm), "edge")
-    if is_last:  # no marker after it: the block ends where the file ends
-        n = len(orig.lines)
-        for a in orig.positions.get(bnorm[first], ())[:8]:
-            if n - a <= len(bnorm) - first:
-                chain = _paired_after(bnorm, orig.onorm, first, a, len(bnorm), n)
-                alignment = chain_alignment(chain, bnorm, orig.onorm)
-                readings += from_alignment(orig, index, block, alignment, "edge-to-end", force_end=n)
     return readings
 
 
@@ -147,8 +132,8 @@ def scope_readings(
     def insert(at: int, rule: str) -> Reading:
         return Reading(index, rule, (Piece(at, at, tuple(lines)),), cost, new)
 
-    if is_first and marker_indent is None:
-        return [_at_start(orig, index, block, lines, cost, new)]
+    if is_first and marker_indent is None:  # the sketch starts where the file starts
+        return [insert(0, "file-start")]
     readings = []
     closers = _open_closers(block.lines)
     if marker_indent is not None and after > 0:
@@ -173,15 +158,6 @@ def scope_readings(
     return readings
 
 
-def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: Cost, new: tuple[str, ...]) -> Reading:
-    """A first block with no marker before it and no equal line: the file's first lines it closely resembles line
-    by line (a renamed import) are replaced; otherwise it is inserted at the start."""
-    shown = [(i, line) for i, line in enumerate(block.lines) if line.strip()]
-    close = [i < len(orig.lines) and similar(line, orig.lines[i], adjacent=True) for i, line in shown]
-    size = len(block.lines) if close and all(close) else 0
-    return Reading(index, "file-start", (Piece(0, size, tuple(lines)),), cost, new)
-
-
 def _open_closers(lines: list[str]) -> list[str]:
     """The block's last lines that close scopes it did not open (a partial class closed by a lone brace)."""
     depth = 0
@@ -201,61 +177,17 @@ def _starts_definition(path: str, lines: list[str]) -> bool:
     return first is not None and outline_of(path, tuple(lines)).definition_end(first) is not None
 
 
-def from_alignment(
-    orig: Original,
-    index: int,
-    block: Block,
-    alignment: Alignment,
-    rule: str,
-    last_open: bool = False,
-    force_end: int | None = None,
-) -> list[Reading]:
-    """The reading of an alignment; with a variant replacing the whole original definition when the block shows
-    a definition whole and closed (``last_open``: a marker at depth follows, so the rest of the body may stay)."""
+def from_alignment(orig: Original, index: int, block: Block, alignment: Alignment, rule: str) -> list[Reading]:
+    """The reading of an alignment: the block replaces the rows from its first paired line to its last."""
     if not alignment.pairs:
         return []
-    start = alignment.start
-    end = alignment.end + 1 if force_end is None else force_end
+    start, end = alignment.start, alignment.end + 1
     lines, reindented = render(orig, block.lines, alignment)
     new = tuple(norm(block.lines[i]) for i in range(len(block.lines)) if i not in alignment.pairs)
     kept = frozenset(alignment.pairs.values())
     held = (block.marker_before, block.marker_after)
     cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, end), reindented, held)
-    whole = _whole_definition_end(orig, block, alignment, end, last_open)
-    if whole is None:
-        return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept)]
-    wider = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, whole), reindented, held)
-    return [
-        Reading(index, rule + "+whole-definition", (Piece(start, whole, tuple(lines)),), wider, new, kept=kept),
-        Reading(index, rule, (Piece(start, end, tuple(lines)),), Cost(*_with_split(cost)), new, kept=kept),
-    ]
-
-
-def _with_split(cost: Cost) -> tuple[int, ...]:
-    terms = list(cost.terms())
-    terms[3] += 1
-    return tuple(terms)
-
-
-def _whole_definition_end(orig: Original, block: Block, alignment: Alignment, end: int, last_open: bool) -> int | None:
-    """The end (exclusive) of an original definition the block shows whole, when it goes beyond ``end``: its
-    header is paired, the sketch parses it complete, and the sketch closes it (a later line outside it, a closing
-    bracket as its last line, or the sketch ends with it)."""
-    sketch = outline_of(orig.path, tuple(block.lines))
-    best: int | None = None
-    for i, p in sorted(alignment.pairs.items()):
-        original_end = orig.outline.definition_end(p)
-        sketch_end = sketch.definition_end(i, complete_only=True)
-        if original_end is None or sketch_end is None or original_end + 1 <= end or i in alignment.fuzzy:
-            continue
-        if sketch_end == i:  # a bare header with the body elided is not a whole definition
-            continue
-        header = indent_width(block.lines[i])
-        later = [line for line in block.lines[sketch_end + 1 :] if line.strip()]
-        closed = any(indent_width(line) <= header for line in later) or norm(block.lines[sketch_end]) in _CLOSERS
-        if closed or not last_open:
-            best = max(best or 0, original_end + 1)
-    return best
+    return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept)]
 
 
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:

@@ -55,9 +55,8 @@ class LazyMerge:
         block = self.items[k]
         assert isinstance(block, Block)
         if k not in self.static:
-            last_open = isinstance(self.items[k + 1], Marker) if self.open_after(k) else False
-            found = chain_readings(self.orig, k, block, last_open)
-            found += edge_readings(self.orig, k, block, is_last=not self.open_after(k))
+            found = chain_readings(self.orig, k, block)
+            found += edge_readings(self.orig, k, block)
             found += definition_readings(self.orig, k, block)
             found += closer_readings(self.orig, k, block)
             self.static[k] = found

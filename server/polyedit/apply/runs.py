@@ -287,17 +287,6 @@ def norm_equal(a: str, b: str) -> bool:
     return a.split() == b.split()
 
 
-def fuzzy_single(bnorm: list[str], onorm: list[str], lo: int, hi: int) -> tuple[int, list[int]] | None:
-    """For a block no line of which matches exactly: a distinctive line with close matches (block index, places)."""
-    for i, line in enumerate(bnorm):
-        if not distinctive(line) or len(line) < 12:
-            continue
-        places = [p for p in range(lo, hi) if fuzz.ratio(line, onorm[p]) >= FUZZY_MIN]
-        if places:
-            return i, places
-    return None
-
-
 def fill_gaps(block: list[str], original: list[str], alignment: Alignment) -> None:
     """Inside the alignment, pair a changed line with the original line it replaces: in each gap between two
     paired lines, lines that are close variants of each other (same indentation and first word), from both ends."""

@@ -78,7 +78,7 @@ CASES = [
         "no trailing marker would drop code at the end",
         "a.py",
         PY,
-        "# ... existing code ...\n    value = os.environ.get(key, '')\n",
+        "# ... existing code ...\n    value = os.environ.get(key)\n    return value or ''\n",
         "anchor",
         "no marker at its end",
     ),
