@@ -66,12 +66,20 @@ bench-retrieval:  ## retrieval benchmark on the public case set
 	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --json > bench/results/retrieval.json
 	@cat bench/results/retrieval.json
 
-bench-apply:  ## apply-model benchmark on the public case set and the two held-out sets
-	for set in main holdout final; do $(BIN)/python bench/build_apply_cases.py --set $$set || exit 1; done
-	$(BIN)/python bench/apply.py --cases bench/data/apply_cases.jsonl --json > bench/results/apply.json
-	$(BIN)/python bench/apply.py --cases bench/data/apply_holdout.jsonl --json > bench/results/apply_holdout.json
-	$(BIN)/python bench/apply.py --cases bench/data/apply_final.jsonl --json > bench/results/apply_final.json
-	for set in cases holdout final; do $(BIN)/python bench/apply.py --cases bench/data/apply_$$set.jsonl | sed -n 1p; done
+APPLY_SETS := apply_cases:apply apply_holdout:apply_holdout apply_final:apply_final \
+	apply_cases_w2:apply_w2 apply_holdout_w2:apply_holdout_w2 apply_final_w2:apply_final_w2 \
+	apply_shapes_dev:apply_shapes_dev apply_shapes_holdout:apply_shapes_holdout
+APPLY_REF ?=
+
+bench-apply:  ## apply-model benchmark: 3 diff-based sets x 2 sketch writers, the shape set's dev and holdout splits (APPLY_REF=main also runs the merge at that ref)
+	for set in main holdout final; do for writer in 1 2; do \
+		$(BIN)/python bench/build_apply_cases.py --set $$set --writer $$writer || exit 1; done; done
+	$(BIN)/python bench/build_shape_cases.py
+	for pair in $(APPLY_SETS); do \
+		$(BIN)/python bench/apply.py --cases bench/data/$${pair%%:*}.jsonl --json \
+			$(if $(APPLY_REF),--compare-ref $(APPLY_REF)) > bench/results/$${pair##*:}.json || exit 1; done
+	for pair in $(APPLY_SETS); do printf '%-22s ' $${pair%%:*}; \
+		$(BIN)/python bench/apply.py --cases bench/data/$${pair%%:*}.jsonl | sed -n 1p; done
 
 bench-pipeline:  ## pipeline overhead, distilled vs full-conversation tokens, cascade cost (fake model server)
 	$(BIN)/python bench/pipeline.py --json > bench/results/pipeline.json

@@ -13,6 +13,11 @@ definitions, markers between) and ``search-replace``.
     .venv/bin/python bench/build_apply_cases.py                  # bench/data/apply_cases.jsonl
     .venv/bin/python bench/build_apply_cases.py --set holdout    # bench/data/apply_holdout.jsonl
     .venv/bin/python bench/build_apply_cases.py --set final      # bench/data/apply_final.jsonl
+    .venv/bin/python bench/build_apply_cases.py --writer 2       # bench/data/apply_cases_w2.jsonl (and _SET_w2)
+
+``--writer 2`` writes the same edits' sketches with ``sketch_writer2.py`` (styles ``tight``, ``merged``,
+``search-replace-min``): the first writer still runs and its sketches are dropped, so the random choices of files
+and edits, which share one generator with it, stay the same and the two sets differ only in their sketches.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polyedit.apply.structure import Outline
 
+from bench import sketch_writer2
 from bench.fetch import DATA as BENCH_DATA
 from bench.fetch import debian_package, npm_package, pypi_wheel
 from bench.sketch_writer import STYLES, write_sketch
@@ -198,11 +204,24 @@ def generated_edit(path: str, text: str, rng: random.Random) -> str | None:
     return new
 
 
-def cases_for(source: str, rel: str, old: str, new: str, rng: random.Random, styles: list[str]) -> list[dict]:
+def cases_for(
+    source: str,
+    rel: str,
+    old: str,
+    new: str,
+    rng: random.Random,
+    styles: list[str],
+    second: random.Random | None = None,
+) -> list[dict]:
+    """One case per style; with ``second`` (the second writer's own generator) the sketch is the second writer's,
+    in the style at the same place of its list, after the first writer has drawn from ``rng`` as it always does."""
     out = []
     language = EXTENSIONS[Path(rel).suffix]
     for style in styles:
         sketch = write_sketch(rel, old, new, style, rng)
+        if second is not None:
+            style = sketch_writer2.STYLES[STYLES.index(style)]
+            sketch = sketch_writer2.write_sketch(rel, old, new, style, second)
         if sketch is None:
             continue
         out.append(
@@ -225,20 +244,24 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="default: bench/data/apply_cases.jsonl (apply_SET.jsonl)")
     parser.add_argument("--per-source", type=int, default=40, help="changed files sampled per package pair")
     parser.add_argument("--generated-per-language", type=int, default=80, help="Go/Rust files edited per language")
+    parser.add_argument("--writer", type=int, choices=(1, 2), default=1, help="sketch_writer.py or sketch_writer2.py")
     args = parser.parse_args()
-    out = args.out or BENCH_DATA / ("apply_cases.jsonl" if args.set == "main" else f"apply_{args.set}.jsonl")
+    suffix = "" if args.writer == 1 else f"_w{args.writer}"
+    name = "apply_cases" if args.set == "main" else f"apply_{args.set}"
+    out = args.out or BENCH_DATA / f"{name}{suffix}.jsonl"
     seed, pypi_pairs, npm_pairs, debian = SETS[args.set]
     rng = random.Random(seed)
+    second = random.Random(seed + 2) if args.writer == 2 else None
     cases: list[dict] = []
     for name, a, b in pypi_pairs:
         pairs = changed_pairs(pypi_wheel(name, a), pypi_wheel(name, b))
         for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
-            cases += cases_for(f"pypi:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
+            cases += cases_for(f"pypi:{name} {a}->{b}", rel, old, new, rng, list(STYLES), second)
         print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
     for name, a, b in npm_pairs:
         pairs = changed_pairs(npm_package(name, a), npm_package(name, b))
         for rel, old, new in rng.sample(pairs, min(args.per_source, len(pairs))):
-            cases += cases_for(f"npm:{name} {a}->{b}", rel, old, new, rng, list(STYLES))
+            cases += cases_for(f"npm:{name} {a}->{b}", rel, old, new, rng, list(STYLES), second)
         print(f"{name}: {len(pairs)} changed files", file=sys.stderr)
     for language, packages in debian.items():
         suffix = ".go" if language == "go" else ".rs"
@@ -254,7 +277,7 @@ def main() -> None:
                 continue
             made += 1
             source = f"debian:{path.relative_to(DOWNLOADS / 'debian').parts[0]} (generated edit)"
-            cases += cases_for(source, rel, text, new, rng, [rng.choice(STYLES), rng.choice(STYLES)])
+            cases += cases_for(source, rel, text, new, rng, [rng.choice(STYLES), rng.choice(STYLES)], second)
         print(f"{language}: {made} generated edits", file=sys.stderr)
     for index, case in enumerate(cases):
         case["id"] = f"{case['language']}-{index:04d}"

@@ -626,19 +626,31 @@ def w_moved(f: File, rng: random.Random) -> Case | None:
         return case(f, new, around(f.language, new, p0, b1, body, rng), "moved-block", "section-swap")
     defs = sc.definitions(f.language, f.text)
     fns = set(map(id, functions(f, defs, 60)))
+
+    def top(lines: list[str], d: sc.Def) -> int:
+        """A definition's first line with the comment right above it (a moved function takes its doc along)."""
+        k = d.start
+        while k > 0 and lines[k - 1].strip().startswith(("//", "/*", "*", "#")):
+            k -= 1
+        return k
+
     runs = []
     for d in defs:
         if id(d) not in fns:
             continue
         sibs = siblings(defs, d)
         before = [x for x in sibs if x.end < d.start]
-        if not before or before[-1].end - before[-1].start > 30 or has_content(lines[before[-1].end + 1 : d.start]):
+        if (
+            not before
+            or before[-1].end - before[-1].start > 30
+            or has_content(lines[before[-1].end + 1 : top(lines, d)])
+        ):
             continue
         if not unique(lines, before[-1].start):
             continue
         chain = [before[-1], d]
         for x in (x for x in sibs if x.start > d.end):
-            if id(x) not in fns or has_content(lines[chain[-1].end + 1 : x.start]) or len(chain) == 4:
+            if id(x) not in fns or has_content(lines[chain[-1].end + 1 : top(lines, x)]) or len(chain) == 4:
                 break
             chain.append(x)
         if len(chain) >= 3:
@@ -658,17 +670,17 @@ def w_moved(f: File, rng: random.Random) -> Case | None:
         if any(x is None for x in fresh):
             return None
         chain = [x for x in fresh if x is not None]
-    gap = work[chain[1].end + 1 : chain[2].start]
-    blocks = [work[d.start : d.end + 1] for d in chain[1:]]
+    gap = work[chain[1].end + 1 : top(work, chain[2])]
+    blocks = [work[top(work, d) : d.end + 1] for d in chain[1:]]
     middle: list[str] = []
     for block in [*blocks[1:], blocks[0]]:
         middle += ([*gap] if middle else []) + block
-    anchor = work[chain[0].start : chain[1].start]
-    start, end = chain[1].start, chain[-1].end
+    start, end = top(work, chain[1]), chain[-1].end
+    anchor = work[top(work, chain[0]) : start]
     new = [*work[:start], *middle, *work[end + 1 :]]
     variant = f"{len(chain) - 1}-{'changed' if changed else 'same'}"
     body = [*anchor, *middle]
-    return case(f, new, around(f.language, new, chain[0].start, end, body, rng), "moved-block", variant)
+    return case(f, new, around(f.language, new, top(work, chain[0]), end, body, rng), "moved-block", variant)
 
 
 def w_wrong_indent(f: File, rng: random.Random) -> Case | None:
@@ -1087,6 +1099,44 @@ def build(split: str, seed: int) -> list[Case]:
     return cases
 
 
+def check(cases: list[Case]) -> None:
+    """The set's invariants, checked again on the written rows: fail loudly rather than write a bad case."""
+    ids = Counter(c["id"] for c in cases)
+    assert all(n == 1 for n in ids.values()), "duplicate ids"
+    for c in cases:
+        assert c["expected"] != c["original"] and c["sketch"].strip(), c["id"]
+        assert parses_as_well(c["language"], c["original"], c["expected"]), f"{c['id']}: expected does not parse"
+        if not c.get("ambiguous"):
+            assert shown_in_order(c), f"{c['id']}: a line of the sketch is not in expected, in order"
+    ambiguous = sum(1 for c in cases if c.get("ambiguous"))
+    assert ambiguous <= 0.1 * len(cases), "ambiguous cases must stay a small minority"
+
+
+def is_marker(line: str) -> bool:
+    body = re.sub(r"^\s*(//|#|/\*|<!--|\{/\*)\s*|\s*(\*/\}|\*/|-->)?\s*$", "", line)
+    return body in PHRASES
+
+
+def shown_in_order(c: Case) -> bool:
+    """Every code line of the sketch (markers, fences and prose aside) is a line of ``expected``, in order,
+    indentation aside: the sketch shows nothing the expected result does not hold."""
+    expected = [line.strip() for line in c["expected"].split("\n")]
+    k = 0
+    for line in c["sketch"].split("\n"):
+        text = line.strip()
+        if not text or is_marker(line) or text.startswith("```"):
+            continue
+        while k < len(expected) and expected[k] != text:
+            k += 1
+        if k == len(expected):
+            if c["shape"] == "prose-and-fences":  # the sentence around the code
+                k = 0
+                continue
+            return False
+        k += 1
+    return True
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
@@ -1095,6 +1145,7 @@ def main() -> None:
     args = parser.parse_args()
     for split in SPLITS if args.split == "all" else [args.split]:
         cases = build(split, args.seed)
+        check(cases)
         out = args.out_dir / f"apply_shapes_{split}.jsonl"
         out.parent.mkdir(parents=True, exist_ok=True)
         keys = ["id", "path", "original", "sketch", "expected", "language", "shape", "variant", "source", "split"]
