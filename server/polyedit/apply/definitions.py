@@ -61,7 +61,7 @@ def _top_level(path: str, lines: list[str], depth: int) -> list[tuple[int, int, 
     spans = []
     for d in tops:
         start = d.start
-        while start - 1 >= 0 and _is_comment(path, lines[start - 1]) and start - 1 not in covered:
+        while start - 1 >= 0 and is_comment(path, lines[start - 1]) and start - 1 not in covered:
             start -= 1
         covered.update(range(start, d.end + 1))
         spans.append((start, d.end, d.name))
@@ -150,7 +150,7 @@ def _reading(
                 unpaired=sum(map(distinctive, texts)), changes=1, weak=sum(not distinctive(line) for line in texts)
             )
             continue
-        start = _comments_above(orig, target.start) if _is_comment(orig.path, lines[0]) else target.start
+        start = _comments_above(orig, target.start) if is_comment(orig.path, lines[0]) else target.start
         alignment = _pair(orig, lines, start, target.end)
         if not alignment.pairs:
             return None
@@ -186,7 +186,7 @@ def _pair(orig: Original, lines: list[str], start: int, end: int) -> Alignment:
 
 
 def _comments_above(orig: Original, row: int) -> int:
-    while row - 1 >= 0 and _is_comment(orig.path, orig.lines[row - 1]):
+    while row - 1 >= 0 and is_comment(orig.path, orig.lines[row - 1]):
         row -= 1
     return row
 
@@ -195,6 +195,6 @@ def _shift(line: str, delta: int, tabs: bool) -> str:
     return reindent(line, delta, tabs) if delta or tabs else line
 
 
-def _is_comment(path: str, line: str) -> bool:
+def is_comment(path: str, line: str) -> bool:
     text = line.strip()
     return bool(text) and (text.startswith(comment_styles(path)) or text.startswith("*"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
-from polyedit.apply.definitions import definition_readings
+from polyedit.apply.definitions import definition_readings, is_comment
 from polyedit.apply.generators import _CLOSERS, Original, chain_readings, closer_readings, edge_readings, scope_readings
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
@@ -252,6 +252,14 @@ class LazyMerge:
                 continue
             body = tuple(line for line in self.orig.onorm[start : end + 1] if line)
             if len(body) >= 2 and any(_contains(seq, body) for seq in added):
+                above = start  # the comment right above a moved definition moves with it when shown with it
+                while above > 0 and (
+                    is_comment(self.path, self.orig.lines[above - 1]) or self.orig.lines[above - 1].lstrip()[:2] == "#["
+                ):
+                    above -= 1
+                whole = tuple(line for line in self.orig.onorm[above : end + 1] if line)
+                if above < start and any(_contains(seq, whole) for seq in added):
+                    start = above
                 moved.update(range(start, end + 1))
                 moved.update(self._blank_run(start, end))
         return moved
