@@ -15,6 +15,7 @@ from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings, is_comment
 from polyedit.apply.generators import _CLOSERS, Original, chain_readings, closer_readings, edge_readings, scope_readings
 from polyedit.apply.sketch import Block, Marker, segment
+from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 
@@ -172,6 +173,8 @@ class LazyMerge:
     def merge(self) -> Merged:
         chosen = self.choose()
         merged = self.render(chosen)
+        for best in chosen:
+            self._check_idle(best)
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
@@ -187,6 +190,27 @@ class LazyMerge:
                 if other.lines != merged.lines:
                     raise self._ambiguous(best, rival)
         return merged
+
+    def _check_idle(self, reading: Reading) -> None:
+        """A reading that changes nothing says nothing about where the block goes: sketches show changes. When its
+        lines also stand elsewhere, the block was most likely meant for another place: refuse."""
+        if reading.anchored_by_name or any(
+            piece.lines != tuple(self.orig.lines[piece.start : piece.end]) for piece in reading.pieces
+        ):
+            return
+        block = self.items[reading.block]
+        assert isinstance(block, Block)
+        region = range(reading.start, reading.end)
+        for i, line in enumerate(block.lines):
+            others = [p for p in self.orig.positions.get(norm(line), ()) if p not in region]
+            if distinctive(norm(line)) and others:
+                raise self.refuse(
+                    f"this block changes nothing at line {reading.start + 1}, and '{line.strip()[:50]}' also stands "
+                    f"at line {others[0] + 1}: show the changed lines with an unchanged line around them",
+                    block.first + i,
+                    "ambiguous",
+                    places=[reading.start, others[0]],
+                )
 
     def _ambiguous(self, best: Reading, rival: Reading) -> ApplyRefused:
         block = self.items[best.block]
