@@ -26,6 +26,7 @@ from polyedit.apply.runs import (
     fill_gaps,
     find_runs,
     indent_delta,
+    similar,
 )
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Outline, outline_of
@@ -133,7 +134,7 @@ def scope_readings(
         return Reading(index, rule, (Piece(at, at, tuple(lines)),), cost, new)
 
     if is_first and marker_indent is None:  # the sketch starts where the file starts
-        return [insert(0, "file-start")]
+        return [_at_start(orig, index, block, lines, cost, new)]
     readings = []
     closers = _open_closers(block.lines)
     if marker_indent is not None and after > 0:
@@ -156,6 +157,15 @@ def scope_readings(
     if not readings and is_last and marker_indent is not None:
         readings.append(insert(n, "end-of-file"))
     return readings
+
+
+def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: Cost, new: tuple[str, ...]) -> Reading:
+    """A first block with no marker before it and no equal line: it replaces the file's first lines when each of its
+    lines closely resembles the file's line at the same place (a renamed import); else it is inserted there."""
+    shown = [(i, line) for i, line in enumerate(block.lines) if line.strip()]
+    close = [i < len(orig.lines) and similar(line, orig.lines[i], adjacent=True) for i, line in shown]
+    size = len(block.lines) if close and all(close) else 0
+    return Reading(index, "file-start", (Piece(0, size, tuple(lines)),), cost, new)
 
 
 def _open_closers(lines: list[str]) -> list[str]:
