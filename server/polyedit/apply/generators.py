@@ -32,7 +32,7 @@ from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Outline, outline_of
 from polyedit.apply.text import indent_width, norm, reindent
 
-_CLOSERS = frozenset({"}", "};", "},", "end", "})", "});", ")", ");", "]", "];", "</div>", "fi", "esac", "done"})
+CLOSERS = frozenset({"}", "};", "},", "end", "})", "});", ")", ");", "]", "];", "</div>", "fi", "esac", "done"})
 
 
 @dataclass
@@ -71,7 +71,7 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     closer is the end of the scope, and what the block does not show of the scope stays. Only when more of the
     scope is left out than the block shows of it (else the block is the whole definition, and its end is the end)."""
     shown = [i for i, line in enumerate(block.lines) if line.strip()]
-    if len(shown) < 3 or norm(block.lines[shown[-1]]) not in _CLOSERS:
+    if len(shown) < 3 or norm(block.lines[shown[-1]]) not in CLOSERS:
         return []
     closer = norm(block.lines[shown[-1]])
     head = Block(block.lines[: shown[-1]], block.first, block.marker_before, False)  # the closer holds its end
@@ -175,7 +175,7 @@ def _open_closers(lines: list[str]) -> list[str]:
         depth += line.count("{") - line.count("}")
     trailing: list[str] = []
     for line in reversed(lines):
-        if norm(line) in _CLOSERS and len(trailing) < -depth:
+        if norm(line) in CLOSERS and len(trailing) < -depth:
             trailing.insert(0, line)
         else:
             break

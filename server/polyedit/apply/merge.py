@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings, is_comment
-from polyedit.apply.generators import _CLOSERS, Original, chain_readings, closer_readings, edge_readings, scope_readings
-from polyedit.apply.sketch import Block, Marker, segment
+from polyedit.apply.generators import CLOSERS, Original, chain_readings, closer_readings, edge_readings, scope_readings
 from polyedit.apply.runs import distinctive
+from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 
@@ -87,7 +87,7 @@ class LazyMerge:
         last = next((norm(line) for line in reversed(block.lines) if line.strip()), "")
         row = reading.end - 1
         return (
-            last in _CLOSERS
+            last in CLOSERS
             and 0 <= row < len(self.orig.lines)
             and self.orig.onorm[row] == last
             and any(d.end == row and d.start < reading.start for d in self.orig.outline.definitions)
