@@ -1,12 +1,14 @@
 """Generators of readings for one sketch block, each with one job. None decides: the cost does (``cost.py``).
 
-- ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``); a definition
-  the block shows whole and closed replaces the original definition whole.
+- ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
+  their edges over slightly changed lines and closing brackets, changed lines inside paired with what they replace.
 - ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
-  around the change, so the block replaces what stands between them; for a last block with no marker after it,
-  its first distinctive line and the file's end.
-- ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start, after
-  the body the marker before it covers, before the closing lines of that scope, or at the file's end.
+  around the change, so the block replaces what stands between them.
+- ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
+  file's first lines it resembles line by line are replaced), after the body the marker before it covers, before
+  the closing lines of that scope, or at the file's end.
+- ``closer_readings``: a block that opens a scope, shows part of it and ends with its lone closer: the closer is
+  the scope's end and what the block does not show of the scope stays.
 """
 
 from __future__ import annotations
