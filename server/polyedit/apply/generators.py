@@ -28,6 +28,7 @@ from polyedit.apply.runs import (
     fill_gaps,
     find_runs,
     indent_delta,
+    same_start,
     similar,
 )
 from polyedit.apply.sketch import Block
@@ -65,7 +66,45 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
         extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
         fill_gaps(block.lines, orig.lines, alignment)
         readings += from_alignment(orig, index, block, alignment, "line-run")
+        for variant in _edge_variants(block.lines, orig.lines, alignment):
+            readings += from_alignment(orig, index, block, variant, "line-run+replaced-edge")
     return readings
+
+
+def _edge_variants(block: list[str], original: list[str], alignment: Alignment) -> list[Alignment]:
+    """The alignment with the new line next to its first (last) pair read as replacing the original line next to it,
+    when both start with the same word at the same indentation: inserted or modified, the cost and the margin
+    decide (``<hr data-id="x" />`` next to ``<hr />``)."""
+    variants = []
+    shown = [i for i, line in enumerate(block) if line.strip()]
+    for i, p in ((min(alignment.pairs) - 1, alignment.start - 1), (max(alignment.pairs) + 1, alignment.end + 1)):
+        at_edge = bool(shown) and i in (shown[0], shown[-1])  # the new line next to the marker
+        if at_edge and 0 <= p < len(original) and same_start(block[i], original[p]):
+            variant = Alignment({**alignment.pairs, i: p}, {*alignment.fuzzy, i})
+            variants.append(variant)
+    return variants
+
+
+MAX_VARIANT_LINES = 3  # a block this short with no equal line may replace the lines it closely resembles
+
+
+def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    """A short block with no line equal to the original's, whose lines each closely resemble consecutive original
+    lines (same indentation and first word, e.g. an attribute added to a JSX element): it replaces them, at each
+    place where they stand (the dynamic programme and the margin decide between places)."""
+    shown = [line for line in block.lines if line.strip()]
+    if not shown or len(shown) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in shown):
+        return []
+    readings = []
+    for start in range(len(orig.lines) - len(shown) + 1):
+        if all(similar(line, orig.lines[start + k], adjacent=True) for k, line in enumerate(shown)):
+            alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
+            readings += from_alignment(orig, index, Block(shown, block.first, *_flags(block)), alignment, "variant")
+    return readings[: MAX_VARIANT_LINES * 2]
+
+
+def _flags(block: Block) -> tuple[bool, bool, int | None]:
+    return block.marker_before, block.marker_after, block.after_indent
 
 
 def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings, is_comment
-from polyedit.apply.generators import CLOSERS, Original, chain_readings, closer_readings, edge_readings, scope_readings
+from polyedit.apply.generators import (
+    CLOSERS,
+    Original,
+    chain_readings,
+    closer_readings,
+    edge_readings,
+    scope_readings,
+    variant_readings,
+)
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
@@ -60,6 +68,7 @@ class LazyMerge:
             found += edge_readings(self.orig, k, block)
             found += definition_readings(self.orig, k, block)
             found += closer_readings(self.orig, k, block)
+            found += variant_readings(self.orig, k, block)
             self.static[k] = found
         key = (k, after)
         if self.static[k]:  # end-of-scope placements are for blocks no line of which is found
@@ -192,14 +201,18 @@ class LazyMerge:
         return merged
 
     def _check_idle(self, reading: Reading) -> None:
-        """A reading that changes nothing says nothing about where the block goes: sketches show changes. When its
-        lines also stand elsewhere, the block was most likely meant for another place: refuse."""
+        """A reading that changes nothing says nothing about where the block goes: sketches show changes (or the
+        header of the scope a marker is inside). When its lines also stand elsewhere, the block was most likely meant
+        for another place: refuse."""
         if reading.anchored_by_name or any(
             piece.lines != tuple(self.orig.lines[piece.start : piece.end]) for piece in reading.pieces
         ):
             return
         block = self.items[reading.block]
         assert isinstance(block, Block)
+        last = next(line for line in reversed(block.lines) if line.strip())
+        if block.after_indent is not None and block.after_indent > indent_width(last):
+            return  # a header block: it opens the scope the marker after it is inside (sketches show those)
         region = range(reading.start, reading.end)
         for i, line in enumerate(block.lines):
             others = [p for p in self.orig.positions.get(norm(line), ()) if p not in region]

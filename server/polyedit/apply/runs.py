@@ -174,6 +174,20 @@ def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0)
     return ratio >= EDGE_FUZZY_MIN or len(first_a.group(1)) >= 6  # a long first word (``<Footer``) says more
 
 
+_KEYWORDS = frozenset(
+    {"def", "class", "return", "if", "elif", "else", "for", "while", "func", "fn", "let", "const", "var", "pub"}
+    | {"async", "await", "export", "import", "from", "case", "try", "with", "match", "impl", "struct", "type"}
+)
+
+
+def same_start(block_line: str, original_line: str) -> bool:
+    """The same indentation and the same first word, a name rather than a keyword (``<hr``, ``self.x``)."""
+    a, b = _FIRST_WORD.match(block_line.strip()), _FIRST_WORD.match(original_line.strip())
+    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS:
+        return False
+    return indent_width(block_line) == indent_width(original_line)
+
+
 def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
     """Grow the alignment outwards from its first and last anchors over slightly changed lines.
 

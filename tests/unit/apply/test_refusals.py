@@ -53,7 +53,7 @@ CASES = [
         "floating block after a marker inside a function body",
         "a.py",
         PY,
-        "# ... existing code ...\ndef load(key):\n    # ... existing code ...\n    return value or ''\n"
+        "# ... existing code ...\ndef load(key):\n    # ... existing code ...\n    audit(key)\n"
         "# ... existing code ...\n",
         "anchor",
         "no line of this block matches",
