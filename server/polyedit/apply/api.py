@@ -12,7 +12,7 @@ from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_marker
 from polyedit.apply.merge import LazyMerge, lines_in_order
 from polyedit.apply.sketch import unwrap
-from polyedit.apply.structure import Outline
+from polyedit.apply.structure import outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
 
@@ -43,7 +43,7 @@ def is_fragment(path: str, original: list[str], sketch: list[str]) -> bool:
     total = sum(1 for line in original if line.strip())
     if kept < FRAGMENT_MAX_SHARE * total:
         return True
-    inside = {row for d in Outline(path, original).definitions for row in range(d.start, d.end + 1)}
+    inside = {row for d in outline_of(path, tuple(original)).definitions for row in range(d.start, d.end + 1)}
     return any(
         line.strip() and row not in inside and norm(line) not in shown and not line.startswith((" ", "\t"))
         for row, line in enumerate(original)

@@ -54,7 +54,7 @@ class Original:
         self.positions = defaultdict(list)
         for index, line in enumerate(self.onorm):
             self.positions[line].append(index)
-        self.outline = Outline(self.path, self.lines)
+        self.outline = outline_of(self.path, tuple(self.lines))
 
 
 def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:

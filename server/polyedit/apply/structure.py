@@ -89,7 +89,23 @@ class Outline:
     @staticmethod
     def syntax_errors(path: str, text: str) -> list[int]:
         """0-based rows of ERROR/MISSING nodes; empty for languages without a grammar."""
-        return Outline(path, text.split("\n")).error_rows
+        spec = language_for(path)
+        if spec is None:
+            return []
+        try:
+            root = parser_for(spec.name).parse((text + "\n").encode("utf-8")).root_node
+        except Exception:  # a grammar that fails reports nothing
+            return []
+        if not root.has_error:  # most texts: no walk needed
+            return []
+        rows, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            if node.type == "ERROR" or node.is_missing:
+                rows.append(node.start_point.row)
+            if node.has_error:
+                stack.extend(node.children)
+        return rows
 
 
 _SEPARATORS = frozenset({",", ";", "\n"})
