@@ -145,8 +145,19 @@ def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
             for b in orig.positions.get(bnorm[last], ())[:8]:
                 if a < b and b - a <= last - first:
                     chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
-                    readings += from_alignment(orig, index, block, chain_alignment(chain, bnorm, orig.onorm), "edge")
+                    alignment = chain_alignment(chain, bnorm, orig.onorm)
+                    _pair_outer_equal(bnorm, orig.onorm, alignment)
+                    readings += from_alignment(orig, index, block, alignment, "edge")
     return readings
+
+
+def _pair_outer_equal(bnorm: list[str], onorm: list[str], alignment: Alignment) -> None:
+    """Blank or bracket lines before the block's first pair that equal the original's lines there all the way to
+    the block's start: the context the model copied."""
+    first, start = min(alignment.pairs), alignment.start
+    lead = range(first)
+    if first <= start and all(not distinctive(bnorm[i]) and bnorm[i] == onorm[start - first + i] for i in lead):
+        alignment.pairs.update({i: start - first + i for i in lead})
 
 
 def _paired_after(bnorm: list[str], onorm: list[str], i: int, p: int, block_end: int, original_end: int) -> list[Run]:
