@@ -19,8 +19,9 @@ The cost is lexicographic, lower is better, term by term:
 7. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
 8. ``reindent``  paired lines whose indentation changes differently from the block's shift
 
-The margin: a rival that ties the best on terms 1-6 is as good, and so is one that explains more sketch lines
-(terms 2-3) than it cuts original lines (term 1): then plausibility and evidence disagree. When such a rival renders
+The margin: a rival that ties the best on terms 1-6 is as good, and so is one that cuts through syntax (term 1)
+but explains more sketch lines than it cuts, or holds an edge the best leaves unpaired (terms 2-3): then
+plausibility and evidence disagree. When such a rival renders
 a different file, the merge refuses. Terms 7 and 8 only break ties between readings that differ in how lines
 are written, not where.
 """
@@ -32,7 +33,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from polyedit.apply.runs import Alignment, distinctive
+from polyedit.apply.runs import Alignment, distinctive, similar
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
 
@@ -73,7 +74,7 @@ def within_margin(rival: Cost, best: Cost) -> bool:
         return True
     # Plausibility and evidence disagree: the rival explains more sketch lines than it cuts original lines.
     gain = (best.edges + best.unpaired) - (rival.edges + rival.unpaired)
-    return rival.cut > best.cut and gain > 0 and gain >= rival.cut - best.cut
+    return rival.cut > best.cut and gain > 0 and (gain >= rival.cut - best.cut or rival.edges < best.edges)
 
 
 @dataclass(frozen=True)
@@ -143,4 +144,6 @@ def alignment_cost(
             and not (outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added))
         ):
             cut += len(dropped)
+    # A line paired with one it does not resemble (between two agreeing neighbours) is a change of its own.
+    changes += sum(1 for i in alignment.fuzzy if not similar(block[i], original[alignment.pairs[i]], adjacent=True))
     return Cost(cut, edges, unpaired, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)

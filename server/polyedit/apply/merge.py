@@ -93,12 +93,12 @@ class LazyMerge:
             return True
         block = self.items[reading.block]
         assert isinstance(block, Block)
-        last = next((norm(line) for line in reversed(block.lines) if line.strip()), "")
+        last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
         row = reading.end - 1
         return (
-            last in CLOSERS
+            norm(last) in CLOSERS
             and 0 <= row < len(self.orig.lines)
-            and self.orig.onorm[row] == last
+            and self.orig.lines[row].rstrip() == last  # the same closer at the same depth
             and any(d.end == row and d.start < reading.start for d in self.orig.outline.definitions)
         )
 

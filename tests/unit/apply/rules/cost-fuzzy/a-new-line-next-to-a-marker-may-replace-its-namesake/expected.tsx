@@ -1,9 +1,0 @@
-function Entry({letter}: Props) {
-  return (
-    <article>
-      <h2>{letter}</h2>
-      <List />
-      <hr data-testid="rule" />
-    </article>
-  );
-}
