@@ -25,7 +25,6 @@ from polyedit.apply.runs import (
     chains,
     distinctive,
     extend_edges,
-    fill_gaps,
     find_runs,
     indent_delta,
     same_start,
@@ -64,7 +63,6 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     readings = []
     for alignment in found:
         extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
-        fill_gaps(block.lines, orig.lines, alignment)
         readings += from_alignment(orig, index, block, alignment, "line-run")
         for variant in _edge_variants(block.lines, orig.lines, alignment):
             readings += from_alignment(orig, index, block, variant, "line-run+replaced-edge")
@@ -112,7 +110,8 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     closer is the end of the scope, and what the block does not show of the scope stays. Only when more of the
     scope is left out than the block shows of it (else the block is the whole definition, and its end is the end)."""
     shown = [i for i, line in enumerate(block.lines) if line.strip()]
-    if len(shown) < 3 or norm(block.lines[shown[-1]]) not in CLOSERS:
+    closing = norm(block.lines[shown[-1]]) if shown else ""
+    if len(shown) < 3 or closing not in CLOSERS or not ("}" in closing or closing == "end"):  # a scope, not a call
         return []
     closer = norm(block.lines[shown[-1]])
     head = Block(block.lines[: shown[-1]], block.first, block.marker_before, False)  # the closer holds its end

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -299,20 +298,3 @@ def indent_delta(block: list[str], original: list[str], alignment: Alignment) ->
 
 def norm_equal(a: str, b: str) -> bool:
     return a.split() == b.split()
-
-
-def fill_gaps(block: list[str], original: list[str], alignment: Alignment) -> None:
-    """Inside the alignment, pair a changed line with the original line it replaces: in each gap between two
-    paired lines, lines that are close variants of each other (same indentation and first word), from both ends."""
-    pairs = sorted(alignment.pairs.items())
-    delta = indent_delta(block, original, alignment)
-    for (i1, p1), (i2, p2) in pairwise(pairs):
-        bi, bj, oi, oj = i1 + 1, i2 - 1, p1 + 1, p2 - 1
-        while bi <= bj and oi <= oj and similar(block[bi], original[oi], adjacent=True, delta=delta):
-            alignment.pairs[bi] = oi
-            alignment.fuzzy.add(bi)
-            bi, oi = bi + 1, oi + 1
-        while bi <= bj and oi <= oj and similar(block[bj], original[oj], adjacent=True, delta=delta):
-            alignment.pairs[bj] = oj
-            alignment.fuzzy.add(bj)
-            bj, oj = bj - 1, oj - 1
