@@ -1,7 +1,9 @@
 """Generators of readings for one sketch block, each with one job. None decides: the cost does (``cost.py``).
 
 - ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
-  their edges over slightly changed lines and closing brackets, changed lines inside paired with what they replace.
+  their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
+  original line beside it that starts with the same name.
+- ``variant_readings``: a short block with no equal line replaces the consecutive lines it closely resembles.
 - ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
   around the change, so the block replaces what stands between them.
 - ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
