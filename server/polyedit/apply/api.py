@@ -5,23 +5,49 @@ from __future__ import annotations
 from typing import Literal
 
 from polyedit.apply import search_replace
-from polyedit.apply.checks import verify
+from polyedit.apply.definitions import shown_definitions
 from polyedit.apply.edits import minimal_edits
-from polyedit.apply.lazy import LazyMerge
+from polyedit.apply.invariants import verify
 from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_marker
-from polyedit.apply.text import detect, join_lines, split_lines
+from polyedit.apply.merge import LazyMerge, lines_in_order
+from polyedit.apply.sketch import unwrap
+from polyedit.apply.structure import outline_of
+from polyedit.apply.text import detect, join_lines, norm, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
 
 FormatChoice = Literal["auto", "lazy", "search-replace", "full"]
 
 
-def detect_format(sketch: str, path: str) -> Format:
+FRAGMENT_MAX_SHARE = 0.8  # a markerless sketch holding less of the file's lines than this may be a fragment
+
+
+def detect_format(sketch: str, path: str, original: str = "") -> Format:
+    """search-replace, lazy (markers, or a fragment of whole definitions the file has), or full."""
     lines = split_lines(sketch)
     if search_replace.is_search_replace(lines):
         return "search-replace"
     styles = comment_styles(path)
-    return "lazy" if any(is_marker(line, styles) for line in lines) else "full"
+    if any(is_marker(line, styles) for line in lines):
+        return "lazy"
+    return "lazy" if is_fragment(path, split_lines(original), unwrap(lines, path)) else "full"
+
+
+def is_fragment(path: str, original: list[str], sketch: list[str]) -> bool:
+    """A markerless sketch is a fragment, not a full rewrite, when it is made of whole definitions only and leaves
+    out part of the file: much of its lines, or a top-level line outside every definition (an import)."""
+    if not original or not sketch or shown_definitions(path, sketch) is None:
+        return False
+    shown = {norm(line) for line in sketch if line.strip()}
+    kept = sum(1 for line in original if line.strip() and norm(line) in shown)
+    total = sum(1 for line in original if line.strip())
+    if kept < FRAGMENT_MAX_SHARE * total:
+        return True
+    inside = {row for d in outline_of(path, tuple(original)).definitions for row in range(d.start, d.end + 1)}
+    return any(
+        line.strip() and row not in inside and norm(line) not in shown and not line.startswith((" ", "\t"))
+        for row, line in enumerate(original)
+    )
 
 
 def apply_sketch(
@@ -57,17 +83,30 @@ def check_llm_merge(path: str, original: str, merged: str, encoding: Encoding = 
 def _structural(
     path: str, original: str, sketch: str, fmt: FormatChoice, encoding: Encoding, max_removed_share: float | None
 ) -> Applied:
-    chosen: Format = detect_format(sketch, path) if fmt == "auto" else fmt
+    chosen: Format = detect_format(sketch, path, original) if fmt == "auto" else fmt
     style = detect(original)
     before = split_lines(original)
-    sketch_lines = _strip_fences(split_lines(sketch))
+    sketch_lines = unwrap(split_lines(sketch), path)
     styles = comment_styles(path)
     if chosen == "search-replace":
         after = search_replace.apply_all(path, before, search_replace.parse(path, sketch_lines))
     elif chosen == "lazy":
         if not before:
             raise ApplyRefused(path, "a lazy sketch needs an existing file; send the full content", None, "format")
-        after = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
+        merged = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
+        after = merged.lines
+        lost = sorted(merged.removed - merged.allowed)
+        if lost:
+            raise ApplyRefused(path, f"the merge would lose line {lost[0] + 1}, which no reading deletes", None, "lost")
+        missing = lines_in_order(sketch_lines, after, styles)
+        if missing is not None:
+            raise ApplyRefused(
+                path,
+                "the sketch's lines do not all stand in the result in order (sketch line "
+                f"{missing}); show the blocks in the file's order, with an unchanged line around each change",
+                missing,
+                "order",
+            )
     else:
         after = sketch_lines
     if chosen == "full" and not before:
@@ -100,10 +139,3 @@ def _finish(
     if tier == "llm":
         merged = join_lines(after, detect(original))  # the original's line endings and final newline
     return Applied(path, merged, minimal_edits(original, merged, encoding), ["anchors", *checks], chosen, tier)
-
-
-def _strip_fences(lines: list[str]) -> list[str]:
-    """Drop a Markdown code fence around the whole sketch (models add them)."""
-    if len(lines) >= 2 and lines[0].lstrip().startswith("```") and lines[-1].strip() == "```":
-        return lines[1:-1]
-    return lines

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 _HASH = ("#",)
 _SLASH = ("//", "/*")
+_JSX = ("//", "/*", "{/*")
 _COMMENT_STYLES: dict[str, tuple[str, ...]] = {
     ".py": _HASH,
     ".pyi": _HASH,
@@ -21,17 +22,25 @@ _COMMENT_STYLES: dict[str, tuple[str, ...]] = {
     ".html": ("<!--",),
     ".xml": ("<!--",),
     ".md": ("<!--",),
+    ".markdown": ("<!--",),
+    ".mdx": ("<!--", "{/*"),
     ".vue": ("<!--", "//", "/*"),
     ".svelte": ("<!--", "//", "/*"),
+    ".ini": ("#", ";"),
+    ".cfg": ("#", ";"),
+    ".dockerfile": _HASH,
     ".css": ("/*",),
     ".scss": ("/*", "//"),
 }
-for _ext in (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".go", ".rs", ".java", ".kt", ".swift"):
+for _ext in (".go", ".rs", ".java", ".kt", ".swift"):
     _COMMENT_STYLES[_ext] = _SLASH
+for _ext in (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts"):
+    _COMMENT_STYLES[_ext] = _JSX
 for _ext in (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".cs", ".scala", ".dart"):
     _COMMENT_STYLES[_ext] = _SLASH
 _COMMENT_STYLES[".php"] = (*_SLASH, "#")
-_ALL = ("#", "//", "/*", "<!--", "--", "*")
+_ALL = ("#", "//", "/*", "{/*", "<!--", "--", "*", ";")
+_LEFTOVER = ("#", "//", "/*", "{/*", "<!--", "--")  # not "*" or ";": doc-comment and INI lines say "same as above"
 
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _PHRASES = re.compile(
@@ -53,10 +62,11 @@ def comment_body(line: str, styles: tuple[str, ...]) -> str | None:
         if not s.startswith(opener):
             continue
         body = s[len(opener) :]
-        if opener == "/*":
-            if not body.rstrip().endswith("*/"):
+        if opener in ("/*", "{/*"):
+            closer = "*/" if opener == "/*" else "*/}"
+            if not body.rstrip().endswith(closer):
                 return None
-            body = body.rstrip()[:-2]
+            body = body.rstrip()[: -len(closer)]
         elif opener == "<!--":
             if not body.rstrip().endswith("-->"):
                 return None
@@ -120,6 +130,12 @@ _MARKER_WORDS = frozenset(
 )
 MAX_OTHER_WORDS = 2
 _WORDS = re.compile(r"[A-Za-z]+")
+
+
+def is_any_marker(line: str) -> bool:
+    """A marker in any comment syntax the merge knows (the leftover check: no marker survives, whatever the
+    file's language)."""
+    return is_marker(line, _LEFTOVER)
 
 
 def is_marker(line: str, styles: tuple[str, ...]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tree_sitter
 
@@ -15,6 +16,7 @@ class Definition:
     end: int
     header_indent: int
     complete: bool = True  # parsed without errors
+    name: tuple[str, ...] = ()  # qualified name, outermost first: ("Repo", "load"), ("impl Foo", "bar")
 
 
 class Outline:
@@ -32,18 +34,23 @@ class Outline:
             return
         self.root = tree.root_node
         kinds = spec.definitions | spec.wrappers
-        stack = [tree.root_node]
+        stack: list[tuple[tree_sitter.Node, tuple[str, ...]]] = [(tree.root_node, ())]
         while stack:
-            node = stack.pop()
+            node, scope = stack.pop()
             if node.type == "ERROR" or node.is_missing:
                 self.error_rows.append(node.start_point.row)
-            if node.type in kinds:
+            name = (_name(node) or f"<{node.type}>") if node.type in kinds else None
+            if node.type == "expression_statement":
+                name = _name(node)
+            if name is not None:
                 start, end = node.start_point.row, _last_row(node)
                 line = lines[start] if start < len(lines) else ""
                 indent = len(line) - len(line.lstrip())
-                self.definitions.append(Definition(start, end, indent, not node.has_error))
-            if node.has_error or node.type in kinds or node.child_count:
-                stack.extend(node.children)
+                self.definitions.append(Definition(start, end, indent, not node.has_error, (*scope, name)))
+                if node.type not in spec.wrappers:  # a wrapper's inner definition carries the same name
+                    scope = (*scope, name)
+            if node.has_error or node.child_count:
+                stack.extend((child, scope) for child in node.children)
 
     def definition_end(self, row: int, complete_only: bool = False) -> int | None:
         """End row of the largest definition that starts at ``row`` (decorators and exports included)."""
@@ -58,8 +65,9 @@ class Outline:
         return min(around, key=lambda d: d.end - d.start).end
 
     def whole_nodes(self, first: int, last: int) -> bool:
-        """Whether rows first..last hold only complete syntax nodes (statements, definitions, comments): no node
-        starts in them and ends after, or starts before and ends in them. False without a syntax tree."""
+        """Whether rows first..last hold only complete syntax nodes (statements, definitions, arguments,
+        comments): a node that starts in them and ends after (or the reverse) is looked into, and passes only when
+        what of it lies in the rows is whole named children and separators. False without a syntax tree."""
         if self.root is None or self.root.has_error:
             return False
         stack = list(self.root.children)
@@ -69,22 +77,86 @@ class Outline:
             if end < first or start > last:
                 continue
             inside_start, inside_end = first <= start <= last, first <= end <= last
-            if inside_start != inside_end:
-                return False
-            if not inside_start:  # around the rows: look at its children
-                stack.extend(node.children)
+            if inside_start and inside_end:
+                continue
+            if inside_start != inside_end:  # crosses an edge of the rows: only a list of whole parts may
+                inner = [c for c in node.children if first <= c.start_point.row <= last]
+                if not node.named_children or any(not c.is_named and c.type not in _SEPARATORS for c in inner):
+                    return False
+            stack.extend(node.children)
         return True
 
     @staticmethod
     def syntax_errors(path: str, text: str) -> list[int]:
         """0-based rows of ERROR/MISSING nodes; empty for languages without a grammar."""
-        return Outline(path, text.split("\n")).error_rows
+        spec = language_for(path)
+        if spec is None:
+            return []
+        try:
+            root = parser_for(spec.name).parse((text + "\n").encode("utf-8")).root_node
+        except Exception:  # a grammar that fails reports nothing
+            return []
+        if not root.has_error:  # most texts: no walk needed
+            return []
+        rows, stack = [], [root]
+        while stack:
+            node = stack.pop()
+            if node.type == "ERROR" or node.is_missing:
+                rows.append(node.start_point.row)
+            if node.has_error:
+                stack.extend(node.children)
+        return rows
+
+
+_SEPARATORS = frozenset({",", ";", "\n"})
+_TEST_CALLS = frozenset({"describe", "it", "test", "context", "suite"})
+
+
+def _text(node: tree_sitter.Node | None) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
+
+
+def _name(node: tree_sitter.Node) -> str | None:
+    """A definition's own name: ``load``, ``impl Foo``, ``describe('x')``; None when the node names nothing."""
+    if node.type == "expression_statement":  # describe('x', () => ...) / it('y', ...) in test files
+        call = node.named_children[0] if node.named_children else None
+        if call is None or call.type != "call_expression":
+            return None
+        callee, args = call.child_by_field_name("function"), call.child_by_field_name("arguments")
+        label = args.named_children[0] if args is not None and args.named_children else None
+        if _text(callee) not in _TEST_CALLS or label is None or label.type not in ("string", "template_string"):
+            return None
+        return f"{_text(callee)}({_text(label)})"
+    if node.type == "impl_item":
+        trait, kind = node.child_by_field_name("trait"), node.child_by_field_name("type")
+        return f"impl {_text(trait)} for {_text(kind)}" if trait is not None else f"impl {_text(kind)}"
+    named = node.child_by_field_name("name")
+    if named is not None:
+        return _text(named)
+    inner = node.child_by_field_name("declaration") or node.child_by_field_name("definition")
+    if inner is None:
+        for child in node.named_children:
+            if child.type == "variable_declarator" or child.type.endswith(("declaration", "definition", "item")):
+                inner = child
+                break
+    if inner is not None and inner is not node:
+        return _name(inner)
+    if node.type == "type_declaration":  # Go: type Foo struct {...}
+        spec = next((c for c in node.named_children if c.type == "type_spec"), None)
+        return _text(spec.child_by_field_name("name")) if spec is not None else None
+    return None
 
 
 def _last_row(node: tree_sitter.Node) -> int:
     """The node's last row with text on it (a node that ends at column 0 ends on the row before)."""
     row = node.end_point.row
     return row - 1 if node.end_point.column == 0 and row > node.start_point.row else row
+
+
+@lru_cache(maxsize=256)
+def outline_of(path: str, lines: tuple[str, ...]) -> Outline:
+    """The outline of a sketch's lines, parsed once however many readings ask (treat it as read-only)."""
+    return Outline(path, list(lines))
 
 
 def has_grammar(path: str) -> bool:

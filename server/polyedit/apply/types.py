@@ -64,3 +64,23 @@ class ApplyRefused(Exception):
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "sketch_line": self.sketch_line, "kind": self.kind, "reason": self.reason}
+
+    def advice(self) -> str:
+        """The refusal as the generating model should read it: what went wrong, and what to write instead."""
+        return f"{self}. {_ADVICE.get(self.kind, '')}".rstrip()
+
+
+# What to change in the next sketch, per refusal kind (the reason already names the block and the places).
+_ADVICE = {
+    "ambiguous": "Start the block with an unchanged line that occurs once in the file (e.g. the header of the "
+    "enclosing function or class), or show that whole definition with its header.",
+    "anchor": "Show the unchanged line before the new code and the one after it, or the whole enclosing "
+    "definition with its header; put a '... existing code ...' marker at every gap, the file's start and end included.",
+    "order": "Write the blocks in the order they stand in the file, each with an unchanged line around its change.",
+    "marker": "Write elision markers only as a comment on a line of their own, in the file's comment syntax.",
+    "syntax": "Show each changed definition whole, from its header to its last line, with markers only between "
+    "definitions.",
+    "removal": "Keep unchanged code behind '... existing code ...' markers, or send the full new content if the "
+    "removal is intended.",
+    "lost": "Put a '... existing code ...' marker wherever you leave code out.",
+}

@@ -218,7 +218,7 @@ class EditRun:
                     rescued = await self.rescue(item, masked, sketch, refusal)
                     if rescued is not None:
                         return rescued
-                    problem = str(refusal)
+                    problem = refusal.advice()
                     self.progress(f"{item.path}: apply refused ({refusal.reason}); attempt {attempt} with {model}")
         raise EditFailed("apply", f"{item.path}: no model produced an edit that applies: {problem}")
 

@@ -3,11 +3,8 @@ unchanged lines around its change. Each case is modelled on a benchmark sketch f
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pytest
 from polyedit.apply import apply_sketch
-from polyedit.apply.edges import edge_held_chain
 
 WSGI = """class WSGIResponder:
     def send_body(self, chunk):
@@ -182,17 +179,3 @@ CASES = [
 @pytest.mark.parametrize(("name", "path", "original", "sketch", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_read_by_edges(name: str, path: str, original: str, sketch: str, expected: str) -> None:
     assert apply_sketch(path, original, sketch).text == expected
-
-
-def test_of_two_places_for_the_edges_the_one_reading_the_block_as_one_change() -> None:
-    """Pairing more lines in many scattered changes loses to one contiguous change (a sketch block shows one)."""
-    block = ["elif x:", "release()", "", "", "class T:", "def exit(", "self,", "a=None,", "b=None,", ") -> None:"]
-    block += ["pass", "", "", "class E:"]
-    original = ["elif x:", "acquire()", "def aexit(", "self,", "a=None,", "b=None,", ") -> None:", "if t:"]
-    original += ["release()", "elif x:", "release()", "", "", "class E:"]
-    positions: dict[str, list[int]] = defaultdict(list)
-    for index, line in enumerate(original):
-        positions[line].append(index)
-    chain = edge_held_chain(block, original, positions, 0, len(original))
-    assert chain is not None
-    assert [(run.i, run.p) for run in chain] == [(0, 9), (1, 10), (13, 13)]

@@ -3,12 +3,14 @@ file or refuses — never a different file. Also idempotence on the result."""
 
 from __future__ import annotations
 
+import ast
 import random
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polyedit.apply import ApplyRefused, apply_sketch
+from polyedit.apply.structure import Outline
 
 from bench.sketch_writer import STYLES, write_sketch
 
@@ -54,3 +56,49 @@ def test_merge_is_exact_or_refuses(case: tuple[str, str, str], style: str, seed:
     except ApplyRefused:
         return
     assert again.text == edited
+
+
+REFUSAL_CEILING = 0.10  # share of the sample the merge may refuse; a merge that refuses everything fails here
+
+
+def _random_edit(rng: random.Random) -> tuple[str, str, str]:
+    path = rng.choice(sorted(TEXTS))
+    lines = TEXTS[path].splitlines()
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(lines))
+        op = rng.choice(["modify", "insert", "delete"])
+        if op == "modify":
+            lines[at] = lines[at] + rng.choice(["  # changed", " or None", "_v2"])
+        elif op == "insert":
+            indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+            lines.insert(at, indent + rng.choice(["log_call()", "x = compute(x)", "assert ready"]))
+        elif len(lines) > 5:
+            del lines[at]
+    return path, TEXTS[path], "\n".join(lines) + "\n"
+
+
+def _parses(path: str, text: str) -> bool:
+    if path.endswith(".py"):
+        try:
+            compile(text, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        except (SyntaxError, ValueError):
+            return False
+    return not Outline.syntax_errors(path, text)
+
+
+def test_refusals_stay_under_a_ceiling() -> None:
+    """ "Exact or refused" alone is met by refusing everything: on a fixed sample of edits that keep the file
+    valid (the syntax check rightly refuses the others), most sketches must apply."""
+    rng = random.Random(20261130)
+    tried = refused = 0
+    while tried < 100:
+        path, original, edited = _random_edit(rng)
+        sketch = write_sketch(path, original, edited, rng.choice(STYLES), rng)
+        if sketch is None or original == edited or not _parses(path, edited) or not _parses(path, original):
+            continue
+        tried += 1
+        try:
+            assert apply_sketch(path, original, sketch).text == edited
+        except ApplyRefused:
+            refused += 1
+    assert refused / tried <= REFUSAL_CEILING, f"{refused} of {tried} sketches refused"

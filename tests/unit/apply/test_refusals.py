@@ -53,7 +53,7 @@ CASES = [
         "floating block after a marker inside a function body",
         "a.py",
         PY,
-        "# ... existing code ...\ndef load(key):\n    # ... existing code ...\n    return value or ''\n"
+        "# ... existing code ...\ndef load(key):\n    # ... existing code ...\n    audit(key)\n"
         "# ... existing code ...\n",
         "anchor",
         "no line of this block matches",
@@ -70,7 +70,7 @@ CASES = [
         "no leading marker would drop code at the start",
         "a.py",
         PY,
-        "def main():\n    return load('USER')\n# ... existing code ...\n",
+        '    print("main")\n    return load("HOME")\n# ... existing code ...\n',
         "anchor",
         "no marker at its start",
     ),
@@ -78,7 +78,7 @@ CASES = [
         "no trailing marker would drop code at the end",
         "a.py",
         PY,
-        "# ... existing code ...\ndef load(key):\n    value = os.environ.get(key, '')\n",
+        "# ... existing code ...\n    value = os.environ.get(key)\n    return value or ''\n",
         "anchor",
         "no marker at its end",
     ),
@@ -124,3 +124,10 @@ def test_marker_left_in_output_is_refused() -> None:
 def test_marker_like_comment_already_in_the_file_is_not_an_error() -> None:
     original = "def f():\n    # ... existing code ...\n    return 1\n"
     assert apply_sketch("f.py", original, original.replace("1", "2"), fmt="full").text.endswith("return 2\n")
+
+
+def test_a_refusal_tells_the_model_what_to_write_instead() -> None:
+    with pytest.raises(ApplyRefused) as info:
+        apply_sketch("dup.py", DUP, "# ...\n    x = compute()\n    return x + 1\n# ...\n")
+    advice = info.value.advice()
+    assert "sketch line 2" in advice and "lines 2 and 7" in advice and "header" in advice

@@ -1,9 +1,9 @@
-"""Anchoring a sketch block in the original: which original line each kept line of the block is.
+"""Line runs: which original line each kept line of a block is, for the line-run generator.
 
-Runs of consecutive equal lines (whitespace-insensitive) are found for every distinctive block line; the heaviest
-chain of mutually consistent runs (in order in both texts) is the alignment. Two different chains of equal weight
-mean the block fits two places: the anchor is ambiguous and the merge refuses. Then the alignment grows at its
-edges over lines that changed only slightly (fuzzy, rapidfuzz), which the block then replaces.
+Runs of consecutive equal lines (whitespace-insensitive) are found for every distinctive block line; chains of
+mutually consistent runs (in order in both texts) are candidate alignments, one per place. An alignment then grows
+at its edges over lines that changed only slightly (fuzzy, rapidfuzz), which the block then replaces. Which chain
+wins is the cost's decision (``cost.py``), never this module's.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from rapidfuzz import fuzz
 from polyedit.apply.text import indent_width
 
 FUZZY_MIN = 92.0  # a context line the model copied with a small difference
-EDGE_FUZZY_MIN = 70.0  # a changed line right next to an anchor, same indentation and first word: a replacement
+EDGE_FUZZY_MIN = 65.0  # a changed line right next to an anchor, same indentation and first word: a replacement
 MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
-DELETION_SLACK = 3  # lines a chain may delete between its runs before a deletion-free rival is weighed
+DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
 _NON_DISTINCTIVE = frozenset(
     ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
 )
-_FIRST_WORD = re.compile(r"\s*([\w.]+|\S)")
+_FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 
 def distinctive(line_norm: str) -> bool:
@@ -56,26 +56,6 @@ class Run:
 
     def before(self, other: Run) -> bool:
         return self.i + self.length <= other.i and self.p + self.length <= other.p
-
-
-class Ambiguous(Exception):
-    """The block fits several places: ``places`` are where its line ``block_line`` would stand in each, ``starts``
-    the first original line each reading anchors."""
-
-    def __init__(self, block_line: int, places: list[int], starts: list[int]) -> None:
-        super().__init__(block_line, places)
-        self.block_line = block_line
-        self.places = places
-        self.starts = starts
-
-
-class DoubtfulDeletion(Ambiguous):
-    """The best chain deletes original lines between its runs, and a chain deleting nothing explains almost as
-    much of the block: the caller decides with the syntax tree whether the deletion is plausible."""
-
-    def __init__(self, block_line: int, places: list[int], starts: list[int], chain: list[Run]) -> None:
-        super().__init__(block_line, places, starts)
-        self.chain = chain
 
 
 def find_runs(
@@ -121,15 +101,13 @@ def find_runs(
     return sorted(runs.values(), key=lambda r: (r.i, r.p))
 
 
-def best_chain(runs: list[Run]) -> list[Run]:
-    """The best chain of runs ordered in both texts: most distinctive lines, then fewest original lines deleted
-    between its runs (the nearest reading). Raises ``Ambiguous`` when optimal chains place the block differently:
-    they can start or end at different places. Chains that only pair lines inside the block differently (a
-    reordering) give the same file and are not ambiguous."""
+def chains(runs: list[Run], limit: int = 6) -> list[list[Run]]:
+    """The heaviest chain of runs (in order in both texts) ending at each run, best first, one per place (the
+    region from its first to its last run), at most ``limit``. Scores are (distinctive lines, -original lines
+    deleted between runs, exactly equal lines); the rest of the choice is the cost's."""
     if not runs:
         return []
     n = len(runs)
-    # Scores are (distinctive lines, -deleted original lines, exactly equal lines), compared as tuples.
     own = [(r.weight, 0, r.exact) for r in runs]
     fwd: list[tuple[int, int, int]] = list(own)
     prev: list[int | None] = [None] * n
@@ -139,51 +117,20 @@ def best_chain(runs: list[Run]) -> list[Run]:
                 cand = (fwd[j][0] + own[k][0], fwd[j][1] - _gap(runs[j], runs[k]), fwd[j][2] + own[k][2])
                 if cand > fwd[k]:
                     fwd[k], prev[k] = cand, j
-    bwd: list[tuple[int, int, int]] = list(own)
-    for k in reversed(range(n)):
-        for j in range(k + 1, n):
-            if runs[k].before(runs[j]):
-                cand = (bwd[j][0] + own[k][0], bwd[j][1] - _gap(runs[k], runs[j]), bwd[j][2] + own[k][2])
-                bwd[k] = max(bwd[k], cand)
-    top = max(fwd)
-
-    def through(k: int) -> tuple[int, int, int]:
-        return (fwd[k][0] + bwd[k][0] - own[k][0], fwd[k][1] + bwd[k][1], fwd[k][2] + bwd[k][2] - own[k][2])
-
-    on_best = [through(k) == top for k in range(n)]
-    firsts = {runs[k].p - runs[k].i for k in range(n) if on_best[k] and fwd[k] == own[k]}
-    lasts = {runs[k].p - runs[k].i for k in range(n) if on_best[k] and bwd[k] == own[k]}
-    chain: list[Run] = []
-    at: int | None = fwd.index(top)
-    while at is not None:
-        chain.append(runs[at])
-        at = prev[at]
-    chain.reverse()
-    if len(firsts) > 1 or len(lasts) > 1:
-        spread = firsts if len(firsts) > 1 else lasts
-        line = chain[0].i if len(firsts) > 1 else chain[-1].i
-        starts = sorted({runs[k].p for k in range(n) if on_best[k] and fwd[k] == own[k]})
-        raise Ambiguous(line, sorted(offset + line for offset in spread), starts)
-    deleted = -top[1]
-    if deleted > DELETION_SLACK:
-        # The best reading deletes lines between its runs. If a reading that deletes nothing explains almost as
-        # much of the block, the deletion rests on a single line: too little to remove code on.
-        rival = _best_without_deletions(runs)
-        if rival is not None and rival[0] >= top[0] - 1:
-            places = sorted({chain[0].p - chain[0].i + rival[1].i, rival[1].p})
-            raise DoubtfulDeletion(rival[1].i, places, sorted({chain[0].p, rival[1].p}), chain)
-    return chain
-
-
-def _best_without_deletions(runs: list[Run]) -> tuple[int, Run] | None:
-    """Weight and first run of the heaviest chain whose runs delete no original line between them."""
-    best: list[tuple[int, int]] = [(r.weight, k) for k, r in enumerate(runs)]  # (weight, index of first run)
-    for k in range(len(runs)):
-        for j in range(k):
-            if runs[j].before(runs[k]) and _gap(runs[j], runs[k]) == 0 and best[j][0] + runs[k].weight > best[k][0]:
-                best[k] = (best[j][0] + runs[k].weight, best[j][1])
-    weight, first = max(best)
-    return weight, runs[first]
+    found: dict[tuple[int, int], list[Run]] = {}
+    for k in sorted(range(n), key=lambda k: fwd[k], reverse=True):
+        chain: list[Run] = []
+        at: int | None = k
+        while at is not None:
+            chain.append(runs[at])
+            at = prev[at]
+        chain.reverse()
+        place = (chain[0].p - chain[0].i, chain[-1].p + chain[-1].length)
+        if place not in found:
+            found[place] = chain
+        if len(found) >= limit:
+            break
+    return list(found.values())
 
 
 def _gap(a: Run, b: Run) -> int:
@@ -218,17 +165,34 @@ def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0)
     ratio = fuzz.ratio(a, b)
     if ratio >= FUZZY_MIN and len(a) >= 12:
         return True
-    if not adjacent or ratio < EDGE_FUZZY_MIN or indent_width(block_line) + delta != indent_width(original_line):
+    if not adjacent or ratio < EDGE_FUZZY_MIN / 1.3 or indent_width(block_line) + delta != indent_width(original_line):
         return False
     first_a, first_b = _FIRST_WORD.match(a), _FIRST_WORD.match(b)
-    return bool(first_a and first_b and first_a.group(1) == first_b.group(1))
+    if not (first_a and first_b and first_a.group(1) == first_b.group(1)):
+        return False
+    return ratio >= EDGE_FUZZY_MIN or len(first_a.group(1)) >= 6  # a long first word (``<Footer``) says more
+
+
+_KEYWORDS = frozenset(
+    {"def", "class", "return", "if", "elif", "else", "for", "while", "func", "fn", "let", "const", "var", "pub"}
+    | {"async", "await", "export", "import", "from", "case", "try", "with", "match", "impl", "struct", "type"}
+)
+
+
+def same_start(block_line: str, original_line: str) -> bool:
+    """The same indentation and the same first word, a name rather than a keyword (``<hr``, ``self.x``)."""
+    a, b = _FIRST_WORD.match(block_line.strip()), _FIRST_WORD.match(original_line.strip())
+    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS:
+        return False
+    return indent_width(block_line) == indent_width(original_line)
 
 
 def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
     """Grow the alignment outwards from its first and last anchors over slightly changed lines.
 
-    Equal blank or brace lines on the way are taken only if a changed line beyond them is taken too, or the block
-    ends there: a blank line that separates new lines from the anchors belongs to the new lines.
+    Equal blank lines on the way are taken only if a changed line beyond them is taken too, or the block ends
+    there: a blank line that separates new lines from the anchors belongs to the new lines. Equal bracket lines
+    are context.
     """
     delta = indent_delta(block, original, alignment)
     for step in (-1, 1):
@@ -254,6 +218,9 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                 rest = _rest_after_deletion(block, original, i, p, step, lo, hi)
                 if rest is not None:
                     for k, q in [*pending, *rest]:
+                        alignment.pairs[k] = q
+                elif all(block[k].strip() for k, _ in pending):  # closing brackets before new lines are context
+                    for k, q in pending:
                         alignment.pairs[k] = q
                 pending = []
                 break
@@ -331,14 +298,3 @@ def indent_delta(block: list[str], original: list[str], alignment: Alignment) ->
 
 def norm_equal(a: str, b: str) -> bool:
     return a.split() == b.split()
-
-
-def fuzzy_single(bnorm: list[str], onorm: list[str], lo: int, hi: int) -> tuple[int, list[int]] | None:
-    """For a block no line of which matches exactly: a distinctive line with close matches (block index, places)."""
-    for i, line in enumerate(bnorm):
-        if not distinctive(line) or len(line) < 12:
-            continue
-        places = [p for p in range(lo, hi) if fuzz.ratio(line, onorm[p]) >= FUZZY_MIN]
-        if places:
-            return i, places
-    return None

@@ -1,4 +1,12 @@
-"""Checks every merged file must pass before it is delivered."""
+"""The invariants every merged file must hold; a violated invariant is a refusal, never an output.
+
+1. No elision marker is left, in any comment syntax the merge knows (``markers.is_any_marker``), unless the
+   original had that very line.
+2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``merge.lines_in_order``).
+3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
+4. No new syntax errors (tree-sitter; Python also compiles).
+5. A partial edit removes at most ``MAX_REMOVED_SHARE`` of the file.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +14,12 @@ import ast
 import difflib
 import threading
 
-from polyedit.apply.markers import is_marker
+from polyedit.apply.markers import is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar
 from polyedit.apply.types import ApplyRefused
 
 MAX_REMOVED_SHARE = 0.30
+_OPENERS = frozenset("#/{<-*;")  # first characters of a comment line in any syntax the marker check knows
 
 
 def verify(
@@ -23,17 +32,19 @@ def verify(
 ) -> list[str]:
     """Run the checks; return their names, or raise ``ApplyRefused`` naming the first that failed."""
     passed = []
-    before = {line.strip() for line in original if is_marker(line, styles)}
+
+    def marker(line: str) -> bool:
+        return line.lstrip()[:1] in _OPENERS and (is_marker(line, styles) or is_any_marker(line))
+
+    before = {line.strip() for line in original if marker(line)}
     for number, line in enumerate(result, start=1):
-        if is_marker(line, styles) and line.strip() not in before:
+        if marker(line) and line.strip() not in before:
             raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
     passed.append("no-markers-left")
 
     if not full and original:
         # Lines that disappear: per changed hunk, the old lines beyond the new ones (a modified line is not removed).
-        matcher = difflib.SequenceMatcher(None, original, result, autojunk=False)
-        gone = sum(max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-        removed = gone / len(original)
+        removed = _gone(original, result) / len(original)
         if removed > max_removed_share:
             raise ApplyRefused(
                 path,
@@ -79,3 +90,16 @@ def _python_error(lines: list[str]) -> str | None:
     except (SyntaxError, ValueError) as exc:
         return f"{getattr(exc, 'msg', exc)} at line {getattr(exc, 'lineno', '?')}"
     return None
+
+
+def _gone(original: list[str], result: list[str]) -> int:
+    """Per changed hunk, the old lines beyond the new ones; equal lines at both ends are skipped first."""
+    head = 0
+    while head < min(len(original), len(result)) and original[head] == result[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(original), len(result)) - head and original[-1 - tail] == result[-1 - tail]:
+        tail += 1
+    old, new = original[head : len(original) - tail], result[head : len(result) - tail]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return sum(max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")

@@ -1,0 +1,200 @@
+"""Definition-addressed readings: a block made of whole definitions replaces the original definitions with the same
+qualified name (``Repo.load``, ``impl Foo::bar``, ``describe('x') > it('y')``), each re-indented into its scope;
+a definition of a new name goes after the shown definition before it (or before the one after it). The file
+around them stays: the name, not the position, says where they go.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from itertools import pairwise
+from pathlib import PurePosixPath
+
+from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
+from polyedit.apply.generators import Original, render
+from polyedit.apply.markers import comment_styles
+from polyedit.apply.runs import Alignment, distinctive
+from polyedit.apply.sketch import Block
+from polyedit.apply.structure import Definition, outline_of
+from polyedit.apply.text import indent_width, norm, reindent
+
+# A method shown alone at column 0 parses only inside its class: the wrapper to try, per extension.
+_WRAPPERS = {
+    ".js": ("class __Sketch__ {", "}"),
+    ".jsx": ("class __Sketch__ {", "}"),
+    ".mjs": ("class __Sketch__ {", "}"),
+    ".ts": ("class __Sketch__ {", "}"),
+    ".tsx": ("class __Sketch__ {", "}"),
+    ".java": ("class __Sketch__ {", "}"),
+    ".rs": ("impl __Sketch__ {", "}"),
+}
+MAX_CANDIDATES = 2  # original definitions of one name tried per shown definition (closest bodies first)
+
+
+def shown_definitions(path: str, lines: list[str]) -> list[tuple[int, int, tuple[str, ...]]] | None:
+    """The block's top-level definitions as (first row, last row, name), comments above each included, when every
+    non-blank line of the block belongs to one; None otherwise."""
+    width = min((indent_width(line) for line in lines if line.strip()), default=0)
+    body = [line[width:] if line[:width].strip() == "" else line.lstrip() for line in lines]
+    found = _top_level(path, body, 0)
+    if found is None and PurePosixPath(path).suffix.lower() in _WRAPPERS:
+        head, tail = _WRAPPERS[PurePosixPath(path).suffix.lower()]
+        wrapped = _top_level(path, [head, *body, tail], 1)
+        found = [(s - 1, e - 1, n[1:]) for s, e, n in wrapped] if wrapped else None
+        if found is not None and any(e >= len(lines) or not n for s, e, n in found):
+            found = None
+    return found
+
+
+def _top_level(path: str, lines: list[str], depth: int) -> list[tuple[int, int, tuple[str, ...]]] | None:
+    outline = outline_of(path, tuple(lines))
+    if outline.root is None or outline.error_rows:
+        return None
+    defs = [d for d in outline.definitions if len(d.name) == depth + 1 and not d.name[-1].startswith("<")]
+    tops: list[Definition] = []
+    for d in sorted(defs, key=lambda d: (d.start, -d.end)):
+        if not tops or d.start > tops[-1].end:
+            tops.append(d)
+    if not tops:
+        return None
+    covered: set[int] = set()
+    spans = []
+    for d in tops:
+        start = d.start
+        while start - 1 >= 0 and is_comment(path, lines[start - 1]) and start - 1 not in covered:
+            start -= 1
+        covered.update(range(start, d.end + 1))
+        spans.append((start, d.end, d.name))
+    inner = range(depth, len(lines) - depth)
+    if any(lines[r].strip() and r not in covered for r in inner):
+        return None
+    return spans
+
+
+def definition_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    shown = shown_definitions(orig.path, block.lines)
+    if not shown:
+        return []
+    last_header = indent_width(block.lines[shown[-1][0]])
+    if block.after_indent is not None and block.after_indent > last_header:
+        return []  # a marker inside the last definition: the block does not show it whole
+    targets: list[list[Definition]] = [_targets(orig, block.lines[s : e + 1], name) for s, e, name in shown]
+    if not any(targets) or any(len(t) > 1 for t in targets):
+        return []  # a name the file holds several times addresses nothing: the lines decide
+    readings = []
+    for choice in range(MAX_CANDIDATES):
+        picked = [t[min(choice, len(t) - 1)] if t else None for t in targets]
+        if choice and all(len(t) <= 1 for t in targets):
+            break
+        reading = _reading(orig, index, block, shown, picked)
+        if reading is not None:
+            readings.append(reading)
+    return readings
+
+
+def _targets(orig: Original, lines: list[str], name: tuple[str, ...]) -> list[Definition]:
+    """Original definitions whose qualified name ends with ``name`` (outermost of a wrapper and what it wraps),
+    the closest bodies first."""
+    found = {
+        (d.start, d.end): d
+        for d in orig.outline.definitions
+        if d.name[-len(name) :] == name and len(d.name) >= len(name)
+    }
+    outer = [
+        d
+        for d in found.values()
+        if not any(o is not d and o.start <= d.start and d.end <= o.end for o in found.values())
+    ]
+    shown = [norm(line) for line in lines]
+
+    def closeness(d: Definition) -> float:
+        return SequenceMatcher(None, shown, orig.onorm[d.start : d.end + 1], autojunk=False).ratio()
+
+    return sorted(outer, key=closeness, reverse=True)[:MAX_CANDIDATES] if len(outer) > 1 else outer
+
+
+def _reading(
+    orig: Original,
+    index: int,
+    block: Block,
+    shown: list[tuple[int, int, tuple[str, ...]]],
+    picked: list[Definition | None],
+) -> Reading | None:
+    pieces: list[Piece] = []
+    kept: set[int] = set()
+    new: list[str] = []
+    cost = Cost()
+    anchors = [d for d in picked if d is not None]
+    if any(b.start <= a.end for a, b in pairwise(anchors)):
+        return None  # shown in another order than the file's
+    for position, ((s, e, _name), target) in enumerate(zip(shown, picked, strict=True)):
+        lines = block.lines[s : e + 1]
+        if target is None:
+            before = next((d for d in reversed(picked[:position]) if d is not None), None)
+            after = next((d for d in picked[position + 1 :] if d is not None), None)
+            anchor = before or after
+            assert anchor is not None
+            at = before.end + 1 if before is not None else after.start  # type: ignore[union-attr]
+            delta = indent_width(orig.lines[anchor.start]) - indent_width(block.lines[shown[0][0]])
+            text = [_shift(line, delta, orig.tabs) for line in lines]
+            if before is not None:  # separated from the definition before it as the sketch separates them
+                previous = shown[position - 1][1]
+                text = [*block.lines[previous + 1 : s], *text] if previous + 1 < s else ["", *text]
+            else:
+                following = shown[position + 1][0]
+                text = [*text, *block.lines[e + 1 : following]] if e + 1 < following else [*text, ""]
+            pieces.append(Piece(at, at, tuple(text)))
+            new += [norm(line) for line in lines]
+            texts = [norm(line) for line in lines]
+            cost = cost + Cost(
+                unpaired=sum(map(distinctive, texts)), changes=1, weak=sum(not distinctive(line) for line in texts)
+            )
+            continue
+        start = _comments_above(orig, target.start) if is_comment(orig.path, lines[0]) else target.start
+        alignment = _pair(orig, lines, start, target.end)
+        if not alignment.pairs:
+            return None
+        text, reindented = render(orig, lines, alignment)
+        span = (start, target.end + 1)
+        cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, span, reindented, (False, False))
+        pieces.append(Piece(start, target.end + 1, tuple(text)))
+        kept.update(alignment.pairs.values())
+        new += [norm(lines[i]) for i in range(len(lines)) if i not in alignment.pairs]
+    pieces.sort(key=lambda p: (p.start, p.end))
+    if any(b.start < a.end for a, b in pairwise(pieces)):
+        return None
+    return Reading(index, "definition", tuple(pieces), cost, tuple(new), anchored_by_name=True, kept=frozenset(kept))
+
+
+def _pair(orig: Original, lines: list[str], start: int, end: int) -> Alignment:
+    """Shown lines paired with the original definition's rows start..end: the first and last lines with each other
+    when equal (header and closer), the lines between in order."""
+    shown = [norm(line) for line in lines]
+    alignment = Alignment()
+    lo, hi, first, last = 0, len(shown), start, end + 1
+    if shown and shown[0] == orig.onorm[start]:
+        alignment.pairs[0] = start
+        lo, first = 1, start + 1
+    if hi > lo and last > first and shown[-1] == orig.onorm[end]:
+        alignment.pairs[hi - 1] = end
+        hi, last = hi - 1, end
+    matcher = SequenceMatcher(None, shown[lo:hi], orig.onorm[first:last], autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            alignment.pairs[lo + a + k] = first + b + k
+    return alignment
+
+
+def _comments_above(orig: Original, row: int) -> int:
+    while row - 1 >= 0 and is_comment(orig.path, orig.lines[row - 1]):
+        row -= 1
+    return row
+
+
+def _shift(line: str, delta: int, tabs: bool) -> str:
+    return reindent(line, delta, tabs) if delta or tabs else line
+
+
+def is_comment(path: str, line: str) -> bool:
+    text = line.strip()
+    return bool(text) and (text.startswith(comment_styles(path)) or text.startswith("*"))

@@ -1,0 +1,311 @@
+"""Generators of readings for one sketch block, each with one job. None decides: the cost does (``cost.py``).
+
+- ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
+  their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
+  original line beside it that starts with the same name.
+- ``variant_readings``: a short block with no equal line replaces the consecutive lines it closely resembles.
+- ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
+  around the change, so the block replaces what stands between them.
+- ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
+  file's first lines it resembles line by line are replaced), after the body the marker before it covers, before
+  the closing lines of that scope, or at the file's end.
+- ``closer_readings``: a block that opens a scope, shows part of it and ends with its lone closer: the closer is
+  the scope's end and what the block does not show of the scope stays.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
+from polyedit.apply.runs import (
+    Alignment,
+    Run,
+    chain_alignment,
+    chains,
+    distinctive,
+    extend_edges,
+    find_runs,
+    indent_delta,
+    same_start,
+    similar,
+)
+from polyedit.apply.sketch import Block
+from polyedit.apply.structure import Outline, outline_of
+from polyedit.apply.text import indent_width, norm, reindent
+
+CLOSERS = frozenset({"}", "};", "},", "end", "})", "});", ")", ");", "]", "];", "</div>", "fi", "esac", "done"})
+
+
+@dataclass
+class Original:
+    """The original file, indexed once for every generator."""
+
+    path: str
+    lines: list[str]
+    tabs: bool
+    onorm: list[str] = field(init=False)
+    positions: dict[str, list[int]] = field(init=False)
+    outline: Outline = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.onorm = [norm(line) for line in self.lines]
+        self.positions = defaultdict(list)
+        for index, line in enumerate(self.onorm):
+            self.positions[line].append(index)
+        self.outline = outline_of(self.path, tuple(self.lines))
+
+
+def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    bnorm = [norm(line) for line in block.lines]
+    runs = find_runs(block.lines, orig.lines, bnorm, orig.onorm, orig.positions, 0, len(orig.lines))
+    found = [chain_alignment(chain, bnorm, orig.onorm) for chain in chains(runs)]
+    readings = []
+    for alignment in found:
+        extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
+        readings += from_alignment(orig, index, block, alignment, "line-run")
+        for variant in _edge_variants(block.lines, orig.lines, alignment):
+            readings += from_alignment(orig, index, block, variant, "line-run+replaced-edge")
+    return readings
+
+
+def _edge_variants(block: list[str], original: list[str], alignment: Alignment) -> list[Alignment]:
+    """The alignment with the new line next to its first (last) pair read as replacing the original line next to it,
+    when both start with the same word at the same indentation: inserted or modified, the cost and the margin
+    decide (``<hr data-id="x" />`` next to ``<hr />``)."""
+    variants = []
+    shown = [i for i, line in enumerate(block) if line.strip()]
+    for i, p in ((min(alignment.pairs) - 1, alignment.start - 1), (max(alignment.pairs) + 1, alignment.end + 1)):
+        at_edge = bool(shown) and i in (shown[0], shown[-1])  # the new line next to the marker
+        if at_edge and 0 <= p < len(original) and same_start(block[i], original[p]):
+            variant = Alignment({**alignment.pairs, i: p}, {*alignment.fuzzy, i})
+            variants.append(variant)
+    return variants
+
+
+MAX_VARIANT_LINES = 3  # a block this short with no equal line may replace the lines it closely resembles
+
+
+def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    """A short block with no line equal to the original's, whose lines each closely resemble consecutive original
+    lines (same indentation and first word, e.g. an attribute added to a JSX element): it replaces them, at each
+    place where they stand (the dynamic programme and the margin decide between places)."""
+    shown = [line for line in block.lines if line.strip()]
+    if not shown or len(shown) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in shown):
+        return []
+    readings = []
+    for start in range(len(orig.lines) - len(shown) + 1):
+        if all(similar(line, orig.lines[start + k], adjacent=True) for k, line in enumerate(shown)):
+            alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
+            readings += from_alignment(orig, index, Block(shown, block.first, *_flags(block)), alignment, "variant")
+    return readings[: MAX_VARIANT_LINES * 2]
+
+
+def _flags(block: Block) -> tuple[bool, bool, int | None]:
+    return block.marker_before, block.marker_after, block.after_indent
+
+
+def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    """A block that opens a scope, shows part of it and ends with a lone closer (``}``, ``});``, ``end``): the
+    closer is the end of the scope, and what the block does not show of the scope stays. Only when more of the
+    scope is left out than the block shows of it (else the block is the whole definition, and its end is the end)."""
+    shown = [i for i, line in enumerate(block.lines) if line.strip()]
+    closing = norm(block.lines[shown[-1]]) if shown else ""
+    if len(shown) < 3 or closing not in CLOSERS or not ("}" in closing or closing == "end"):  # a scope, not a call
+        return []
+    closer = norm(block.lines[shown[-1]])
+    head = Block(block.lines[: shown[-1]], block.first, block.marker_before, False)  # the closer holds its end
+    readings = []
+    for reading in chain_readings(orig, index, head):
+        around = [d for d in orig.outline.definitions if d.start < reading.end <= d.end and d.start >= reading.start]
+        scope = min(around, key=lambda d: d.end - d.start, default=None)
+        if scope is None or orig.onorm[scope.end] != closer:
+            continue
+        left = sum(1 for r in range(reading.end, scope.end) if orig.lines[r].strip())
+        if left <= len(shown) - 2:
+            continue
+        tail = Piece(scope.end, scope.end + 1, (orig.lines[scope.end],))
+        kept = reading.kept | {scope.end}
+        readings.append(
+            Reading(index, "end-of-scope", (*reading.pieces, tail), reading.cost, reading.new_lines, kept=kept)
+        )
+    return readings
+
+
+def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    bnorm = [norm(line) for line in block.lines]
+    marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
+    if not marked:
+        return []
+    readings: list[Reading] = []
+    first, last = marked[0], marked[-1]
+    if len(marked) >= 2:
+        for a in orig.positions.get(bnorm[first], ())[:8]:
+            for b in orig.positions.get(bnorm[last], ())[:8]:
+                if a < b and b - a <= last - first:
+                    chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
+                    alignment = chain_alignment(chain, bnorm, orig.onorm)
+                    _pair_outer_equal(bnorm, orig.onorm, alignment)
+                    readings += from_alignment(orig, index, block, alignment, "edge")
+    return readings
+
+
+def _pair_outer_equal(bnorm: list[str], onorm: list[str], alignment: Alignment) -> None:
+    """Blank or bracket lines before the block's first pair that equal the original's lines there all the way to
+    the block's start: the context the model copied."""
+    first, start = min(alignment.pairs), alignment.start
+    lead = range(first)
+    if first <= start and all(not distinctive(bnorm[i]) and bnorm[i] == onorm[start - first + i] for i in lead):
+        alignment.pairs.update({i: start - first + i for i in lead})
+
+
+def _paired_after(bnorm: list[str], onorm: list[str], i: int, p: int, block_end: int, original_end: int) -> list[Run]:
+    """Block line ``i`` anchored at original line ``p``, then equal lines up to the ends paired in order."""
+    chain = [Run(i, p, 1, 1)]
+    between = SequenceMatcher(None, bnorm[i + 1 : block_end], onorm[p + 1 : original_end], autojunk=False)
+    for block_start, original_start, size in between.get_matching_blocks():
+        if size:
+            k, q = i + 1 + block_start, p + 1 + original_start
+            chain.append(Run(k, q, size, sum(1 for j in range(k, k + size) if distinctive(bnorm[j]))))
+    return chain
+
+
+def scope_readings(
+    orig: Original, index: int, block: Block, after: int, marker_indent: int | None, is_first: bool, is_last: bool
+) -> list[Reading]:
+    """Placements for a block whose lines are new: ``after`` is the first row after the previous block's reading,
+    ``marker_indent`` the indentation of the marker before the block (None without one)."""
+    n = len(orig.lines)
+    lines = [reindent(line, 0, orig.tabs) if orig.tabs else line for line in block.lines]
+    new = tuple(norm(line) for line in block.lines if line.strip())
+    shown = [norm(line) for line in block.lines]
+    cost = Cost(unpaired=sum(map(distinctive, shown)), changes=1, weak=sum(not distinctive(line) for line in shown))
+
+    def insert(at: int, rule: str) -> Reading:
+        return Reading(index, rule, (Piece(at, at, tuple(lines)),), cost, new)
+
+    if is_first and marker_indent is None:  # the sketch starts where the file starts
+        return [_at_start(orig, index, block, lines, cost, new)]
+    readings = []
+    closers = _open_closers(block.lines)
+    if marker_indent is not None and after > 0:
+        around = [d for d in orig.outline.definitions if d.start < after <= d.end + 1 and d.end + 1 >= after]
+        for d in sorted(around, key=lambda d: d.end - d.start):
+            if closers:
+                start = d.end - len(closers) + 1
+                shown = [norm(line) for line in block.lines[-len(closers) :]]
+                if start >= after and orig.onorm[start : d.end + 1] == shown:
+                    body = lines[: -len(closers)]
+                    delta = indent_width(orig.lines[d.end]) - indent_width(block.lines[-1])
+                    body = [reindent(line, delta, orig.tabs) for line in body] if delta else body
+                    piece = Piece(start, d.end + 1, (*body, *orig.lines[start : d.end + 1]))
+                    kept = frozenset(range(start, d.end + 1))
+                    readings.append(Reading(index, "end-of-scope", (piece,), cost, new, kept=kept))
+                    break
+            elif d.header_indent < marker_indent and _starts_definition(orig.path, block.lines):
+                readings.append(insert(max(d.end + 1, after), "end-of-scope"))
+                break
+    if not readings and is_last and marker_indent is not None:
+        readings.append(insert(n, "end-of-file"))
+    return readings
+
+
+def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: Cost, new: tuple[str, ...]) -> Reading:
+    """A first block with no marker before it and no equal line: it replaces the file's first lines when each of its
+    lines closely resembles the file's line at the same place (a renamed import); else it is inserted there."""
+    shown = [(i, line) for i, line in enumerate(block.lines) if line.strip()]
+    close = [i < len(orig.lines) and similar(line, orig.lines[i], adjacent=True) for i, line in shown]
+    size = len(block.lines) if close and all(close) else 0
+    return Reading(index, "file-start", (Piece(0, size, tuple(lines)),), cost, new)
+
+
+def _open_closers(lines: list[str]) -> list[str]:
+    """The block's last lines that close scopes it did not open (a partial class closed by a lone brace)."""
+    depth = 0
+    for line in lines:
+        depth += line.count("{") - line.count("}")
+    trailing: list[str] = []
+    for line in reversed(lines):
+        if norm(line) in CLOSERS and len(trailing) < -depth:
+            trailing.insert(0, line)
+        else:
+            break
+    return trailing
+
+
+def _starts_definition(path: str, lines: list[str]) -> bool:
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    return first is not None and outline_of(path, tuple(lines)).definition_end(first) is not None
+
+
+def from_alignment(orig: Original, index: int, block: Block, alignment: Alignment, rule: str) -> list[Reading]:
+    """The reading of an alignment: the block replaces the rows from its first paired line to its last."""
+    if not alignment.pairs:
+        return []
+    start, end = alignment.start, alignment.end + 1
+    lines, reindented = render(orig, block.lines, alignment)
+    new = tuple(norm(block.lines[i]) for i in range(len(block.lines)) if i not in alignment.pairs)
+    kept = frozenset(alignment.pairs.values())
+    held = (block.marker_before, block.marker_after)
+    cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, end), reindented, held)
+    return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept)]
+
+
+def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
+    """The block's lines in the file, and how many paired lines the sketch re-indents on purpose.
+
+    A paired line keeps the original's indentation (the sketch's indentation of copied lines is noise), except in
+    code the sketch wraps in a new block (after a new line that opens one, indented deeper), which keeps the
+    sketch's relative indentation. A new line is shifted like the block (its outermost paired line), or like both
+    paired lines around it when they agree on another shift."""
+    delta = indent_delta(block, orig.lines, alignment)
+    shifts: dict[int, int] = {}
+    for i, p in alignment.pairs.items():
+        if block[i].strip() and i not in alignment.fuzzy:
+            shifts[i] = indent_width(orig.lines[p]) - indent_width(block[i])
+    out: list[str] = []
+    wrapped: tuple[int, int] | None = None  # (sketch depth of the wrapped code, its shift)
+    reindented = 0
+    last_new: int | None = None
+    for i, line in enumerate(block):
+        depth = indent_width(line)
+        if wrapped is not None and line.strip() and depth < wrapped[0]:
+            wrapped = None
+        if i in shifts:
+            opens = last_new is not None and block[last_new].rstrip().endswith(_OPENERS)
+            if wrapped is None and last_new is not None and opens and depth > indent_width(block[last_new]):
+                wrapped = (depth, _shift_around(block, shifts, last_new, delta))
+            p = alignment.pairs[i]
+            if wrapped is not None:
+                reindented += 1
+                out.append(reindent(line, wrapped[1], orig.tabs))
+            elif line.strip() == orig.lines[p].strip():
+                out.append(orig.lines[p])
+            else:  # a change of spacing inside the line is the model's edit
+                out.append(reindent(line, shifts[i], orig.tabs))
+            last_new = None
+        elif i in alignment.pairs and not line.strip():
+            out.append(orig.lines[alignment.pairs[i]])
+        else:
+            shift = wrapped[1] if wrapped is not None else _shift_around(block, shifts, i, delta)
+            out.append(reindent(line, shift, orig.tabs) if shift or orig.tabs else line)
+            if line.strip():
+                last_new = i
+    return out, reindented
+
+
+_OPENERS = (":", "{", "(", "[", "=>")
+
+
+def _shift_around(block: list[str], shifts: dict[int, int], i: int, default: int) -> int:
+    """The shift of the paired lines before and after line ``i`` when they agree, else of the next paired line
+    when it stands at line ``i``'s depth (a sibling), else ``default``."""
+    before = max((k for k in shifts if k < i), default=None)
+    after = min((k for k in shifts if k > i), default=None)
+    if before is not None and after is not None and shifts[before] == shifts[after]:
+        return shifts[before]
+    if after is not None and indent_width(block[after]) == indent_width(block[i]):
+        return shifts[after]
+    return default

@@ -1,0 +1,356 @@
+"""Merge a lazy sketch into the original: readings for every block, a dynamic programme over the blocks in sketch
+order for the cheapest sequence, a refusal when a reading within the margin renders a different file.
+
+Between two blocks stands a marker: the original rows between their readings stay, except a definition the
+sketch has already placed elsewhere (a move: a marker never re-inserts lines the sketch placed). Before the first
+block and after the last, without a marker there, the rows are deleted (at most ``MAX_DROPPED_AT_EDGE``
+non-blank ones) unless the reading is addressed by a definition's name, which leaves the file around it alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
+from polyedit.apply.definitions import definition_readings, is_comment
+from polyedit.apply.generators import (
+    CLOSERS,
+    Original,
+    chain_readings,
+    closer_readings,
+    edge_readings,
+    scope_readings,
+    variant_readings,
+)
+from polyedit.apply.runs import distinctive
+from polyedit.apply.sketch import Block, Marker, segment
+from polyedit.apply.text import indent_width, norm
+from polyedit.apply.types import ApplyRefused
+
+MAX_DROPPED_AT_EDGE = 3
+_INFEASIBLE = None
+
+
+@dataclass
+class Merged:
+    lines: list[str]
+    removed: set[int]  # original rows not in the result
+    allowed: set[int]  # rows a reading deleted on purpose (replaced, deleted between anchors, at an edge, moved)
+    rules: list[str]
+
+
+class LazyMerge:
+    def __init__(self, path: str, original: list[str], sketch: list[str], styles: tuple[str, ...], tabs: bool):
+        self.path = path
+        self.orig = Original(path, original, tabs)
+        self.items = segment(sketch, styles)
+        self.blocks = [k for k, item in enumerate(self.items) if isinstance(item, Block)]
+        self.static: dict[int, list[Reading]] = {}
+        self.scoped: dict[tuple[int, int], list[Reading]] = {}
+
+    def refuse(self, reason: str, line: int | None, kind: str = "anchor", **details: object) -> ApplyRefused:
+        return ApplyRefused(self.path, reason, line, kind=kind, details=dict(details))
+
+    # --- readings ---------------------------------------------------------------------------------------------
+
+    def marker_before(self, k: int) -> Marker | None:
+        return self.items[k - 1] if k > 0 and isinstance(self.items[k - 1], Marker) else None  # type: ignore[return-value]
+
+    def open_after(self, k: int) -> bool:
+        return k + 1 < len(self.items)
+
+    def readings(self, k: int, after: int) -> list[Reading]:
+        """Every reading of block item ``k`` when the previous block's reading ends at row ``after``."""
+        block = self.items[k]
+        assert isinstance(block, Block)
+        if k not in self.static:
+            found = chain_readings(self.orig, k, block)
+            found += edge_readings(self.orig, k, block)
+            found += definition_readings(self.orig, k, block)
+            found += closer_readings(self.orig, k, block)
+            found += variant_readings(self.orig, k, block)
+            self.static[k] = found
+        key = (k, after)
+        if self.static[k]:  # end-of-scope placements are for blocks no line of which is found
+            self.scoped[key] = []
+        if key not in self.scoped:
+            marker = self.marker_before(k)
+            self.scoped[key] = scope_readings(
+                self.orig,
+                k,
+                block,
+                after,
+                indent_width(marker.line) if marker else None,
+                is_first=k == self.blocks[0],
+                is_last=not self.open_after(k),
+            )
+        return [r for r in self.static[k] + self.scoped[key] if r.start >= after]
+
+    def tail_kept(self, reading: Reading) -> bool:
+        """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, or
+        it ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's)."""
+        if self.open_after(reading.block) or reading.anchored_by_name:
+            return True
+        block = self.items[reading.block]
+        assert isinstance(block, Block)
+        last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
+        row = reading.end - 1
+        return (
+            norm(last) in CLOSERS
+            and 0 <= row < len(self.orig.lines)
+            and self.orig.lines[row].rstrip() == last  # the same closer at the same depth
+            and any(d.end == row and d.start < reading.start for d in self.orig.outline.definitions)
+        )
+
+    def edge_cost(self, k: int, reading: Reading, at_start: bool) -> Cost | None:
+        """What a block at the sketch's start (end) with no marker there deletes from the file's start (end)."""
+        n = len(self.orig.lines)
+        if reading.anchored_by_name:
+            return Cost()
+        if at_start and (k > 0):
+            return Cost()
+        if not at_start and self.tail_kept(reading):
+            return Cost()
+        rows = range(0, reading.start) if at_start else range(reading.end, n)
+        dropped = sum(1 for r in rows if self.orig.lines[r].strip())
+        if dropped > MAX_DROPPED_AT_EDGE and not rewrapped([self.orig.lines[r] for r in rows], list(reading.new_lines)):
+            return _INFEASIBLE  # a forgotten marker, unless the new lines there re-wrap the dropped ones
+        return Cost(changes=1 if dropped else 0, deleted=dropped)
+
+    # --- the dynamic programme --------------------------------------------------------------------------------
+
+    def choose(self) -> list[Reading]:
+        if not self.blocks:
+            raise self.refuse("the sketch holds only markers", None, "format")
+        layer: dict[Reading, tuple[Cost, list[Reading]]] = {}
+        for r in self.readings(self.blocks[0], 0):
+            edge = self.edge_cost(self.blocks[0], r, at_start=True)
+            if edge is not None:
+                layer[r] = (r.cost + edge, [r])
+        self._check_found(self.blocks[0], layer)
+        for k in self.blocks[1:]:
+            nxt: dict[Reading, tuple[Cost, list[Reading]]] = {}
+            for prev, (total, path) in layer.items():
+                for r in self.readings(k, prev.end):
+                    cand = (total + r.cost, [*path, r])
+                    if r not in nxt or cand[0] < nxt[r][0]:
+                        nxt[r] = cand
+            self._check_found(k, nxt)
+            layer = nxt
+        finals = []
+        for r, (total, path) in layer.items():
+            edge = self.edge_cost(self.blocks[-1], r, at_start=False)
+            if edge is not None:
+                finals.append((total + edge, path))
+        if not finals:
+            block = self.items[self.blocks[-1]]
+            assert isinstance(block, Block)
+            raise self.refuse(
+                "the sketch has no marker at its end but would drop more than "
+                f"{MAX_DROPPED_AT_EDGE} lines at the end of the file; add a '... existing code ...' marker there "
+                "or show the lines",
+                block.first,
+            )
+        return min(finals, key=lambda item: item[0])[1]
+
+    def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
+        if layer:
+            return
+        block = self.items[k]
+        assert isinstance(block, Block)
+        if not self.static.get(k) and not any(v for (b, _), v in self.scoped.items() if b == k):
+            raise self.refuse(
+                "no line of this block matches the original, so its place is unknown: show the unchanged line "
+                "before the new code (e.g. the line before a new method) and after it, or the whole enclosing "
+                "definition with its header",
+                block.first,
+            )
+        if k == self.blocks[0]:
+            raise self.refuse(
+                f"the sketch has no marker at its start but would drop more than {MAX_DROPPED_AT_EDGE} lines at "
+                "the start of the file; add a '... existing code ...' marker there or show the lines",
+                block.first,
+            )
+        raise self.refuse(
+            "this block's lines stand in the file only before the previous block's: blocks must follow the file's "
+            "order; show the lines between or split the edit",
+            block.first,
+        )
+
+    # --- refusing on disagreement, rendering --------------------------------------------------------------
+
+    def merge(self) -> Merged:
+        chosen = self.choose()
+        merged = self.render(chosen)
+        for best in chosen:
+            self._check_idle(best)
+        for position, best in enumerate(chosen):
+            before = chosen[position - 1].end if position else 0
+            after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
+            for rival in self.readings(best.block, before):
+                if rival is best or rival.end > after or not within_margin(rival.cost, best.cost):
+                    continue
+                at_start, at_end = position == 0, position == len(chosen) - 1
+                if (at_start and self.edge_cost(best.block, rival, True) is None) or (
+                    at_end and self.edge_cost(best.block, rival, False) is None
+                ):
+                    continue
+                other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
+                if other.lines != merged.lines:
+                    raise self._ambiguous(best, rival)
+        return merged
+
+    def _check_idle(self, reading: Reading) -> None:
+        """A reading that changes nothing says nothing about where the block goes: sketches show changes (or the
+        header of the scope a marker is inside). When its lines also stand elsewhere, the block was most likely meant
+        for another place: refuse."""
+        if reading.anchored_by_name or any(
+            piece.lines != tuple(self.orig.lines[piece.start : piece.end]) for piece in reading.pieces
+        ):
+            return
+        block = self.items[reading.block]
+        assert isinstance(block, Block)
+        last = next(line for line in reversed(block.lines) if line.strip())
+        if block.after_indent is not None and block.after_indent > indent_width(last):
+            return  # a header block: it opens the scope the marker after it is inside (sketches show those)
+        region = range(reading.start, reading.end)
+        for i, line in enumerate(block.lines):
+            others = [p for p in self.orig.positions.get(norm(line), ()) if p not in region]
+            if distinctive(norm(line)) and others:
+                raise self.refuse(
+                    f"this block changes nothing at line {reading.start + 1}, and '{line.strip()[:50]}' also stands "
+                    f"at line {others[0] + 1}: show the changed lines with an unchanged line around them",
+                    block.first + i,
+                    "ambiguous",
+                    places=[reading.start, others[0]],
+                )
+
+    def _ambiguous(self, best: Reading, rival: Reading) -> ApplyRefused:
+        block = self.items[best.block]
+        assert isinstance(block, Block)
+        text = next((line.strip() for line in block.lines if line.strip()), "")[:60]
+        places = sorted({best.start, rival.start})
+        where = " and ".join(str(p + 1) for p in places)
+        if best.start == rival.start:
+            why = f"it could replace lines {best.start + 1}-{best.end} or {rival.start + 1}-{rival.end}"
+        else:
+            why = "it fits both places equally well"
+        return self.refuse(
+            f"ambiguous anchor '{text}': the block fits the original at lines {where} ({why}); include more "
+            "unchanged lines around the change, or show the whole definition with its header",
+            block.first,
+            "ambiguous",
+            places=places,
+        )
+
+    def render(self, chosen: list[Reading]) -> Merged:
+        lines = self.orig.lines
+        moved = self._moved(chosen)
+        out: list[str] = []
+        removed: set[int] = set()
+        allowed: set[int] = set(moved)
+        cursor = 0
+        for position, reading in enumerate(chosen):
+            keep_gap = position > 0 or self.marker_before(reading.block) is not None or reading.anchored_by_name
+            for piece in reading.pieces:
+                for r in range(cursor, piece.start):
+                    if keep_gap and r not in moved:
+                        out.append(lines[r])
+                    else:
+                        removed.add(r)
+                        allowed.add(r)
+                keep_gap = True
+                out.extend(piece.lines)
+                for r in range(piece.start, piece.end):
+                    allowed.add(r)
+                    if r not in reading.kept:
+                        removed.add(r)
+                cursor = max(cursor, piece.end)
+        keep_tail = self.tail_kept(chosen[-1])
+        for r in range(cursor, len(lines)):
+            if keep_tail and r not in moved:
+                out.append(lines[r])
+            else:
+                removed.add(r)
+                allowed.add(r)
+        return Merged(out, removed, allowed, [r.rule for r in chosen])
+
+    def _moved(self, chosen: list[Reading]) -> set[int]:
+        """Rows of original units (definitions; in files without a grammar, paragraphs and Markdown sections) that
+        the sketch shows again, unchanged, as new lines of a block: the unit moved, so the marker over its old place
+        does not keep it (nor the blank lines that separated it)."""
+        added = [tuple(line for line in r.new_lines if line) for r in chosen if len(r.new_lines) >= 2]
+        if not added:
+            return set()
+        placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
+        moved: set[int] = set()
+        for start, end in self._units():
+            if start in placed or end in placed or start in moved:
+                continue
+            body = tuple(line for line in self.orig.onorm[start : end + 1] if line)
+            if len(body) >= 2 and any(_contains(seq, body) for seq in added):
+                above = start  # the comment right above a moved definition moves with it when shown with it
+                while above > 0 and (
+                    is_comment(self.path, self.orig.lines[above - 1]) or self.orig.lines[above - 1].lstrip()[:2] == "#["
+                ):
+                    above -= 1
+                whole = tuple(line for line in self.orig.onorm[above : end + 1] if line)
+                if above < start and any(_contains(seq, whole) for seq in added):
+                    start = above
+                moved.update(range(start, end + 1))
+                moved.update(self._blank_run(start, end))
+        return moved
+
+    def _units(self) -> list[tuple[int, int]]:
+        if self.orig.outline.root is not None:
+            return [(d.start, d.end) for d in self.orig.outline.definitions]
+        lines, units, start = self.orig.lines, [], None
+        headings = [r for r, line in enumerate(lines) if line.startswith("#") and self.path.endswith(".md")]
+        for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=False):
+            end = nxt - 1
+            while end > top and not lines[end].strip():
+                end -= 1
+            units.append((top, end))
+        for row, line in enumerate([*lines, ""]):
+            if line.strip() and start is None:
+                start = row
+            elif not line.strip() and start is not None:
+                units.append((start, row - 1))
+                start = None
+        return units
+
+    def _blank_run(self, start: int, end: int) -> range:
+        """The blank lines before a removed unit (if none, the ones after it)."""
+        lines = self.orig.lines
+        above = start
+        while above > 0 and not lines[above - 1].strip():
+            above -= 1
+        below = end + 1
+        while below < len(lines) and not lines[below].strip():
+            below += 1
+        if above < start:
+            return range(above, start)
+        return range(end + 1, below)
+
+
+def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1)) if n else False
+
+
+def lines_in_order(sketch: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:
+    """The 1-based sketch line of the first non-marker, non-blank line missing from the result in order, or None."""
+    from polyedit.apply.markers import is_marker
+
+    at = 0
+    wanted = [norm(line) for line in result]
+    for number, line in enumerate(sketch, start=1):
+        text = norm(line)
+        if not text or is_marker(line, styles):
+            continue
+        while at < len(wanted) and wanted[at] != text:
+            at += 1
+        if at == len(wanted):
+            return number
+        at += 1
+    return None

@@ -1,0 +1,68 @@
+"""A lazy sketch cut into blocks (code the model wrote) and markers (original lines kept), after removing what
+models wrap around the code: a Markdown fence, prose before the fence or after it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from polyedit.apply.markers import is_marker
+from polyedit.apply.text import indent_width
+
+
+@dataclass
+class Block:
+    lines: list[str]
+    first: int  # 1-based sketch line of lines[0]
+    marker_before: bool = False
+    marker_after: bool = False
+    after_indent: int | None = None  # columns of the marker after the block
+
+
+@dataclass
+class Marker:
+    line: str
+    number: int  # 1-based sketch line
+
+
+def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
+    """Blocks and markers in sketch order; blank lines next to a marker stay in the block they touch."""
+    items: list[Block | Marker] = []
+    for number, line in enumerate(sketch, start=1):
+        if is_marker(line, styles):
+            items.append(Marker(line, number))
+        elif items and isinstance(items[-1], Block):
+            items[-1].lines.append(line)
+        else:
+            items.append(Block([line], number))
+    items = [item for item in items if not isinstance(item, Block) or any(line.strip() for line in item.lines)]
+    for k, item in enumerate(items):
+        if isinstance(item, Block):
+            item.marker_before = k > 0 and isinstance(items[k - 1], Marker)
+            after = items[k + 1] if k + 1 < len(items) else None
+            item.marker_after = isinstance(after, Marker)
+            if isinstance(after, Marker):
+                item.after_indent = indent_width(after.line)
+    return items
+
+
+def unwrap(lines: list[str], path: str) -> list[str]:
+    """The code inside a Markdown fence around the whole sketch. Outside Markdown files, prose before the opening
+    fence and after the closing one goes too (models explain their edit)."""
+    fences = [i for i, line in enumerate(lines) if line.lstrip().startswith("```")]
+    if len(fences) < 2:
+        return lines
+    first, last = fences[0], fences[-1]
+    if lines[last].strip() != "```":
+        return lines
+    if first == 0 and last == len(lines) - 1:
+        return lines[1:-1]
+    if path.lower().endswith((".md", ".markdown", ".mdx")) or len(fences) != 2:
+        return lines
+    prose = [line for line in (*lines[:first], *lines[last + 1 :]) if line.strip()]
+    return lines[first + 1 : last] if all(_is_prose(line) for line in prose) else lines
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence, not code: words and ends with punctuation or a colon, no code brackets."""
+    text = line.strip()
+    return (len(text.split()) >= 3 and not any(c in text for c in "{}();=")) or (text.endswith(":") and " " in text)

@@ -1,0 +1,10 @@
+def f():
+    a = 1
+    b = 2
+    return a
+
+
+def g():
+    a = 1
+    c = 3
+    return a

@@ -1,0 +1,5 @@
+def f(x):
+    y = compute(
+        x,
+    )
+    return y

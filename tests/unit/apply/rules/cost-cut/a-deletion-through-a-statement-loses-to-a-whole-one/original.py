@@ -1,0 +1,7 @@
+def f(x):
+    y = compute(
+        x,
+        1,
+    )
+    log(y)
+    return y

@@ -1,0 +1,5 @@
+# ... existing code ...
+    y = compute(
+        x,
+    )
+    return y

@@ -1,0 +1,17 @@
+package cart
+
+func Total(prices []int) int {
+	sum := 0
+	for _, p := range prices {
+		sum += p
+	}
+	return sum
+}
+
+func CountV2(prices []int) int {
+	return len(prices)
+}
+
+func Count(prices []int) int {
+	return len(prices)
+}

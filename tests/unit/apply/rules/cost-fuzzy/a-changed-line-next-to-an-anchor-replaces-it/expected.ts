@@ -1,0 +1,15 @@
+export class Cart {
+  private items: number[] = [];
+
+  add(price: number): void {
+    this.items.push(Math.round(price));
+  }
+
+  total(): number {
+    return this.items.reduce((a, b) => a + b, 0);
+  }
+}
+
+export function empty(): Cart {
+  return new Cart();
+}

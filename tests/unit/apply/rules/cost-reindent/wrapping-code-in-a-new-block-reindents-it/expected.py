@@ -1,0 +1,16 @@
+import os
+
+
+class Repo:
+    def load(self, key):
+        if key:
+            value = os.environ.get(key)
+            return value
+        return None
+
+    def save(self, key, value):
+        os.environ[key] = value
+
+
+def main():
+    print(Repo().load("HOME"))

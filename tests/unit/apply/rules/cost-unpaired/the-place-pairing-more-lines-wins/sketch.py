@@ -1,0 +1,6 @@
+# ... existing code ...
+        value = os.environ.get(key)
+        return value or ''
+
+    def save(self, key, value):
+# ... existing code ...

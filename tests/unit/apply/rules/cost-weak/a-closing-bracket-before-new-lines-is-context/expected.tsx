@@ -1,0 +1,10 @@
+export function Page() {
+  return (
+    <Layout
+      title="x">
+      <Banner />
+      <Header />
+      <Body />
+    </Layout>
+  );
+}

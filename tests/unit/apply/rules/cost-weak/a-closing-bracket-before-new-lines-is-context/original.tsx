@@ -1,0 +1,9 @@
+export function Page() {
+  return (
+    <Layout
+      title="x">
+      <Header />
+      <Body />
+    </Layout>
+  );
+}

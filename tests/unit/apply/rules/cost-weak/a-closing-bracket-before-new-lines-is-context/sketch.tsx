@@ -1,0 +1,5 @@
+// ... existing code ...
+    <Layout
+      title="x">
+      <Banner />
+      {/* ... existing code ... */}

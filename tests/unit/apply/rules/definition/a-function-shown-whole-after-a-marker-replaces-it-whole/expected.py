@@ -1,0 +1,15 @@
+import os
+
+
+class Repo:
+    def load(self, key):
+        value = os.environ.get(key)
+        return value
+
+    def save(self, key, value):
+        os.environ[key] = value
+
+
+def main():
+    repo = Repo()
+    print(repo.load('USER'))

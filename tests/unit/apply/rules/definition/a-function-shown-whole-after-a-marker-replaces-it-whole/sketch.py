@@ -1,0 +1,4 @@
+# ... existing code ...
+def main():
+    repo = Repo()
+    print(repo.load('USER'))

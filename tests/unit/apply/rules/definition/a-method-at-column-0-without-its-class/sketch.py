@@ -1,0 +1,2 @@
+def save(self, key, value):
+    os.environ[key] = str(value)

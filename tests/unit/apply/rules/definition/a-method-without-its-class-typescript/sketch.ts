@@ -1,0 +1,3 @@
+total(): number {
+  return this.items.reduce((a, b) => a + b, 0) * 100;
+}

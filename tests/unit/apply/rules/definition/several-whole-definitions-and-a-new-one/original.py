@@ -1,0 +1,18 @@
+import os
+
+
+class Repo:
+    def load(self, key):
+        value = os.environ.get(key)
+        return value
+
+    def save(self, key, value):
+        os.environ[key] = value
+
+
+def helper():
+    return 1
+
+
+def main():
+    print(Repo().load("HOME"))

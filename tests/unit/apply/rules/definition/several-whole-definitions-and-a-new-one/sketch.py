@@ -1,0 +1,6 @@
+def helper():
+    return 2
+
+
+def helper_v2():
+    return 3

@@ -1,0 +1,14 @@
+package cart
+
+func Total(prices []int) int {
+	sum := 0
+	log.Printf("total")
+	for _, p := range prices {
+		sum += p
+	}
+	return sum
+}
+
+func Count(prices []int) int {
+	return len(prices)
+}

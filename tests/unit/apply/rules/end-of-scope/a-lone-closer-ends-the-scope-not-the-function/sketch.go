@@ -1,0 +1,6 @@
+// ... existing code ...
+func Total(prices []int) int {
+	sum := 0
+	log.Printf("total")
+}
+// ... existing code ...

@@ -1,0 +1,18 @@
+export class Cart {
+  private items: number[] = [];
+
+  add(price: number): void {
+    this.items.push(price);
+  }
+
+  total(): number {
+    return this.items.reduce((a, b) => a + b, 0);
+  }
+  clear(): void {
+    this.items = [];
+  }
+}
+
+export function empty(): Cart {
+  return new Cart();
+}

@@ -1,0 +1,5 @@
+from app.users import load_user
+
+
+def show(uid):
+    return load_user(uid)

@@ -1,0 +1,5 @@
+# ... existing code ...
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,3 @@
+    print("main")
+    print(Repo().load("HOME"))
+# ... existing code ...

@@ -1,0 +1,12 @@
+def a():
+    x = compute()
+    return x
+
+
+def b():
+    x = compute()
+    return x
+
+
+def c():
+    pass

@@ -1,0 +1,8 @@
+function Entry({letter}: Props) {
+  return (
+    <article>
+      {/* ... */}
+      <hr data-testid="rule" />
+    </article>
+  );
+}

@@ -1,0 +1,6 @@
+// ... existing code ...
+    <main>
+      {/* ... existing code ... */}
+      <Footer year={2026} />
+    </main>
+// ... existing code ...

@@ -1,0 +1,7 @@
+def c():
+    return 3
+
+
+def a():
+    return 1
+# ... existing code ...

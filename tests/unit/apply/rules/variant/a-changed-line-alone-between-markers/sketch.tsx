@@ -1,0 +1,3 @@
+// ... existing code ...
+      <Breadcrumbs data-testid="crumbs" />
+      {/* ... existing code ... */}
