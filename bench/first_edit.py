@@ -62,7 +62,6 @@ def first_plan_request(root: Path, env: dict[str, str]) -> dict[str, Any]:
         "seconds_to_plan_request": round(arrived[0] - started, 2),
         "chunks_embedded_at_plan": int(embedded.group(1)) if embedded else None,
         "chunks": int(embedded.group(2)) if embedded else None,
-        "waited_for_nothing": embedded is not None,
     }
 
 
