@@ -187,18 +187,27 @@ class LazyMerge:
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
+            at_start, at_end = position == 0, position == len(chosen) - 1
+            best_cost = self._with_edges(best, at_start, at_end)
             for rival in self.readings(best.block, before):
-                if rival is best or rival.end > after or not within_margin(rival.cost, best.cost):
+                if rival is best or rival.end > after:
                     continue
-                at_start, at_end = position == 0, position == len(chosen) - 1
-                if (at_start and self.edge_cost(best.block, rival, True) is None) or (
-                    at_end and self.edge_cost(best.block, rival, False) is None
-                ):
+                rival_cost = self._with_edges(rival, at_start, at_end)
+                if rival_cost is None or best_cost is None or not within_margin(rival_cost, best_cost):
                     continue
                 other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
                 if other.lines != merged.lines:
                     raise self._ambiguous(best, rival)
         return merged
+
+    def _with_edges(self, reading: Reading, at_start: bool, at_end: bool) -> Cost | None:
+        """A reading's cost with what it drops at the file's start or end when no marker stands there (None:
+        infeasible): a rival is compared as the dynamic programme compared it."""
+        cost: Cost | None = reading.cost
+        for edge, wanted in ((True, at_start), (False, at_end)):
+            extra = self.edge_cost(reading.block, reading, edge) if wanted else Cost()
+            cost = None if cost is None or extra is None else cost + extra
+        return cost
 
     def _check_idle(self, reading: Reading) -> None:
         """A reading that changes nothing says nothing about where the block goes: sketches show changes (or the
