@@ -61,9 +61,11 @@ bench-index:  ## index benchmark on a released sdist (see bench/README.md)
 	$(BIN)/python bench/index.py --json > bench/results/index.json
 	@cat bench/results/index.json
 
-bench-retrieval:  ## retrieval benchmark on the public case set
+bench-retrieval:  ## retrieval benchmark: docstring set and change set (dev and held-out), one run
 	$(BIN)/python bench/build_retrieval_cases.py --out bench/data/retrieval_cases.jsonl
-	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --json > bench/results/retrieval.json
+	$(BIN)/python bench/build_change_cases.py --out bench/data/change_cases.jsonl
+	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --change-cases bench/data/change_cases.jsonl \
+		--cache-dir bench/data/embed-cache --json > bench/results/retrieval.json
 	@cat bench/results/retrieval.json
 
 bench-apply:  ## apply-model benchmark on the public case set and the two held-out sets
