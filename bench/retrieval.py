@@ -29,7 +29,7 @@ from polyedit.index.embedder import SentenceTransformerEmbedder
 from polyedit.index.service import IndexService
 
 MODES = ("hybrid", "lexical", "dense")
-CHUNKS_PER_QUERY = 50  # chunks fetched to find the top-k distinct files
+CHUNKS_PER_QUERY = 200  # chunks fetched to find the top-k distinct files (a few large files can fill 50)
 
 
 def ranked_files(service: IndexService, query: str, mode: str, k: int) -> list[str]:
