@@ -69,9 +69,11 @@ bench-embedders:  ## embedding runtimes (torch, int8 ONNX, a distilled static mo
 	$(BIN)/python bench/embedders.py --json > bench/results/embedders.json
 	@cat bench/results/embedders.json
 
-bench-retrieval:  ## retrieval benchmark on the public case set
+bench-retrieval:  ## retrieval benchmark: docstring set and change set (dev and held-out), one run
 	$(BIN)/python bench/build_retrieval_cases.py --out bench/data/retrieval_cases.jsonl
-	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --json > bench/results/retrieval.json
+	$(BIN)/python bench/build_change_cases.py --out bench/data/change_cases.jsonl
+	$(BIN)/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl --change-cases bench/data/change_cases.jsonl \
+		--cache-dir bench/data/embed-cache --json > bench/results/retrieval.json
 	@cat bench/results/retrieval.json
 
 APPLY_SETS := apply_cases:apply apply_holdout:apply_holdout apply_final:apply_final \

@@ -58,3 +58,67 @@ def debian_package(name: str) -> Path:
         for deb in target.glob("*.deb"):
             subprocess.run(["dpkg-deb", "-x", deb.name, "x"], cwd=target, check=True, capture_output=True)
     return target / "x"
+
+
+_APT_SRC = DATA / "apt-src"
+
+
+def _apt_source_options() -> list[str]:
+    """apt options for a private deb-src list under bench/data/ (the machine's own apt sources stay untouched)."""
+    return [
+        "-o",
+        f"Dir::Etc::SourceList={_APT_SRC / 'sources.list'}",
+        "-o",
+        "Dir::Etc::SourceParts=/dev/null",
+        "-o",
+        f"Dir::State::Lists={_APT_SRC / 'lists'}",
+    ]
+
+
+def debian_source(name: str, suite: str = "bookworm") -> Path | None:
+    """A Debian source package downloaded (``apt-get source --download-only``) and unpacked *without* its patches
+    (``dpkg-source --skip-patches``): the upstream tree as released, with ``debian/patches/`` beside it.
+
+    Returns None when the archive does not serve every file of the package (the mirror here lacks some)."""
+    target = DATA / "downloads" / "debian-src" / name
+    tree = target / "tree"
+    if (tree / "debian" / "patches").is_dir():
+        return tree
+    if not (_APT_SRC / "lists").is_dir():
+        (_APT_SRC / "lists" / "partial").mkdir(parents=True, exist_ok=True)
+        (_APT_SRC / "sources.list").write_text(f"deb-src http://deb.debian.org/debian {suite} main\n")
+        subprocess.run(["apt-get", *_apt_source_options(), "update", "-q"], check=True, capture_output=True)
+    target.mkdir(parents=True, exist_ok=True)
+    got = subprocess.run(
+        ["apt-get", *_apt_source_options(), "source", "-q", "--download-only", name],
+        cwd=target,
+        capture_output=True,
+    )
+    dscs = sorted(target.glob("*.dsc"))
+    if got.returncode != 0 or not dscs:
+        return None
+    unpacked = subprocess.run(
+        ["dpkg-source", "--no-check", "--skip-patches", "-x", dscs[0].name, "tree"],
+        cwd=target,
+        capture_output=True,
+    )
+    if unpacked.returncode != 0 or not (tree / "debian" / "patches").is_dir():
+        return None
+    return tree
+
+
+def pypi_sdist(name: str, version: str) -> Path:
+    """A source distribution unpacked (``pip download --no-binary``): for projects whose wheels hold compiled code
+    only (a Rust extension), the sdist has the source."""
+    target = DATA / "downloads" / "pypi-sdist-tree" / _slug(f"{name}-{version}")
+    if not (target / "src").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:", f"{name}=={version}"],
+            cwd=target,
+            check=True,
+        )
+        for archive in target.glob("*.tar.gz"):
+            with tarfile.open(archive) as tar:
+                tar.extractall(target / "src", filter="data")
+    return _only_dir(target / "src")

@@ -1,11 +1,15 @@
-"""Retrieval benchmark: hybrid vs lexical-only vs dense-only, measured in one run on the same index.
+"""Retrieval benchmark: hybrid vs lexical-only vs dense-only, measured in one run on the same indexes.
 
-Cases are JSON lines ``{"id", "repo_dir", "query", "gold_files": [relative paths]}``. Each repo_dir is indexed once
-(real embedding model, fresh cache unless --cache-dir is given). Output (stable; other tools read it): one JSON
-object with a key per mode, each holding recall@1/5/10, all_gold@10, mrr, latency_ms_p50/p95 and the count; plus
-"cases" and "misses" (hybrid cases with no gold file in the top 10).
+Cases are JSON lines ``{"id", "repo_dir", "query", "gold_files": [relative paths], "set"?, "language"?}``. Each
+repo_dir is indexed once (real embedding model, one model for all, fresh cache unless --cache-dir is given).
+``--cases`` is the docstring set; ``--change-cases`` (optional) the change set, whose cases name their part in
+"set" (``change_dev``, ``change_heldout``). Output (stable; other tools read it): one JSON object with a key per mode
+for the docstring set, each holding recall@1/5/10, all_gold@10, mrr, latency_ms_p50/p95 and the count; plus "cases"
+and "misses" (hybrid cases with no gold file in the top 10). "sets" holds the same report for every set (docstring
+included), with "by_language" for the change sets; held-out sets list no misses (they are not for tuning).
 
-    .venv/bin/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl [--k 10] [--json]
+    .venv/bin/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl \
+        [--change-cases bench/data/change_cases.jsonl] [--sets docstring,change_dev] [--k 10] [--json]
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 from polyedit.config import Settings
+from polyedit.index.embedder import SentenceTransformerEmbedder
 from polyedit.index.service import IndexService
 
 MODES = ("hybrid", "lexical", "dense")
-CHUNKS_PER_QUERY = 50  # chunks fetched to find the top-k distinct files
+CHUNKS_PER_QUERY = 200  # chunks fetched to find the top-k distinct files (a few large files can fill 50)
 
 
 def ranked_files(service: IndexService, query: str, mode: str, k: int) -> list[str]:
@@ -42,66 +47,114 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
 
 
+def _score(scores: dict[str, dict[str, list[float]]], mode: str, gold: set[str], files: list[str]) -> None:
+    for cut in (1, 5, 10):
+        scores[mode][f"recall@{cut}"].append(len(gold & set(files[:cut])) / len(gold))
+    scores[mode]["all_gold@10"].append(float(gold <= set(files[:10])))
+    rank = next((i for i, f in enumerate(files, start=1) if f in gold), None)
+    scores[mode]["mrr"].append(1 / rank if rank else 0.0)
+
+
+def _summary(scores: dict[str, dict[str, list[float]]]) -> dict[str, Any]:
+    report: dict[str, Any] = {}
+    for mode in MODES:
+        s = scores[mode]
+        report[mode] = {name: round(sum(v) / len(v), 4) for name, v in s.items() if name != "latency_ms"}
+        if s["latency_ms"]:
+            report[mode]["latency_ms_p50"] = round(percentile(s["latency_ms"], 0.5), 1)
+            report[mode]["latency_ms_p95"] = round(percentile(s["latency_ms"], 0.95), 1)
+        report[mode]["count"] = len(s["mrr"])
+    return report
+
+
 def evaluate(cases: list[dict[str, Any]], k: int, cache_dir: Path) -> dict[str, Any]:
+    """One report per set (the case's "set", default "docstring"), every repository indexed once."""
     by_repo: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for case in cases:
         by_repo[case["repo_dir"]].append(case)
-    scores: dict[str, dict[str, list[float]]] = {m: defaultdict(list) for m in MODES}
-    misses = []
+    sets = list(dict.fromkeys(c.get("set", "docstring") for c in cases))
+    scores: dict[str, dict[str, dict[str, list[float]]]] = {n: {m: defaultdict(list) for m in MODES} for n in sets}
+    by_language: dict[str, dict[str, dict[str, dict[str, list[float]]]]] = defaultdict(dict)
+    misses: dict[str, list[dict[str, Any]]] = {n: [] for n in sets}
+    settings = Settings(cache_dir=str(cache_dir))
+    embedder = SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
     for repo_dir, repo_cases in by_repo.items():
-        service = IndexService(Path(repo_dir), Settings(cache_dir=str(cache_dir)))
+        service = IndexService(Path(repo_dir), settings, embedder=embedder)
         service.scan()
         service.start_embedding()
         service.wait_idle()
         print(f"indexed {repo_dir}: {service.status().chunks} chunks", file=sys.stderr)
         for case in repo_cases:
+            name = case.get("set", "docstring")
             gold = set(case["gold_files"])
+            language = case.get("language")
             for mode in MODES:
                 started = time.perf_counter()
                 files = ranked_files(service, case["query"], mode, k)
-                scores[mode]["latency_ms"].append((time.perf_counter() - started) * 1000)
-                for cut in (1, 5, 10):
-                    scores[mode][f"recall@{cut}"].append(len(gold & set(files[:cut])) / len(gold))
-                scores[mode]["all_gold@10"].append(float(gold <= set(files[:10])))
-                rank = next((i for i, f in enumerate(files, start=1) if f in gold), None)
-                scores[mode]["mrr"].append(1 / rank if rank else 0.0)
+                scores[name][mode]["latency_ms"].append((time.perf_counter() - started) * 1000)
+                _score(scores[name], mode, gold, files)
+                if language:
+                    per = by_language[name].setdefault(language, {m: defaultdict(list) for m in MODES})
+                    per[mode]["latency_ms"] = []
+                    _score(per, mode, gold, files)
                 if mode == "hybrid" and not gold & set(files[:10]):
-                    misses.append({"id": case["id"], "query": case["query"], "gold": sorted(gold), "top3": files[:3]})
+                    misses[name].append(
+                        {"id": case["id"], "query": case["query"], "gold": sorted(gold), "top3": files[:3]}
+                    )
         service.close()
-    report: dict[str, Any] = {}
-    for mode in MODES:
-        s = scores[mode]
-        report[mode] = {name: round(sum(v) / len(v), 4) for name, v in s.items() if name != "latency_ms"}
-        report[mode]["latency_ms_p50"] = round(percentile(s["latency_ms"], 0.5), 1)
-        report[mode]["latency_ms_p95"] = round(percentile(s["latency_ms"], 0.95), 1)
-        report[mode]["count"] = len(s["mrr"])
-    report["cases"] = len(cases)
-    report["misses"] = misses
+    report: dict[str, Any] = {"sets": {}}
+    for name in sets:
+        part = _summary(scores[name])
+        part["cases"] = part["hybrid"]["count"]
+        if by_language[name]:
+            part["by_language"] = {
+                lang: {
+                    m: {key: v for key, v in r.items() if key in ("recall@10", "mrr", "count")}
+                    for m, r in _summary(per).items()
+                }
+                for lang, per in sorted(by_language[name].items())
+            }
+        if "heldout" not in name:
+            part["misses"] = misses[name]
+        report["sets"][name] = part
+    first = report["sets"].get("docstring") or report["sets"][sets[0]]
+    report.update({m: first[m] for m in MODES})
+    report["cases"] = first["cases"]
+    report["misses"] = first.get("misses", [])
     return report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases", type=Path, required=True)
+    parser.add_argument("--cases", type=Path, required=True, help="the docstring set")
+    parser.add_argument("--change-cases", type=Path, help="the change set (its cases say their part in 'set')")
+    parser.add_argument("--sets", help="comma-separated set names to run (default: all)")
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--cache-dir", type=Path, help="embedding cache to reuse (default: a fresh temporary one)")
     args = parser.parse_args()
     cases = [json.loads(line) for line in args.cases.read_text().splitlines() if line.strip()]
+    if args.change_cases:
+        cases += [json.loads(line) for line in args.change_cases.read_text().splitlines() if line.strip()]
+    if args.sets:
+        wanted = set(args.sets.split(","))
+        cases = [c for c in cases if c.get("set", "docstring") in wanted]
     with tempfile.TemporaryDirectory() as tmp:
         report = evaluate(cases, args.k, args.cache_dir or Path(tmp))
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    print(f"{report['cases']} cases")
-    for mode in MODES:
-        r = report[mode]
-        print(
-            f"{mode:8} recall@1 {r['recall@1']:.3f}  @5 {r['recall@5']:.3f}  @10 {r['recall@10']:.3f}  "
-            f"all-gold@10 {r['all_gold@10']:.3f}  MRR {r['mrr']:.3f}  "
-            f"p50 {r['latency_ms_p50']} ms  p95 {r['latency_ms_p95']} ms"
-        )
-    print(f"hybrid misses (no gold file in top 10): {len(report['misses'])}")
+    for name, part in report["sets"].items():
+        print(f"{name}: {part['cases']} cases")
+        for mode in MODES:
+            r = part[mode]
+            print(
+                f"  {mode:8} recall@1 {r['recall@1']:.3f}  @5 {r['recall@5']:.3f}  @10 {r['recall@10']:.3f}  "
+                f"all-gold@10 {r['all_gold@10']:.3f}  MRR {r['mrr']:.3f}  "
+                f"p50 {r['latency_ms_p50']} ms  p95 {r['latency_ms_p95']} ms"
+            )
+        if "misses" in part:
+            print(f"  hybrid misses (no gold file in top 10): {len(part['misses'])}")
 
 
 if __name__ == "__main__":

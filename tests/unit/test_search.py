@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from polyedit.index.search import RRF_K, rank, reciprocal_rank_fusion, select
+import pytest
+from polyedit.index.search import (
+    DENSE_WEIGHT,
+    RRF_K,
+    about_documentation,
+    is_prose,
+    rank,
+    reciprocal_rank_fusion,
+    select,
+)
 from polyedit.index.store import ChunkRow
 
 
@@ -27,9 +36,10 @@ def test_modes_use_their_own_ranking() -> None:
 def test_name_match_open_and_recent_boosts() -> None:
     rows = {1: row(1, "a.py"), 2: row(2, "billing/invoice.py", symbol="render_invoice")}
     # Same fused score (each first in one list): the path/symbol match decides.
-    assert rank("invoice", [1], [2], rows)[0][0].id == 2
-    assert rank("zzz", [1], [2], rows, open_paths={"a.py"})[0][0].id == 1
-    assert rank("zzz", [2], [1], rows, recent_paths={"billing/invoice.py"})[0][0].id == 2
+    assert rank("invoice", [1, 2], [], rows, mode="lexical")[0][0].id == 2
+    # Second place in one ranking, boosted, overtakes first place: open files and recent edits count.
+    assert rank("zzz", [2, 1], [], rows, mode="lexical", open_paths={"a.py"})[0][0].id == 1
+    assert rank("zzz", [1, 2], [], rows, mode="lexical", recent_paths={"billing/invoice.py"})[0][0].id == 2
 
 
 def test_unembedded_chunk_counts_at_its_lexical_rank() -> None:
@@ -49,3 +59,42 @@ def test_select_drops_overlaps_and_respects_budget() -> None:
     assert [r.path for r in select(scored, k=10)] == ["a.py", "b.py", "c.py"]
     assert [r.path for r in select(scored, k=10, token_budget=50)] == ["a.py", "c.py"]
     assert [r.path for r in select(scored, k=1)] == ["a.py"]
+
+
+def test_weighted_fusion() -> None:
+    scores = reciprocal_rank_fusion([[1, 2], [2, 3]], weights=[1.0, 2.0])
+    assert scores[2] == 1 / (RRF_K + 2) + 2 / (RRF_K + 1)
+    assert scores[3] == 2 / (RRF_K + 2)
+
+
+def test_dense_first_beats_lexical_first_in_hybrid() -> None:
+    # Each is first in one ranking: the dense ranking weighs more (measured on real changes).
+    rows = {1: row(1, "lexical_hit.py"), 2: row(2, "dense_hit.py")}
+    assert DENSE_WEIGHT > 1
+    assert [r.id for r, _ in rank("q", [1], [2], rows)] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("path", "prose"),
+    [
+        ("README.md", True),
+        ("docs/guide.rst", True),
+        ("CHANGES", True),
+        ("LICENSE", True),
+        ("notes.txt", True),
+        ("src/history.py", False),  # a code file named like a changelog is code
+        ("lib/changes.js", False),
+        ("Makefile", False),
+        ("package.json", False),
+    ],
+)
+def test_is_prose(path: str, prose: bool) -> None:
+    assert is_prose(path) is prose
+
+
+def test_prose_yields_to_code_unless_the_query_is_about_docs() -> None:
+    rows = {1: row(1, "CHANGES.md"), 2: row(2, "src/client.py")}
+    # The changelog is first in both rankings, the code second: for a code instruction the code comes first.
+    assert rank("fix the retry timeout", [1, 2], [1, 2], rows)[0][0].path == "src/client.py"
+    assert rank("fix a typo in the docs about retries", [1, 2], [1, 2], rows)[0][0].path == "CHANGES.md"
+    assert about_documentation("Update the README") and not about_documentation("add a timeout option")
