@@ -50,6 +50,7 @@ class StaticEmbedder:
     """model2vec's recipe, distilled here from the bundled MiniLM (cached in bench/data)."""
 
     name = "static-minilm-256"
+    loaded = True
 
     def __init__(self, table: np.ndarray, tokenizer: Any) -> None:
         self.table, self.tokenizer = table, tokenizer

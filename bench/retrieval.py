@@ -1,4 +1,6 @@
-"""Retrieval benchmark: hybrid vs lexical-only vs dense-only, measured in one run on the same indexes.
+"""Retrieval benchmark: hybrid vs lexical-only vs dense-only, measured in one run on the same indexes; and
+``first_edit``: hybrid as ``polyedit edit`` searches a repository it has never seen (nothing embedded but what its
+search embeds on demand), to compare with hybrid on the fully embedded index.
 
 Cases are JSON lines ``{"id", "repo_dir", "query", "gold_files": [relative paths], "set"?, "language"?}``. Each
 repo_dir is indexed once (real embedding model, one model for all, fresh cache unless --cache-dir is given).
@@ -9,7 +11,8 @@ and "misses" (hybrid cases with no gold file in the top 10). "sets" holds the sa
 included), with "by_language" for the change sets; held-out sets list no misses (they are not for tuning).
 
     .venv/bin/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl \
-        [--change-cases bench/data/change_cases.jsonl] [--sets docstring,change_dev] [--k 10] [--json]
+        [--change-cases bench/data/change_cases.jsonl] [--sets docstring,change_dev] [--k 10] [--json] \
+        [--embedding-runtime onnx|torch|static]
 """
 
 from __future__ import annotations
@@ -20,19 +23,23 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polyedit.config import Settings
-from polyedit.index.embedder import SentenceTransformerEmbedder
+from polyedit.index.embedder import Embedder, make_embedder
 from polyedit.index.service import IndexService
 
-MODES = ("hybrid", "lexical", "dense")
+MODES = ("hybrid", "lexical", "dense", "first_edit")
 CHUNKS_PER_QUERY = 200  # chunks fetched to find the top-k distinct files (a few large files can fill 50)
 
 
 def ranked_files(service: IndexService, query: str, mode: str, k: int) -> list[str]:
+    if mode == "first_edit":
+        return first_edit_files(service, query, k)
     files: list[str] = []
     for result in service.search(query, k=CHUNKS_PER_QUERY, mode=mode, load_model=True):  # type: ignore[arg-type]
         if result.path not in files:
@@ -40,6 +47,37 @@ def ranked_files(service: IndexService, query: str, mode: str, k: int) -> list[s
         if len(files) == k:
             break
     return files
+
+
+def first_edit_files(service: IndexService, query: str, k: int) -> list[str]:
+    """Hybrid search as ``polyedit edit`` runs it on a repository it has never seen: every chunk scanned, none
+    embedded but those its search embeds on demand. The vectors come from the run's cache (the recall is the first
+    run's; the time is not), and the index is whole again afterwards."""
+    rows = service.store.chunks()
+    service.queue.pause(True)  # the background worker (idle: all was embedded) must not put vectors back meanwhile
+    service.queue.forget([r.id for r in rows])
+    with service.queue.cond:
+        service.queue._pending.update({r.id: r for r in rows})  # as after the first scan: all waiting
+    files: list[str] = []
+    for result in service.search(query, k=CHUNKS_PER_QUERY, embed_missing=True):
+        if result.path not in files:
+            files.append(result.path)
+        if len(files) == k:
+            break
+    service.queue.embed(service.queue.pending_rows())  # from the cache: the index is whole again
+    service.queue.pause(False)
+    return files
+
+
+def make_bench_embedder(runtime: str, settings: Settings) -> Embedder:
+    """The product's embedder for ``onnx`` (the default) and ``torch``; ``static``: bench/embedders.py's distilled
+    static model, measured as a candidate first-pass tier."""
+    if runtime == "static":
+        from bench.embedders import StaticEmbedder
+        from bench.fetch import DATA
+
+        return StaticEmbedder.distil(DATA / "models" / "static-minilm-256.npy")[0]  # type: ignore[return-value]
+    return make_embedder(replace(settings, embedding_runtime=runtime))
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -67,7 +105,7 @@ def _summary(scores: dict[str, dict[str, list[float]]]) -> dict[str, Any]:
     return report
 
 
-def evaluate(cases: list[dict[str, Any]], k: int, cache_dir: Path) -> dict[str, Any]:
+def evaluate(cases: list[dict[str, Any]], k: int, cache_dir: Path, runtime: str = "onnx") -> dict[str, Any]:
     """One report per set (the case's "set", default "docstring"), every repository indexed once."""
     by_repo: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for case in cases:
@@ -77,7 +115,7 @@ def evaluate(cases: list[dict[str, Any]], k: int, cache_dir: Path) -> dict[str, 
     by_language: dict[str, dict[str, dict[str, dict[str, list[float]]]]] = defaultdict(dict)
     misses: dict[str, list[dict[str, Any]]] = {n: [] for n in sets}
     settings = Settings(cache_dir=str(cache_dir))
-    embedder = SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
+    embedder = make_bench_embedder(runtime, settings)
     for repo_dir, repo_cases in by_repo.items():
         service = IndexService(Path(repo_dir), settings, embedder=embedder)
         service.scan()
@@ -131,6 +169,7 @@ def main() -> None:
     parser.add_argument("--sets", help="comma-separated set names to run (default: all)")
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--embedding-runtime", choices=("onnx", "torch", "static"), default="onnx")
     parser.add_argument("--cache-dir", type=Path, help="embedding cache to reuse (default: a fresh temporary one)")
     args = parser.parse_args()
     cases = [json.loads(line) for line in args.cases.read_text().splitlines() if line.strip()]
@@ -140,7 +179,8 @@ def main() -> None:
         wanted = set(args.sets.split(","))
         cases = [c for c in cases if c.get("set", "docstring") in wanted]
     with tempfile.TemporaryDirectory() as tmp:
-        report = evaluate(cases, args.k, args.cache_dir or Path(tmp))
+        report = evaluate(cases, args.k, args.cache_dir or Path(tmp), args.embedding_runtime)
+    report["embedding_runtime"] = args.embedding_runtime
     if args.json:
         print(json.dumps(report, indent=2))
         return
