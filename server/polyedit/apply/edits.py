@@ -16,20 +16,24 @@ def units(text: str, encoding: Encoding) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+def line_opcodes(old: list[str], new: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """``difflib`` opcodes of two lists of lines; equal lines at both ends are skipped first (most merges change a
+    few lines of a long file), so only the middle is diffed."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    matcher = difflib.SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False)
+    return [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
 def minimal_edits(old: str, new: str, encoding: Encoding = "utf-16") -> list[TextEdit]:
     """One edit per changed hunk of lines, trimmed to the characters that differ. Non-overlapping, in order."""
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
-    # Equal lines at both ends need no diff (most merges change a few lines of a long file).
-    head = 0
-    while head < min(len(old_lines), len(new_lines)) and old_lines[head] == new_lines[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old_lines), len(new_lines)) - head and old_lines[-1 - tail] == new_lines[-1 - tail]:
-        tail += 1
-    middle_old, middle_new = old_lines[head : len(old_lines) - tail], new_lines[head : len(new_lines) - tail]
-    matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
-    opcodes = [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    opcodes = line_opcodes(old_lines, new_lines)
     edits: list[TextEdit] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 import ast
-import difflib
 import threading
 
+from polyedit.apply.edits import line_opcodes
 from polyedit.apply.markers import is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar
 from polyedit.apply.types import ApplyRefused
@@ -93,13 +93,7 @@ def _python_error(lines: list[str]) -> str | None:
 
 
 def _gone(original: list[str], result: list[str]) -> int:
-    """Per changed hunk, the old lines beyond the new ones; equal lines at both ends are skipped first."""
-    head = 0
-    while head < min(len(original), len(result)) and original[head] == result[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(original), len(result)) - head and original[-1 - tail] == result[-1 - tail]:
-        tail += 1
-    old, new = original[head : len(original) - tail], result[head : len(result) - tail]
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return sum(max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    """Per changed hunk, the old lines beyond the new ones."""
+    return sum(
+        max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in line_opcodes(original, result) if tag != "equal"
+    )
