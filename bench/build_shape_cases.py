@@ -338,6 +338,16 @@ def find(language: str, text: str, key: tuple[str | None, str]) -> sc.Def | None
     return found[0] if len(found) == 1 else None
 
 
+def edited_function(f: File, rng: random.Random) -> tuple[list[str], sc.Def, sc.Def] | None:
+    """A random function of the file, edited: (the new file, the function before, the function after)."""
+    fns = functions(f, sc.definitions(f.language, f.text))
+    if not fns:
+        return None
+    d = rng.choice(fns)
+    got = edited(f, d, rng)
+    return None if got is None else (got[0], d, got[1])
+
+
 def edited(f: File, d: sc.Def, rng: random.Random) -> tuple[list[str], sc.Def, int, int] | None:
     result = edit_body(f, f.lines, d.body, d.name, rng)
     if result is None:
@@ -360,15 +370,10 @@ def _inside(d: sc.Def, defs: list[sc.Def]) -> bool:
 
 
 def w_fragment_one(f: File, rng: random.Random) -> Case | None:
-    defs = sc.definitions(f.language, f.text)
-    fns = functions(f, defs)
-    if not fns:
-        return None
-    d = rng.choice(fns)
-    got = edited(f, d, rng)
+    got = edited_function(f, rng)
     if got is None:
         return None
-    new, d2, _, _ = got
+    new, d, d2 = got
     variant = "method" if d.parent else "top-level"
     return case(f, new, new[d2.start : d2.end + 1], "fragment-one-def", variant)
 
@@ -684,15 +689,10 @@ def w_moved(f: File, rng: random.Random) -> Case | None:
 
 
 def w_wrong_indent(f: File, rng: random.Random) -> Case | None:
-    defs = sc.definitions(f.language, f.text)
-    fns = functions(f, defs)
-    if not fns:
-        return None
-    d = rng.choice(fns)
-    got = edited(f, d, rng)
+    got = edited_function(f, rng)
     if got is None:
         return None
-    new, d2, _, _ = got
+    new, _d, d2 = got
     block = new[d2.start : d2.end + 1]
     tabs = any(line.startswith("\t") for line in block)
     options = (
@@ -718,15 +718,10 @@ def w_wrong_indent(f: File, rng: random.Random) -> Case | None:
 
 
 def w_prose(f: File, rng: random.Random) -> Case | None:
-    defs = sc.definitions(f.language, f.text)
-    fns = functions(f, defs)
-    if not fns:
-        return None
-    d = rng.choice(fns)
-    got = edited(f, d, rng)
+    got = edited_function(f, rng)
     if got is None:
         return None
-    new, d2, _, _ = got
+    new, d, d2 = got
     core = around(f.language, new, d2.start, d2.end, new[d2.start : d2.end + 1], rng)
     fence = FENCE[f.language]
     variant = rng.choice(["fence", "prose-fence", "fence-prose", "fence-path"])
@@ -740,15 +735,10 @@ def w_prose(f: File, rng: random.Random) -> Case | None:
 
 
 def w_control(f: File, rng: random.Random) -> Case | None:
-    defs = sc.definitions(f.language, f.text)
-    fns = functions(f, defs)
-    if not fns:
-        return None
-    d = rng.choice(fns)
-    got = edited(f, d, rng)
+    got = edited_function(f, rng)
     if got is None:
         return None
-    new, d2, _, _ = got
+    new, _d, d2 = got
     body = new[d2.start : d2.end + 1]
     return case(f, new, around(f.language, new, d2.start, d2.end, body, rng), "lazy-control", "whole-def")
 
