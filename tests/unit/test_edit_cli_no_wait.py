@@ -22,10 +22,10 @@ FILLER = 60  # files that match nothing in the instruction
 
 
 class SlowEmbedder(CountingEmbedder):
-    """The real model's pace, roughly: a workspace this size takes longer to embed than the edit takes to plan."""
+    """Slower than the real model, so that a workspace this size surely takes longer to embed than the edit to plan."""
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        time.sleep(0.05 * len(texts))
+        time.sleep(0.2 * len(texts))  # 63 chunks: ~13 s of work, several times what the edit takes
         return super().encode(texts)
 
 
