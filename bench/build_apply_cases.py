@@ -6,9 +6,10 @@
   generated edits of the kinds models make (change a line, add or delete a statement, add, copy or delete a
   function, rename a local), kept only when the result still parses.
 
-Each case: ``{"id", "path", "original", "sketch", "expected", "language", "style", "source"}``; styles are
-``context`` (changed lines with 1-3 lines of context, varied marker wording), ``functions`` (whole changed
-definitions, markers between) and ``search-replace``.
+Each case: ``{"id", "path", "original", "sketch", "expected", "language", "style", "source"}``, plus
+``"ambiguous": true`` when ``bench/ambiguity.py`` finds that a careful reader could not know which result the sketch
+means (a refusal is then the right answer); styles are ``context`` (changed lines with 1-3 lines of context, varied
+marker wording), ``functions`` (whole changed definitions, markers between) and ``search-replace``.
 
     .venv/bin/python bench/build_apply_cases.py                  # bench/data/apply_cases.jsonl
     .venv/bin/python bench/build_apply_cases.py --set holdout    # bench/data/apply_holdout.jsonl
@@ -33,7 +34,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polyedit.apply.structure import Outline
 
-from bench import sketch_writer2
+from bench import sketch_writer, sketch_writer2
+from bench.ambiguity import judge, marker_predicate
 from bench.fetch import DATA as BENCH_DATA
 from bench.fetch import debian_package, npm_package, pypi_wheel
 from bench.sketch_writer import STYLES, write_sketch
@@ -279,14 +281,20 @@ def main() -> None:
             source = f"debian:{path.relative_to(DOWNLOADS / 'debian').parts[0]} (generated edit)"
             cases += cases_for(source, rel, text, new, rng, [rng.choice(STYLES), rng.choice(STYLES)], second)
         print(f"{language}: {made} generated edits", file=sys.stderr)
+    is_marker = marker_predicate([*sketch_writer.PHRASES, *sketch_writer2.PHRASES])
+    verdicts: dict[str, int] = {}
     for index, case in enumerate(cases):
         case["id"] = f"{case['language']}-{index:04d}"
+        kind = judge(case["original"], case["sketch"], case["expected"], is_marker).kind
+        verdicts[kind] = verdicts.get(kind, 0) + 1
+        if kind == "ambiguous":
+            case["ambiguous"] = True
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("".join(json.dumps(c) + "\n" for c in cases))
     counts: dict[str, int] = {}
     for case in cases:
         counts[case["language"]] = counts.get(case["language"], 0) + 1
-    print(f"{len(cases)} cases {counts} -> {out}", file=sys.stderr)
+    print(f"{len(cases)} cases {counts}, by the ambiguity oracle {verdicts} -> {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
