@@ -22,6 +22,7 @@ from polyedit.apply.generators import (
     scope_readings,
     variant_readings,
 )
+from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
@@ -69,9 +70,10 @@ class LazyMerge:
             found += definition_readings(self.orig, k, block)
             found += closer_readings(self.orig, k, block)
             found += variant_readings(self.orig, k, block)
+            found += rewrap_readings(self.orig, k, block)
             self.static[k] = found
         key = (k, after)
-        if self.static[k]:  # end-of-scope placements are for blocks no line of which is found
+        if self.static[k] or self._known_lines(block):  # end-of-scope placements: blocks no line of which is found
             self.scoped[key] = []
         if key not in self.scoped:
             marker = self.marker_before(k)
@@ -85,6 +87,11 @@ class LazyMerge:
                 is_last=not self.open_after(k),
             )
         return [r for r in self.static[k] + self.scoped[key] if r.start >= after]
+
+    def _known_lines(self, block: Block) -> list[str]:
+        """The block's distinctive lines that stand in the original (too often to fix its place on their own): such
+        a block is not new code whose place only its scope can tell."""
+        return [line for line in block.lines if distinctive(norm(line)) and self.orig.positions.get(norm(line))]
 
     def tail_kept(self, reading: Reading) -> bool:
         """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, or
@@ -158,6 +165,15 @@ class LazyMerge:
             return
         block = self.items[k]
         assert isinstance(block, Block)
+        known = self._known_lines(block)
+        if not self.static.get(k) and known:
+            raise self.refuse(
+                f"'{known[0].strip()[:50]}' stands in {len(self.orig.positions[norm(known[0])])} places and no other "
+                "line of this block fixes its place: show an unchanged line that occurs once (e.g. the header of the "
+                "enclosing definition) next to the change",
+                block.first,
+                "ambiguous",
+            )
         if not self.static.get(k) and not any(v for (b, _), v in self.scoped.items() if b == k):
             raise self.refuse(
                 "no line of this block matches the original, so its place is unknown: show the unchanged line "
