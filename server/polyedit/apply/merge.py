@@ -27,6 +27,7 @@ from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
+from polyedit.apply.weak_end import weak_end
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -200,6 +201,10 @@ class LazyMerge:
         merged = self.render(chosen)
         for best in chosen:
             self._check_idle(best)
+            block = self.items[best.block]
+            assert isinstance(block, Block)
+            if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
+                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
