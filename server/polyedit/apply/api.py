@@ -95,6 +95,16 @@ def _structural(
             raise ApplyRefused(path, "a lazy sketch needs an existing file; send the full content", None, "format")
         merged = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
         after = merged.lines
+        if after == before:
+            # A model sends a sketch to change the file: one that merges into the file unchanged showed its change
+            # in a way the merge cannot see (most often a deletion whose place only a marker covers).
+            raise ApplyRefused(
+                path,
+                "the sketch, merged, leaves the file unchanged: every line it shows already stands there and its "
+                "markers cover the rest, so the change it was meant to make is not visible",
+                None,
+                "unchanged",
+            )
         lost = sorted(merged.removed - merged.allowed)
         if lost:
             raise ApplyRefused(path, f"the merge would lose line {lost[0] + 1}, which no reading deletes", None, "lost")

@@ -14,7 +14,7 @@ The cost is lexicographic, lower is better, term by term:
 3. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
                  pair; one paired only approximately counts here too)
 4. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
-5. ``deleted``   original non-blank lines deleted
+5. ``deleted``   original non-blank lines deleted (lines the block re-wraps are replaced, not deleted)
 6. ``weak``      blank and brace lines of the sketch read as new
 7. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
 8. ``reindent``  paired lines whose indentation changes differently from the block's shift
@@ -130,7 +130,7 @@ def alignment_cost(
     ends |= {marked[-1]} if held[1] and marked else set()
     edges = len(ends - exact)
     weak = sum(1 for i, line in enumerate(block) if i not in alignment.pairs and not distinctive(norm(line)))
-    deleted_rows = [r for r in range(start, end) if r not in paired_rows and original[r].strip()]
+    deleted_rows = {r for r in range(start, end) if r not in paired_rows and original[r].strip()}
     cut = 0
     changes = 0
     for (i1, p1), (i2, p2) in pairwise([(-1, start - 1), *pairs, (len(block), end)]):
@@ -138,11 +138,9 @@ def alignment_cost(
         dropped = [r for r in range(p1 + 1, p2) if original[r].strip()]
         if any(line.strip() for line in added) or dropped:
             changes += 1
-        if (
-            dropped
-            and outline.root is not None
-            and not (outline.whole_nodes(dropped[0], dropped[-1]) or rewrapped([original[r] for r in dropped], added))
-        ):
+        if dropped and rewrapped([original[r] for r in dropped], added):
+            deleted_rows -= set(dropped)  # the same code re-wrapped: replaced, not deleted
+        elif dropped and outline.root is not None and not outline.whole_nodes(dropped[0], dropped[-1]):
             cut += len(dropped)
     # A line paired with one it does not resemble (between two agreeing neighbours) is a change of its own.
     changes += sum(1 for i in alignment.fuzzy if not similar(block[i], original[alignment.pairs[i]], adjacent=True))

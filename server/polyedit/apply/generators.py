@@ -110,7 +110,8 @@ def _flags(block: Block) -> tuple[bool, bool, int | None]:
 def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     """A block that opens a scope, shows part of it and ends with a lone closer (``}``, ``});``, ``end``): the
     closer is the end of the scope, and what the block does not show of the scope stays. Only when more of the
-    scope is left out than the block shows of it (else the block is the whole definition, and its end is the end)."""
+    scope is left out than the block shows of it, and the block shows part of the body unchanged (else the block is
+    the whole definition, header, new body and closer, and its end is the end)."""
     shown = [i for i, line in enumerate(block.lines) if line.strip()]
     closing = norm(block.lines[shown[-1]]) if shown else ""
     if len(shown) < 3 or closing not in CLOSERS or not ("}" in closing or closing == "end"):  # a scope, not a call
@@ -124,8 +125,8 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
         if scope is None or orig.onorm[scope.end] != closer:
             continue
         left = sum(1 for r in range(reading.end, scope.end) if orig.lines[r].strip())
-        if left <= len(shown) - 2:
-            continue
+        if left <= len(shown) - 2 or not any(scope.start < r < scope.end for r in reading.kept):
+            continue  # a block showing none of the body as it stands shows the new body whole
         tail = Piece(scope.end, scope.end + 1, (orig.lines[scope.end],))
         kept = reading.kept | {scope.end}
         readings.append(
@@ -242,7 +243,7 @@ def _starts_definition(path: str, lines: list[str]) -> bool:
 
 def from_alignment(orig: Original, index: int, block: Block, alignment: Alignment, rule: str) -> list[Reading]:
     """The reading of an alignment: the block replaces the rows from its first paired line to its last."""
-    if not alignment.pairs:
+    if not alignment.pairs and not alignment.covered:
         return []
     start, end = alignment.start, alignment.end + 1
     lines, reindented = render(orig, block.lines, alignment)

@@ -22,10 +22,12 @@ from polyedit.apply.generators import (
     scope_readings,
     variant_readings,
 )
+from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
+from polyedit.apply.weak_end import weak_end
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -69,9 +71,10 @@ class LazyMerge:
             found += definition_readings(self.orig, k, block)
             found += closer_readings(self.orig, k, block)
             found += variant_readings(self.orig, k, block)
+            found += rewrap_readings(self.orig, k, block)
             self.static[k] = found
         key = (k, after)
-        if self.static[k]:  # end-of-scope placements are for blocks no line of which is found
+        if self.static[k] or self._known_lines(block):  # end-of-scope placements: blocks no line of which is found
             self.scoped[key] = []
         if key not in self.scoped:
             marker = self.marker_before(k)
@@ -85,6 +88,11 @@ class LazyMerge:
                 is_last=not self.open_after(k),
             )
         return [r for r in self.static[k] + self.scoped[key] if r.start >= after]
+
+    def _known_lines(self, block: Block) -> list[str]:
+        """The block's distinctive lines that stand in the original (too often to fix its place on their own): such
+        a block is not new code whose place only its scope can tell."""
+        return [line for line in block.lines if distinctive(norm(line)) and self.orig.positions.get(norm(line))]
 
     def tail_kept(self, reading: Reading) -> bool:
         """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, or
@@ -158,6 +166,15 @@ class LazyMerge:
             return
         block = self.items[k]
         assert isinstance(block, Block)
+        known = self._known_lines(block)
+        if not self.static.get(k) and known:
+            raise self.refuse(
+                f"'{known[0].strip()[:50]}' stands in {len(self.orig.positions[norm(known[0])])} places and no other "
+                "line of this block fixes its place: show an unchanged line that occurs once (e.g. the header of the "
+                "enclosing definition) next to the change",
+                block.first,
+                "ambiguous",
+            )
         if not self.static.get(k) and not any(v for (b, _), v in self.scoped.items() if b == k):
             raise self.refuse(
                 "no line of this block matches the original, so its place is unknown: show the unchanged line "
@@ -184,6 +201,10 @@ class LazyMerge:
         merged = self.render(chosen)
         for best in chosen:
             self._check_idle(best)
+            block = self.items[best.block]
+            assert isinstance(block, Block)
+            if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
+                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)

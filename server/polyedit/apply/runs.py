@@ -22,7 +22,7 @@ DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the 
 _NON_DISTINCTIVE = frozenset(
     ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
 )
-_FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
+FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 
 def distinctive(line_norm: str) -> bool:
@@ -36,14 +36,15 @@ class Alignment:
 
     pairs: dict[int, int] = field(default_factory=dict)
     fuzzy: set[int] = field(default_factory=set)  # matched only approximately: the block's line replaces it
+    covered: set[int] = field(default_factory=set)  # rows replaced by block lines that re-wrap them (not paired)
 
     @property
     def start(self) -> int:
-        return min(self.pairs.values())
+        return min({*self.pairs.values(), *self.covered})
 
     @property
     def end(self) -> int:
-        return max(self.pairs.values())
+        return max({*self.pairs.values(), *self.covered})
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0)
         return True
     if not adjacent or ratio < EDGE_FUZZY_MIN / 1.3 or indent_width(block_line) + delta != indent_width(original_line):
         return False
-    first_a, first_b = _FIRST_WORD.match(a), _FIRST_WORD.match(b)
+    first_a, first_b = FIRST_WORD.match(a), FIRST_WORD.match(b)
     if not (first_a and first_b and first_a.group(1) == first_b.group(1)):
         return False
     return ratio >= EDGE_FUZZY_MIN or len(first_a.group(1)) >= 6  # a long first word (``<Footer``) says more
@@ -181,7 +182,7 @@ _KEYWORDS = frozenset(
 
 def same_start(block_line: str, original_line: str) -> bool:
     """The same indentation and the same first word, a name rather than a keyword (``<hr``, ``self.x``)."""
-    a, b = _FIRST_WORD.match(block_line.strip()), _FIRST_WORD.match(original_line.strip())
+    a, b = FIRST_WORD.match(block_line.strip()), FIRST_WORD.match(original_line.strip())
     if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS:
         return False
     return indent_width(block_line) == indent_width(original_line)
@@ -233,26 +234,44 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
 
 def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
     """Blank or brace lines at the very start (end) of a block, beyond its new lines, are the context the model
-    copied from just before (after) the anchored region, when they equal it exactly (indentation included)."""
+    copied from just before (after) the anchored region, when they equal it exactly (indentation included): the
+    ones next to the region first, else the outermost ones (in ``]`` + blank after new lines, the ``]`` closes the
+    new lines and the blank is the copied separator)."""
     first, last = min(alignment.pairs), max(alignment.pairs)
     n = 0
     while last < len(block) - 1 - n and not distinctive(" ".join(block[len(block) - 1 - n].split())):
         n += 1
     if n and len(block) - n > last + 1:
-        for k in range(n):
-            i, p = len(block) - n + k, alignment.end + 1 + k
-            if p >= hi or block[i].rstrip() != original[p].rstrip():
-                break
-            alignment.pairs[i] = p
+        tail = list(range(len(block) - n, len(block)))
+        _pair_weak_run(block, original, alignment, tail, alignment.end + 1, lo, hi)
     n = 0
     while first > n and not distinctive(" ".join(block[n].split())):
         n += 1
     if n and n < first:
-        for k in range(n):
-            i, p = n - 1 - k, alignment.start - 1 - k
-            if p < lo or block[i].rstrip() != original[p].rstrip():
-                break
-            alignment.pairs[i] = p
+        head = list(range(n - 1, -1, -1))  # outwards: from the line next to the new lines to the block's first
+        _pair_weak_run(block, original, alignment, head, alignment.start - 1, lo, hi, step=-1)
+
+
+def _pair_weak_run(
+    block: list[str], original: list[str], alignment: Alignment, run: list[int], p: int, lo: int, hi: int, step: int = 1
+) -> None:
+    """Pair the weak lines ``run`` (listed outwards) with the rows from ``p`` outwards: as many of the inner ones as
+    equal them; if not even the first does, the longest outermost part that equals the rows from ``p``."""
+
+    def equal(i: int, q: int) -> bool:
+        return lo <= q < hi and block[i].rstrip() == original[q].rstrip()
+
+    inner = 0
+    while inner < len(run) and equal(run[inner], p + step * inner):
+        inner += 1
+    if inner:
+        alignment.pairs.update({run[k]: p + step * k for k in range(inner)})
+        return
+    for size in range(len(run) - 1, 0, -1):
+        outer = run[len(run) - size :]
+        if all(equal(i, p + step * k) for k, i in enumerate(outer)):
+            alignment.pairs.update({i: p + step * k for k, i in enumerate(outer)})
+            return
 
 
 def _rest_after_deletion(

@@ -82,5 +82,7 @@ _ADVICE = {
     "definitions.",
     "removal": "Keep unchanged code behind '... existing code ...' markers, or send the full new content if the "
     "removal is intended.",
+    "unchanged": "Show the change itself: to delete lines, show the unchanged line before them and the one after "
+    "them with nothing between (no marker); to change a line, show its new text with an unchanged line around it.",
     "lost": "Put a '... existing code ...' marker wherever you leave code out.",
 }

@@ -105,7 +105,9 @@ def test_refusal(name: str, path: str, original: str, sketch: str, kind: str, wo
 
 def test_removing_too_much_is_refused_and_the_limit_is_configurable() -> None:
     original = "".join(f"line_{i} = {i}\n" for i in range(20))
-    assert apply_sketch("x.py", original, "line_0 = 0\n# ... existing code ...\n").text == original  # kept
+    with pytest.raises(ApplyRefused) as kept:  # the marker keeps the rest: nothing removed, nothing changed either
+        apply_sketch("x.py", original, "line_0 = 0\n# ... existing code ...\n")
+    assert kept.value.kind == "unchanged"
     sr = "<<<<<<< SEARCH\n" + "".join(f"line_{i} = {i}\n" for i in range(10)) + "=======\n>>>>>>> REPLACE\n"
     with pytest.raises(ApplyRefused) as info:
         apply_sketch("x.py", original, sr)

@@ -1,0 +1,116 @@
+"""Re-wrapped readings: block lines that are the same code as consecutive original lines, wrapped differently.
+
+A model often re-wraps a statement it changes or copies: ``return f(\n    a, b\n)`` becomes ``return f(a, b)``,
+or one long line becomes three. Line-run chains cannot pair such lines (no line is equal), so the block's new
+line would be read as inserted beside the statement it re-wraps, and the file would hold both. A careful reader
+sees the same code: the block's lines replace the original's. This generator finds, for each new line of a block
+(or a few consecutive ones), the consecutive original lines that start with the same word and, without
+whitespace, are the same code (rapidfuzz ratio >= ``cost.REWRAP_MIN``, leaving the same brackets open), then
+pairs the block's lines around them with the original's lines around the re-wrapped ones, outwards while they
+are equal: a reading when every other line of the block pairs so (the re-wrap is the block's one change; other
+changes are the chains' job). The cost counts the re-wrapped rows as replaced, not deleted; where the block
+stands is still the cost's decision.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from polyedit.apply.cost import REWRAP_MIN, Reading
+from polyedit.apply.generators import Original, from_alignment
+from polyedit.apply.runs import FIRST_WORD, Alignment, norm_equal
+from polyedit.apply.sketch import Block
+from polyedit.apply.text import norm
+
+MAX_WRAP_LINES = 6  # lines on either side of a re-wrap
+MIN_WRAP_CHARS = 16  # non-whitespace characters: shorter code re-wraps by chance
+
+
+def _packed(lines: list[str]) -> str:
+    return "".join("".join(line.split()) for line in lines)
+
+
+def _depth(text: str) -> int:
+    """How many brackets the code leaves open (a re-wrap may add or drop a pair, never half of one)."""
+    return sum(text.count(ch) for ch in "([{") - sum(text.count(ch) for ch in ")]}")
+
+
+def rewrap_alignments(block: list[str], original: list[str], positions: dict[str, list[int]]) -> list[Alignment]:
+    """Alignments in which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` (k != m: one line for one
+    is a changed line, the line-run chains' job; for each start, the sizes that re-wrap best), with the block's
+    equal lines around them paired outwards."""
+    packed = ["".join(line.split()) for line in original]
+    rows_by_word: dict[str, list[int]] = defaultdict(list)
+    for q, line in enumerate(original):
+        word = _first_word(line)
+        if word is not None:
+            rows_by_word[word].append(q)
+    found: list[Alignment] = []
+    for i, line in enumerate(block):
+        word = _first_word(line)
+        if word is None or positions.get(norm(line)):
+            continue  # a re-wrap starts with a new line
+        for q in rows_by_word[word]:
+            best: tuple[float, int, int] | None = None
+            for k in range(1, MAX_WRAP_LINES + 1):
+                new = block[i : i + k]
+                if len(new) < k or not new[-1].strip():
+                    break
+                text = _packed(new)
+                for m in range(1, MAX_WRAP_LINES + 1):
+                    if q + m > len(original) or not packed[q + m - 1]:
+                        break
+                    old = original[q : q + m]
+                    was = "".join(packed[q : q + m])
+                    if (
+                        k == m > 1
+                        or len(text) < MIN_WRAP_CHARS
+                        or min(len(text), len(was)) < 0.8 * max(len(text), len(was))
+                    ):
+                        continue
+                    if _depth(text) != _depth(was) or norm_equal(new[-1], old[-1]):
+                        continue  # an equal last line is context after the re-wrap, not part of it
+                    if not (_solid(new[-1]) and _solid(old[-1])):
+                        continue  # nor is a weak one
+                    score = fuzz.ratio(text, was)
+                    if score >= REWRAP_MIN and (best is None or score > best[0]):
+                        best = (score, k, m)
+            if best is not None:
+                alignment = _around(block, original, i, best[1], q, best[2])
+                rest = [j for j, text in enumerate(block) if text.strip() and not i <= j < i + best[1]]
+                if all(j in alignment.pairs for j in rest):  # the re-wrap is the block's one change
+                    found.append(alignment)
+    return found
+
+
+def _solid(line: str) -> bool:
+    """Code, or a bracket that closes it: not a blank line nor a lone ``*`` or ``//`` of a comment."""
+    return any(ch.isalnum() or ch in ")]}" for ch in line)
+
+
+def _first_word(line: str) -> str | None:
+    match = FIRST_WORD.match(line.strip())
+    return match.group(1) if match and line.strip() else None
+
+
+def _around(block: list[str], original: list[str], i: int, k: int, q: int, m: int) -> Alignment:
+    alignment = Alignment(covered=set(range(q, q + m)))
+    j, r = i - 1, q - 1
+    while j >= 0 and r >= 0 and norm_equal(block[j], original[r]):
+        alignment.pairs[j] = r
+        j, r = j - 1, r - 1
+    j, r = i + k, q + m
+    while j < len(block) and r < len(original) and norm_equal(block[j], original[r]):
+        alignment.pairs[j] = r
+        j, r = j + 1, r + 1
+    return alignment
+
+
+def rewrap_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    readings: list[Reading] = []
+    for alignment in rewrap_alignments(block.lines, orig.lines, orig.positions):
+        readings += from_alignment(orig, index, block, alignment, "re-wrap")
+    # A re-wrap replaces whole code: a reading that also cuts through syntax is a coincidence, not a re-wrap.
+    return [r for r in readings if not r.cost.cut]
