@@ -39,6 +39,8 @@ def test_the_plan_request_leaves_before_the_workspace_is_embedded(
     for n in range(FILLER):
         (root / "misc" / f"m{n}.py").parent.mkdir(parents=True, exist_ok=True)
         (root / "misc" / f"m{n}.py").write_text(f"def helper_{n}(a, b):\n    return a * {n} + b\n")
+    # A workspace within the first search's budget is embedded whole before planning; this one is made to exceed it.
+    monkeypatch.setattr("polyedit.index.service.FIRST_SEARCH_CHUNKS", 8)
     service = IndexService(root, Settings(cache_dir=str(tmp_path / "cache")), embedder=SlowEmbedder())
     at_plan: list[IndexStatus] = []
     in_dense: list[bool] = []

@@ -9,17 +9,19 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from polyedit.config import Settings
 from polyedit.index.chunker import Chunker
 from polyedit.index.dense import DenseIndex
 from polyedit.index.embedder import Embedder, make_embedder
-from polyedit.index.embedding import ON_DEMAND_CHUNKS, EmbeddingQueue, ProgressFn
+from polyedit.index.embedding import FIRST_SEARCH_CHUNKS, ON_DEMAND_CHUNKS, EmbeddingQueue, ProgressFn
 from polyedit.index.files import Skipped, Workspace
+from polyedit.index.onnx_embedder import OnnxEmbedder
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
 from polyedit.index.secrets import mask
+from polyedit.index.static_tier import StaticTier
 from polyedit.index.status import IndexStatus, ScanSummary
 from polyedit.index.store import EmbeddingCache, FileState, IndexStore, workspace_db_path
 from polyedit.index.tokens import query_terms
@@ -59,6 +61,7 @@ class IndexService:
         self._scanning = False
         self._scan_progress = (0, 0)  # (files looked at, files to look at) while a scan runs
         self._last_emit = 0.0
+        self._tier: StaticTier | bool | None = None  # made on the first search that needs it; False: failed
         self.queue.add(self.store.chunks())
 
     @property
@@ -236,8 +239,22 @@ class IndexService:
         """Start the background worker: it loads the model, then embeds pending chunks while no scan runs."""
         self.queue.start()
 
-    def embed_now(self, chunk_ids: Collection[int], paths: Collection[str] = ()) -> int:
-        return self.queue.embed_now(chunk_ids, paths)
+    def embed_now(self, chunk_ids: Sequence[int], paths: Collection[str] = (), fill: Sequence[int] = ()) -> int:
+        return self.queue.embed_now(chunk_ids, paths, fill)
+
+    def _first_tier_order(self, query: str) -> list[int]:
+        """The waiting chunks, best first for ``query`` by the static tier when there are more than the first search
+        embeds; in any order when all fit; none without a tier (other models than the bundled one, or a failure)."""
+        waiting = self.queue.pending_rows()
+        if len(waiting) <= FIRST_SEARCH_CHUNKS:
+            return [row.id for row in waiting]
+        if self._tier is None and isinstance(self.embedder, OnnxEmbedder):
+            try:
+                self._tier = StaticTier.for_embedder(self.embedder)
+            except Exception as exc:  # the tier only orders work: without it the search still embeds its best
+                log.warning("no first-pass static model, the first search embeds lexical candidates only: %s", exc)
+                self._tier = False
+        return self._tier.rank(query, waiting) if isinstance(self._tier, StaticTier) else []
 
     def wait_idle(self, timeout_s: float | None = None, progress: ProgressFn | None = None) -> bool:
         return self.queue.wait_idle(timeout_s, progress)
@@ -258,12 +275,15 @@ class IndexService:
         Open files, and the paths in ``favour`` (the user's active file), are boosted.
 
         With ``embed_missing`` (a search that cannot wait for the whole workspace to be embedded: an edit's first
-        retrieval), the best lexical candidates and the ``favour`` files are embedded first, so dense scores are
-        there where they matter; a model that cannot load leaves the search lexical."""
+        retrieval), the best lexical candidates, the ``favour`` files and the static tier's best chunks are embedded
+        first (index/static_tier.py), so dense scores are there where they matter; a model that cannot load leaves
+        the search lexical."""
         lexical = [] if mode == "dense" else [i for i, _ in self.store.lexical(query_terms(query), CANDIDATES)]
         if embed_missing and mode != "lexical" and self.queue.error is None:
             try:
-                self.queue.embed_now(lexical[:ON_DEMAND_CHUNKS], favour)
+                self.queue.embed_now(
+                    lexical[:ON_DEMAND_CHUNKS], favour, self._first_tier_order(query), FIRST_SEARCH_CHUNKS
+                )
                 self.queue.load()  # also when nothing was missing: a warm index is searched densely at once
             except Exception as exc:  # the model is optional for search: say why dense scores are missing
                 log.warning("embedding on demand failed; searching lexically: %s", exc)

@@ -1,0 +1,124 @@
+"""The first-pass static tier: distilled once from the ONNX model, it chooses what an edit's first search embeds."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+from polyedit.config import Settings
+from polyedit.index import service as service_module
+from polyedit.index import static_tier
+from polyedit.index.embedder import make_embedder
+from polyedit.index.onnx_embedder import OnnxEmbedder
+from polyedit.index.service import IndexService
+from polyedit.index.static_tier import STATIC_DIM, StaticTier
+from polyedit.index.store import ChunkRow
+
+CODE = {
+    "net/server.go": "package net\n\nfunc (s *Server) Close() error {\n\treturn s.listener.Close()\n}\n",
+    "util/debounce.ts": "export function debounce(fn: () => void, ms: number) {\n  let timer: number | undefined;\n}\n",
+    "shop/cart.py": "def cart_total(items):\n    return sum(item.price * item.count for item in items)\n",
+    "text/slug.py": "def slugify(title):\n    return '-'.join(title.lower().split())\n",
+    "color/rgb.rs": 'pub fn to_hex(r: u8, g: u8, b: u8) -> String {\n    format!("#{:02x}{:02x}{:02x}", r, g, b)\n}\n',
+    "auth/token.py": "def token_expired(token, now):\n    return token.expires_at <= now\n",
+}
+QUERY = "shut down the network socket"  # no word of it in the code: lexical search finds nothing
+
+
+@pytest.fixture(scope="module")
+def onnx() -> OnnxEmbedder:
+    embedder = make_embedder(Settings())
+    assert isinstance(embedder, OnnxEmbedder)
+    return embedder
+
+
+def rows(texts: list[str]) -> list[ChunkRow]:
+    return [ChunkRow(i + 1, f"f{i}.txt", 1, 2, None, "", text, f"h{i}") for i, text in enumerate(texts)]
+
+
+def test_is_distilled_once_per_model_and_ranks_by_meaning(onnx: OnnxEmbedder) -> None:
+    tier = StaticTier.for_embedder(onnx)
+    table = onnx.models_dir / f"static-{STATIC_DIM}-{onnx.key}.npy"
+    assert tier.table.shape == (onnx._tokenizer.get_vocab_size(), STATIC_DIM) and table.is_file()
+    made = table.stat().st_mtime_ns
+    StaticTier.for_embedder(onnx)
+    assert table.stat().st_mtime_ns == made  # read, not made again
+    chunks = rows(list(CODE.values()))
+    order = tier.rank("sum the prices of the items in the shopping cart", chunks)
+    assert sorted(order) == [r.id for r in chunks] and order[0] == 3
+
+
+def test_remembers_vectors_until_a_chunk_changes(onnx: OnnxEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    tier = StaticTier.for_embedder(onnx)
+    encoded: list[str] = []
+    real = tier.encode
+    monkeypatch.setattr(tier, "encode", lambda texts: encoded.extend(texts) or real(texts))
+    chunks = rows(list(CODE.values()))
+    tier.rank("x", chunks)
+    tier.rank("y", chunks)
+    changed = ChunkRow(1, "f0.txt", 1, 2, None, "", "def changed(): pass\n", "new-hash")
+    tier.rank("z", [changed, *chunks[1:]])
+    assert encoded == [*CODE.values(), "x", "y", "def changed(): pass\n", "z"]
+
+
+def test_too_many_chunks_are_not_ranked(onnx: OnnxEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(static_tier, "MAX_RANKED", 3)
+    assert StaticTier.for_embedder(onnx).rank("q", rows(list(CODE.values()))) == []
+    assert StaticTier.for_embedder(onnx).rank("q", []) == []
+
+
+def code_workspace(root: Path) -> Path:
+    for rel, text in CODE.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def first_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[IndexService, list[str]]:
+    """An edit's first search on a workspace never embedded, allowed to embed 2 of its 6 chunks."""
+    monkeypatch.setattr(service_module, "FIRST_SEARCH_CHUNKS", 2)
+    service = IndexService(code_workspace(tmp_path / "ws"), Settings(cache_dir=str(tmp_path / "cache")))
+    service.scan()
+    assert len(service.queue) == len(CODE)
+    return service, [r.path for r in service.search(QUERY, k=3, embed_missing=True)]
+
+
+def test_the_first_search_embeds_the_static_tiers_best_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    service, found = first_search(tmp_path, monkeypatch)
+    assert found[0] == "net/server.go"
+    assert len(service.queue) == len(CODE) - 2  # the budget, no more: the rest is left for the worker
+    service.close()
+
+
+def test_without_a_tier_the_first_search_still_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(embedder: OnnxEmbedder) -> StaticTier:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(StaticTier, "for_embedder", broken)
+    with caplog.at_level(logging.WARNING):
+        service, found = first_search(tmp_path, monkeypatch)
+    assert "no first-pass static model" in caplog.text and "No space left on device" in caplog.text
+    assert found == [] and len(service.queue) == len(CODE)  # no lexical candidate to embed, so none embedded
+    service.close()
+
+
+def test_a_small_workspace_is_embedded_whole_without_a_tier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unused(embedder: OnnxEmbedder) -> StaticTier:
+        raise AssertionError("a workspace within the budget needs no ranking")
+
+    monkeypatch.setattr(StaticTier, "for_embedder", unused)
+    service = IndexService(code_workspace(tmp_path / "ws"), Settings(cache_dir=str(tmp_path / "cache")))
+    service.scan()
+    assert service.search(QUERY, k=1, embed_missing=True)[0].path == "net/server.go"
+    assert len(service.queue) == 0
+    service.close()
+
+
+def test_the_distilled_table_is_written_whole(onnx: OnnxEmbedder, tmp_path: Path) -> None:
+    target = tmp_path / "models" / "static.npy"
+    static_tier.distil(onnx, target)
+    assert np.load(target).shape[1] == STATIC_DIM and [p.name for p in target.parent.iterdir()] == ["static.npy"]
