@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from polyedit.index.embedding import FIRST_SEARCH_CHUNKS
 from polyedit.index.service import IndexService
 from polyedit.models.registry import build_models
 from polyedit.pipeline.context import focus_on
@@ -44,14 +45,15 @@ def run_edit(
 
     # The model loads while the files are scanned; the edit does not wait for the whole workspace to be embedded.
     if getattr(service.embedder, "needs_export", False):
-        say("preparing the embedding model for this machine (once, about 10 s)")
+        say("preparing the embedding models for this machine (once, about 15 s)")
     service.start_embedding()
     service.scan(progress=ProgressBar("files") if not as_json else None)
     before = service.status()
     if before.pending:
         say(
-            f"{before.embedded} of {before.chunks} chunks embedded: planning now, with the best search candidates "
-            "embedded first; the rest are embedded while the models work"
+            f"{before.embedded} of {before.chunks} chunks embedded: planning now; the first search embeds up to "
+            f"{min(before.pending, FIRST_SEARCH_CHUNKS)} of the likeliest first, the rest are embedded while the "
+            "models work"
         )
     run = EditRun(service, models.router, run_config(service.settings), say)
     try:
