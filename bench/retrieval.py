@@ -1,6 +1,9 @@
 """Retrieval benchmark: hybrid vs lexical-only vs dense-only, measured in one run on the same indexes; and
 ``first_edit``: hybrid as ``polyedit edit`` searches a repository it has never seen (nothing embedded but what its
-search embeds on demand), to compare with hybrid on the fully embedded index.
+search embeds on demand: its lexical candidates, then the static tier's best, up to FIRST_SEARCH_CHUNKS), to compare
+with hybrid on the fully embedded index. Its vectors come from the run's cache, so the time limit of that on-demand
+step (FIRST_SEARCH_SECONDS) never cuts it here: this is the recall of a machine fast enough to embed the whole budget
+in time (bench/first_edit.py says how many chunks the real first search embedded on lodash).
 
 Cases are JSON lines ``{"id", "repo_dir", "query", "gold_files": [relative paths], "set"?, "language"?}``. Each
 repo_dir is indexed once (real embedding model, one model for all, fresh cache unless --cache-dir is given).

@@ -169,3 +169,20 @@ def test_closing_during_an_on_demand_request_loses_nothing_and_raises_nothing(tm
     service.embed_now(ids)  # stops after the slice under way: the cache is not written after close
     assert time.monotonic() - started < 2
     service.close()
+
+
+def test_an_on_demand_request_keeps_to_its_order_budget_and_time(tmp_path: Path) -> None:
+    embedder = RecordingEmbedder(per_text_s=0.03)
+    service = open_service(many_files(tmp_path / "ws"), tmp_path, embedder)
+    service.scan()
+    rows = service.queue.pending_rows()
+    first, focus, fill = [rows[5].id], rows[9].path, [r.id for r in rows[20:40]]
+    asked = service.queue.embed_now(first, [focus], fill, limit=12, seconds=0.1)
+    assert asked == 12
+    embedded = [text for _, texts in embedder.by_thread for text in texts]
+    assert len(embedded) == 8  # one slice (0.24 s) took the time: the request stops after it
+    assert embedded[:2] == [rows[5].embed_text, rows[9].embed_text]  # the candidates, the focus, then the fill
+    left = service.queue.pending_rows()
+    assert [r.id for r in left[:4]] == fill[6:10]  # what the request could not do is next for the worker
+    assert not any(r.id in fill[10:] for r in left[:4])  # and no more than its budget was taken
+    service.close()

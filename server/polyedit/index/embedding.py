@@ -29,8 +29,10 @@ ENCODE_SLICE = 8  # texts per model call: how long an on-demand request may wait
 ON_DEMAND_CHUNKS = 64  # a search that may not wait embeds up to this many of its best lexical candidates first
 # ... and up to this many chunks in all: the lexical candidates, the focus files, then the static tier's best. At 384
 # the first edit's recall@10 on the change set was 0.76, at 512 0.80 against 0.81 fully embedded (bench/retrieval.py
-# first_edit); it costs about 4 s on this 2-core machine (bench/first_edit.py).
+# first_edit). That is about 4 s of model time on this 2-core machine when it is quiet; a busy or slower machine
+# stops after FIRST_SEARCH_SECONDS, so the first plan request stays within seconds (bench/first_edit.py).
 FIRST_SEARCH_CHUNKS = 512
+FIRST_SEARCH_SECONDS = 4.0
 
 ProgressFn = Callable[[int, int], None]
 
@@ -109,13 +111,15 @@ class EmbeddingQueue:
         if callable(load):
             load()
 
-    def embed(self, rows: list[ChunkRow], urgent: bool = False) -> None:
-        """Vectors for ``rows``: from the cache, else from the model a slice at a time; each joins the dense index
-        if its row is still pending as it was."""
+    def embed(self, rows: list[ChunkRow], urgent: bool = False, deadline: float | None = None) -> None:
+        """Vectors for ``rows``: from the cache, else from the model a slice at a time, until ``deadline`` (a
+        ``time.monotonic()`` value) if given; each joins the dense index if its row is still pending as it was."""
         vectors = self.cache.get_many(self.embedder.name, {r.hash for r in rows})
         self._attach(rows, vectors)
         todo = [r for r in rows if r.hash not in vectors]
         for start in range(0, len(todo), ENCODE_SLICE):
+            if deadline is not None and time.monotonic() > deadline:
+                return
             part = todo[start : start + ENCODE_SLICE]
             with self.cond:
                 while not urgent and self._urgent and not self._closed:
@@ -153,9 +157,11 @@ class EmbeddingQueue:
         paths: Collection[str] = (),
         fill: Sequence[int] = (),
         limit: int = FIRST_SEARCH_CHUNKS,
+        seconds: float | None = None,
     ) -> int:
         """Embed, ahead of the worker, those still pending of: ``chunk_ids``, the chunks of ``paths``, then ``fill``,
-        in that order, at most ``limit``. Returns how many were asked for. Blocking: loads the model if needed."""
+        in that order, at most ``limit``, for at most ``seconds`` of model time (what is left goes to the front of the
+        queue, for the worker). Returns how many were asked for. Blocking: loads the model if needed."""
         with self.cond:
             wanted = {i: self._pending[i] for i in chunk_ids if i in self._pending}
             wanted |= {i: row for i, row in self._pending.items() if row.path in paths}
@@ -167,10 +173,11 @@ class EmbeddingQueue:
             rows = list(wanted.values())[:limit]
             if not rows:
                 return 0
+            self._pending = {row.id: row for row in rows} | self._pending
             self._urgent += 1
         try:
             self.load()
-            self.embed(rows, urgent=True)
+            self.embed(rows, urgent=True, deadline=None if seconds is None else time.monotonic() + seconds)
         finally:
             with self.cond:
                 self._urgent -= 1

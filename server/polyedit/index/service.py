@@ -16,7 +16,13 @@ from polyedit.config import Settings
 from polyedit.index.chunker import Chunker
 from polyedit.index.dense import DenseIndex
 from polyedit.index.embedder import Embedder, make_embedder
-from polyedit.index.embedding import FIRST_SEARCH_CHUNKS, ON_DEMAND_CHUNKS, EmbeddingQueue, ProgressFn
+from polyedit.index.embedding import (
+    FIRST_SEARCH_CHUNKS,
+    FIRST_SEARCH_SECONDS,
+    ON_DEMAND_CHUNKS,
+    EmbeddingQueue,
+    ProgressFn,
+)
 from polyedit.index.files import Skipped, Workspace
 from polyedit.index.onnx_embedder import OnnxEmbedder
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
@@ -282,7 +288,11 @@ class IndexService:
         if embed_missing and mode != "lexical" and self.queue.error is None:
             try:
                 self.queue.embed_now(
-                    lexical[:ON_DEMAND_CHUNKS], favour, self._first_tier_order(query), FIRST_SEARCH_CHUNKS
+                    lexical[:ON_DEMAND_CHUNKS],
+                    favour,
+                    self._first_tier_order(query),
+                    FIRST_SEARCH_CHUNKS,
+                    FIRST_SEARCH_SECONDS,
                 )
                 self.queue.load()  # also when nothing was missing: a warm index is searched densely at once
             except Exception as exc:  # the model is optional for search: say why dense scores are missing
