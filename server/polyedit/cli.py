@@ -178,12 +178,20 @@ def cmd_search(root: Path, query: str, k: int, as_json: bool, mode: Mode) -> int
     service = _open_service(root)
     try:
         service.scan(progress=ProgressBar("files") if not as_json else None)
-        if mode != "lexical" and service.status().pending:
+        if mode == "dense" and service.status().pending:  # dense only: every chunk needs its vector
             service.start_embedding()
             service.wait_idle(progress=ProgressBar("embeddings") if not as_json else None)
-        results = service.search(query, k=k, mode=mode, load_model=True)
+        # hybrid does not wait: it embeds its likeliest chunks first, as an edit's first search does
+        results = service.search(query, k=k, mode=mode, load_model=True, embed_missing=mode == "hybrid")
+        left = service.status().pending if mode == "hybrid" else 0
     finally:
         service.close()
+    if left and not as_json:
+        print(
+            f"polyedit: {left} chunks not embedded yet, searched without their dense scores "
+            "('polyedit index' embeds them all)",
+            file=sys.stderr,
+        )
     for result in results:
         if as_json:
             print(json.dumps(result.to_json(), ensure_ascii=False))
