@@ -93,6 +93,7 @@ class Reading:
     new_lines: tuple[str, ...] = ()  # normalised lines the reading adds (a move is recognised by them)
     anchored_by_name: bool = False  # a definition-addressed reading: the file around it is kept
     kept: frozenset[int] = field(default_factory=frozenset)  # original rows inside its pieces it keeps
+    new_edges: tuple[bool, bool] = (False, False)  # its first (last) non-blank block line is read as new
 
     @property
     def start(self) -> int:

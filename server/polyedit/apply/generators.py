@@ -251,7 +251,10 @@ def from_alignment(orig: Original, index: int, block: Block, alignment: Alignmen
     kept = frozenset(alignment.pairs.values())
     held = (block.marker_before, block.marker_after)
     cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, end), reindented, held)
-    return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept)]
+    shown = [i for i, line in enumerate(block.lines) if line.strip()]
+    edges = (shown[0] not in alignment.pairs, shown[-1] not in alignment.pairs) if shown else (False, False)
+    return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept, new_edges=edges)]
+
 
 
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
