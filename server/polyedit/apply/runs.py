@@ -39,6 +39,7 @@ class Alignment:
     pairs: dict[int, int] = field(default_factory=dict)
     fuzzy: set[int] = field(default_factory=set)  # matched only approximately: the block's line replaces it
     covered: set[int] = field(default_factory=set)  # rows replaced by block lines that re-wrap them (not paired)
+    weak: set[int] = field(default_factory=set)  # paired lines that are no evidence of place (``evidence.py``)
 
     @property
     def start(self) -> int:
