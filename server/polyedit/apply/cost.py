@@ -11,18 +11,21 @@ The cost is lexicographic, lower is better, term by term:
 2. ``edges``     the block's first and last distinctive lines not paired exactly: a context sketch's edges are
                  the unchanged lines around its change (a block adding a copy of a function otherwise pairs
                  with the function it copies)
-3. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
-                 pair; one paired only approximately counts here too)
-4. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
-5. ``deleted``   original non-blank lines deleted (lines the block re-wraps are replaced, not deleted)
-6. ``weak``      blank and brace lines of the sketch read as new
-7. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
-8. ``reindent``  paired lines whose indentation changes differently from the block's shift
+3. ``rare``      sketch lines that stand once in the original, not paired with it: such a line fixes the block's
+                 place (a reading that pairs only lines standing in many places, ``return data;``, ``}``, and reads
+                 the file's one ``const JSONRequested = ...`` as a new copy is the less plausible one)
+4. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
+                 pair; one paired only approximately, or paired as no evidence (``evidence.py``), counts here too)
+5. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
+6. ``deleted``   original non-blank lines deleted (lines the block re-wraps are replaced, not deleted)
+7. ``weak``      blank and brace lines of the sketch read as new
+8. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
+9. ``reindent``  paired lines whose indentation changes differently from the block's shift
 
-The margin: a rival that ties the best on terms 1-6 is as good, and so is one that cuts through syntax (term 1)
-but explains more sketch lines than it cuts, or holds an edge the best leaves unpaired (terms 2-3): then
+The margin: a rival that ties the best on terms 1-7 is as good, and so is one that cuts through syntax (term 1)
+but explains more sketch lines than it cuts, or holds an edge the best leaves unpaired (terms 2 and 4): then
 plausibility and evidence disagree. When such a rival renders
-a different file, the merge refuses. Terms 7 and 8 only break ties between readings that differ in how lines
+a different file, the merge refuses. Terms 8 and 9 only break ties between readings that differ in how lines
 are written, not where.
 """
 
@@ -37,7 +40,7 @@ from polyedit.apply.runs import Alignment, distinctive, similar
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
 
-MARGIN_TERMS = 6  # readings equal on the first six terms are equally good
+MARGIN_TERMS = 7  # readings equal on the first seven terms are equally good
 REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace removed: the same code re-wrapped
 
 
@@ -45,6 +48,7 @@ REWRAP_MIN = 90.0  # dropped lines and the lines that replace them, whitespace r
 class Cost:
     cut: int = 0
     edges: int = 0
+    rare: int = 0
     unpaired: int = 0
     changes: int = 0
     deleted: int = 0
@@ -59,6 +63,7 @@ class Cost:
         return (
             self.cut,
             self.edges,
+            self.rare,
             self.unpaired,
             self.changes,
             self.deleted,
@@ -93,6 +98,7 @@ class Reading:
     new_lines: tuple[str, ...] = ()  # normalised lines the reading adds (a move is recognised by them)
     anchored_by_name: bool = False  # a definition-addressed reading: the file around it is kept
     kept: frozenset[int] = field(default_factory=frozenset)  # original rows inside its pieces it keeps
+    new_edges: tuple[bool, bool] = (False, False)  # its first (last) non-blank block line is read as new
 
     @property
     def start(self) -> int:
@@ -117,13 +123,14 @@ def alignment_cost(
     span: tuple[int, int],
     reindented: int,
     held: tuple[bool, bool] = (True, True),
+    once: frozenset[int] = frozenset(),
 ) -> Cost:
     """The cost of reading ``block`` as replacing rows ``span`` = [start, end) with ``alignment``'s pairs kept;
     ``held``: whether a marker before (after) the block makes its first (last) line an edge to hold."""
     start, end = span
     pairs = sorted(alignment.pairs.items())
     paired_rows = set(alignment.pairs.values())
-    exact = alignment.pairs.keys() - alignment.fuzzy
+    exact = alignment.pairs.keys() - alignment.fuzzy - alignment.weak
     unpaired = sum(1 for i, line in enumerate(block) if i not in exact and distinctive(norm(line)))
     marked = [i for i, line in enumerate(block) if distinctive(norm(line))]
     ends = {marked[0]} if held[0] and marked else set()
@@ -144,4 +151,5 @@ def alignment_cost(
             cut += len(dropped)
     # A line paired with one it does not resemble (between two agreeing neighbours) is a change of its own.
     changes += sum(1 for i in alignment.fuzzy if not similar(block[i], original[alignment.pairs[i]], adjacent=True))
-    return Cost(cut, edges, unpaired, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)
+    rare = len(once - exact)
+    return Cost(cut, edges, rare, unpaired, changes, len(deleted_rows), weak, len(alignment.fuzzy), reindented)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
+from polyedit.apply.evidence import weak_pairs
 from polyedit.apply.runs import (
     Alignment,
     Run,
@@ -65,6 +66,7 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     readings = []
     for alignment in found:
         extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
+        alignment.weak = weak_pairs(block.lines, orig.lines, alignment, orig.positions)
         readings += from_alignment(orig, index, block, alignment, "line-run")
         for variant in _edge_variants(block.lines, orig.lines, alignment):
             readings += from_alignment(orig, index, block, variant, "line-run+replaced-edge")
@@ -250,8 +252,16 @@ def from_alignment(orig: Original, index: int, block: Block, alignment: Alignmen
     new = tuple(norm(block.lines[i]) for i in range(len(block.lines)) if i not in alignment.pairs)
     kept = frozenset(alignment.pairs.values())
     held = (block.marker_before, block.marker_after)
-    cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, end), reindented, held)
-    return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept)]
+    once = frozenset(i for i, line in enumerate(block.lines) if _once(orig, norm(line)))
+    cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, end), reindented, held, once)
+    shown = [i for i, line in enumerate(block.lines) if line.strip()]
+    edges = (shown[0] not in alignment.pairs, shown[-1] not in alignment.pairs) if shown else (False, False)
+    return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept, new_edges=edges)]
+
+
+def _once(orig: Original, line: str) -> bool:
+    """A distinctive line that stands once in the original: it alone fixes a place."""
+    return distinctive(line) and len(orig.positions.get(line, ())) == 1
 
 
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:

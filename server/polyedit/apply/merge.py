@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings, is_comment
+from polyedit.apply.echo import echoed_edge
 from polyedit.apply.generators import (
     CLOSERS,
     Original,
@@ -205,6 +206,10 @@ class LazyMerge:
             assert isinstance(block, Block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
                 raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+            held = (self.marker_before(best.block) is not None, self.open_after(best.block))
+            for first in (True, False):
+                if held[not first] and (echo := echoed_edge(self.orig, block, best, first)) is not None:
+                    raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from rapidfuzz import fuzz
 
@@ -19,6 +20,7 @@ FUZZY_MIN = 92.0  # a context line the model copied with a small difference
 EDGE_FUZZY_MIN = 65.0  # a changed line right next to an anchor, same indentation and first word: a replacement
 MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
 DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
+MAX_INSERTED_AT_EDGE = 12  # new lines before the block's last lines that pair with the original right there
 _NON_DISTINCTIVE = frozenset(
     ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
 )
@@ -37,6 +39,7 @@ class Alignment:
     pairs: dict[int, int] = field(default_factory=dict)
     fuzzy: set[int] = field(default_factory=set)  # matched only approximately: the block's line replaces it
     covered: set[int] = field(default_factory=set)  # rows replaced by block lines that re-wrap them (not paired)
+    weak: set[int] = field(default_factory=set)  # paired lines that are no evidence of place (``evidence.py``)
 
     @property
     def start(self) -> int:
@@ -193,7 +196,7 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
 
     Equal blank lines on the way are taken only if a changed line beyond them is taken too, or the block ends
     there: a blank line that separates new lines from the anchors belongs to the new lines. Equal bracket lines
-    are context.
+    next to the anchor (``/**`` above a doc comment's first line, ``}`` after a body) are context.
     """
     delta = indent_delta(block, original, alignment)
     for step in (-1, 1):
@@ -217,11 +220,12 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                 alignment.fuzzy.add(i)
             else:
                 rest = _rest_after_deletion(block, original, i, p, step, lo, hi)
+                rest = rest if rest is not None else _rest_after_insertion(block, original, i, p, step, lo, hi)
                 if rest is not None:
                     for k, q in [*pending, *rest]:
                         alignment.pairs[k] = q
-                elif all(block[k].strip() for k, _ in pending):  # closing brackets before new lines are context
-                    for k, q in pending:
+                else:  # bracket lines next to the anchor are context, up to a blank line (it belongs to the new lines)
+                    for k, q in takewhile(lambda pair: block[pair[0]].strip(), pending):
                         alignment.pairs[k] = q
                 pending = []
                 break
@@ -284,6 +288,24 @@ def _rest_after_deletion(
         return None
     for skip in range(1, DELETION_SLACK + 1):
         targets = [p + step * (skip + n) for n in range(len(rest))]
+        if all(lo <= q < hi for q in targets) and all(
+            norm_equal(block[k], original[q]) for k, q in zip(rest, targets, strict=True)
+        ):
+            return list(zip(rest, targets, strict=True))
+    return None
+
+
+def _rest_after_insertion(
+    block: list[str], original: list[str], i: int, p: int, step: int, lo: int, hi: int
+) -> list[tuple[int, int]] | None:
+    """The block's last lines (outwards from past i, one distinctive among them) equal to the original lines right
+    at p, after up to MAX_INSERTED_AT_EDGE new lines: the context a model shows after an insertion at the block's
+    edge (the first unchanged line after new lines, which a marker follows)."""
+    for skip in range(1, MAX_INSERTED_AT_EDGE + 1):
+        rest = list(range(i + skip, len(block))) if step > 0 else list(range(i - skip, -1, -1))
+        if not rest or not any(distinctive(" ".join(block[k].split())) for k in rest):
+            return None
+        targets = [p + step * n for n in range(len(rest))]
         if all(lo <= q < hi for q in targets) and all(
             norm_equal(block[k], original[q]) for k, q in zip(rest, targets, strict=True)
         ):

@@ -1,0 +1,55 @@
+"""Pairings that cannot justify a deletion: the far side of a large deletion held only by common lines.
+
+A block pairs its lines with the original's; between two pairs, the original lines not paired are deleted. A
+pairing fixes a place only when it is solid: a line that stands once in the file, or the block's first (last)
+distinctive line paired exactly at the block's indentation shift (the context the model copied next to its
+marker). ``return data;``, ``.add("valid", () => {`` or ``}`` stand in many places and pair wherever a chain
+reaches. When the pairs beyond a block's last (first) solid pair are all such common lines and reaching them
+deletes more than ``DELETION_SLACK`` non-blank original lines, they are most likely new lines the block adds (a
+new ``if`` ending with ``return data;`` at another depth), not the far side of a large deletion: a careful reader
+would not delete 14 lines on the word of a ``return data;``. The pairs are marked ``weak``, and the cost counts
+them as unpaired (``cost.py``): the reading that inserts those lines competes on equal terms, and where both
+remain as good, the margin refuses.
+"""
+
+from __future__ import annotations
+
+from polyedit.apply.runs import DELETION_SLACK, Alignment, distinctive, indent_delta
+from polyedit.apply.text import indent_width, norm
+
+
+def _solid(i: int, alignment: Alignment, bnorm: list[str], positions: dict[str, list[int]]) -> bool:
+    return i not in alignment.fuzzy and distinctive(bnorm[i]) and len(positions.get(bnorm[i], ())) == 1
+
+
+def weak_pairs(
+    block: list[str], original: list[str], alignment: Alignment, positions: dict[str, list[int]]
+) -> set[int]:
+    """Block lines paired beyond the block's last (first) solid pair, reached by deleting more than
+    ``DELETION_SLACK`` non-blank original lines (none of them solid, by construction)."""
+    bnorm = [norm(line) for line in block]
+    pairs = sorted(alignment.pairs.items())
+    marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
+    delta = indent_delta(block, original, alignment)
+    edges = {
+        i
+        for i in marked[:1] + marked[-1:]
+        if i in alignment.pairs
+        and i not in alignment.fuzzy
+        and indent_width(original[alignment.pairs[i]]) - indent_width(block[i]) == delta
+    }
+    solid = [k for k, (i, _) in enumerate(pairs) if i in edges or _solid(i, alignment, bnorm, positions)]
+    if not solid:
+        return set()
+    weak: set[int] = set()
+    for side in (pairs[solid[-1] :], pairs[: solid[0] + 1][::-1]):
+        anchor_p = side[0][1]
+        beyond = side[1:]
+        if not beyond:
+            continue
+        paired = {p for _, p in beyond}
+        lo, hi = sorted((anchor_p, beyond[-1][1]))
+        dropped = sum(1 for r in range(lo + 1, hi) if r not in paired and original[r].strip())
+        if dropped > DELETION_SLACK:
+            weak |= {i for i, _ in beyond}
+    return weak

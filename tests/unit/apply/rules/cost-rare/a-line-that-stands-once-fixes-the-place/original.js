@@ -1,0 +1,16 @@
+function transformRequest(data, headers) {
+  if (utils.isFormData(data)) {
+    return data;
+  }
+  if (utils.isStream(data)) {
+    return data;
+  }
+  return JSON.stringify(data);
+}
+
+function transformResponse(data) {
+  const transitional = this.transitional || defaults.transitional;
+  const JSONRequested = this.responseType === 'json';
+
+  return JSONRequested ? JSON.parse(data) : data;
+}

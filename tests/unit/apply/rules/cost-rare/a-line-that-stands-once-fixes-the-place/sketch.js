@@ -1,0 +1,6 @@
+// ... existing code ...
+  const JSONRequested = this.responseType === 'json';
+  if (utils.isReadableStream(data)) {
+    return data;
+  }
+// ... existing code ...
