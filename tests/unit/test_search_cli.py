@@ -16,7 +16,9 @@ def workspace(root: Path) -> Path:
         (root / "misc" / f"m{n}.py").parent.mkdir(parents=True, exist_ok=True)
         (root / "misc" / f"m{n}.py").write_text(f"def helper_{n}(a, b):\n    return a * {n} + b\n")
     (root / "net" / "server.go").parent.mkdir(parents=True)
-    (root / "net" / "server.go").write_text("package net\n\nfunc (s *Server) Close() error {\n\treturn s.ln.Close()\n}\n")
+    (root / "net" / "server.go").write_text(
+        "package net\n\nfunc (s *Server) Close() error {\n\treturn s.ln.Close()\n}\n"
+    )
     return root
 
 

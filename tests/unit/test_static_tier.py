@@ -41,7 +41,7 @@ def rows(texts: list[str]) -> list[ChunkRow]:
 def test_is_distilled_once_per_model_and_ranks_by_meaning(onnx: OnnxEmbedder) -> None:
     tier = StaticTier.for_embedder(onnx)
     table = onnx.models_dir / f"static-{STATIC_DIM}-{onnx.key}.npy"
-    assert tier.table.shape == (onnx._tokenizer.get_vocab_size(), STATIC_DIM) and table.is_file()
+    assert tier.table.shape == (tier.tokenizer.get_vocab_size(), STATIC_DIM) and table.is_file()
     made = table.stat().st_mtime_ns
     StaticTier.for_embedder(onnx)
     assert table.stat().st_mtime_ns == made  # read, not made again

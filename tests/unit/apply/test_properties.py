@@ -39,7 +39,9 @@ def edited_file(draw: st.DrawFn) -> tuple[str, str, str]:
     return path, TEXTS[path], "\n".join(lines) + "\n"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomised (as Hypothesis's own CI profile is): the same 300 examples on every run of one commit, so a failure is
+# the code's, never the draw's. The files drawn from include polyedit's own sources, so the sample moves with them.
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(edited_file(), st.sampled_from(STYLES), st.integers(0, 2**16))
 def test_merge_is_exact_or_refuses(case: tuple[str, str, str], style: str, seed: int) -> None:
     path, original, edited = case
