@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -15,6 +19,7 @@ from polyedit.index.onnx_embedder import OnnxEmbedder
 from polyedit.index.service import IndexService
 from polyedit.index.static_tier import STATIC_DIM, StaticTier
 from polyedit.index.store import ChunkRow
+from tokenizers import Tokenizer
 
 CODE = {
     "net/server.go": "package net\n\nfunc (s *Server) Close() error {\n\treturn s.listener.Close()\n}\n",
@@ -122,3 +127,62 @@ def test_the_distilled_table_is_written_whole(onnx: OnnxEmbedder, tmp_path: Path
     target = tmp_path / "models" / "static.npy"
     static_tier.distil(onnx, target)
     assert np.load(target).shape[1] == STATIC_DIM and [p.name for p in target.parent.iterdir()] == ["static.npy"]
+
+
+def fake_distil(made: list[Path]) -> object:
+    """Writes a table of the right shape at once (the real distillation takes seconds) and records it."""
+
+    def distil(embedder: OnnxEmbedder, target: Path) -> None:
+        made.append(target)
+        vocab = Tokenizer.from_file(str(embedder.model_dir / "tokenizer.json")).get_vocab_size()
+        static_tier.save_atomically(np.ones((vocab, STATIC_DIM), dtype=np.float32), target)
+
+    return distil
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(path.read_bytes()[:1000]),  # a full disk, an interrupted copy
+        lambda path: path.write_bytes(b"not a table"),
+        lambda path: np.save(path, np.ones((10, STATIC_DIM), dtype=np.float32)),  # another recipe's shape
+    ],
+    ids=["truncated", "garbage", "wrong-shape"],
+)
+def test_a_damaged_table_is_distilled_again_once(
+    onnx: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[Path], object]
+) -> None:
+    made: list[Path] = []
+    monkeypatch.setattr(static_tier, "distil", fake_distil(made))
+    embedder = OnnxEmbedder(onnx.model_dir, tmp_path / "models", "minilm")
+    StaticTier.for_embedder(embedder)
+    damage(made[0])
+    tier = StaticTier.for_embedder(embedder)  # not a warning on every search of every process from now on
+    assert len(made) == 2 and tier.table.shape == (tier.tokenizer.get_vocab_size(), STATIC_DIM)
+    StaticTier.for_embedder(embedder)
+    assert len(made) == 2
+
+
+def test_a_failed_save_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(handle: Any, table: np.ndarray) -> None:
+        handle.write(b"\x93NUMPY half a table")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(static_tier.np, "save", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        static_tier.save_atomically(np.ones((4, STATIC_DIM), dtype=np.float32), tmp_path / "static.npy")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_distillations_old_file_is_swept(
+    onnx: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(static_tier, "distil", fake_distil([]))
+    models = tmp_path / "models"
+    models.mkdir()
+    old, recent = models / "tmpold.npy", models / "tmprecent.npy"  # killed mid-way / another process writing now
+    old.write_bytes(b"x" * 1000)
+    recent.write_bytes(b"x" * 1000)
+    os.utime(old, (time.time() - 2 * 3600, time.time() - 2 * 3600))
+    StaticTier.for_embedder(OnnxEmbedder(onnx.model_dir, models, "minilm"))
+    assert not old.exists() and recent.exists()

@@ -18,13 +18,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from polyedit.index.onnx_embedder import OnnxEmbedder
+from polyedit.index.onnx_embedder import STALE_EXPORT_S, OnnxEmbedder
 from polyedit.index.store import ChunkRow
 
 log = logging.getLogger(__name__)
@@ -54,10 +55,37 @@ def distil(embedder: OnnxEmbedder, target: Path) -> None:
     reduced = centred @ components[:STATIC_DIM].T
     ranks = np.arange(1, vocab_size + 1)
     reduced *= (np.log(1 + ranks) / np.log(1 + ranks).max())[:, None]
+    save_atomically(reduced.astype(np.float32), target)
+
+
+def save_atomically(table: np.ndarray, target: Path) -> None:
+    """Write ``table`` to a temporary file beside ``target``, then rename it (two processes distilling at once each
+    write their own; either result is the same table); a failed write leaves nothing behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".npy", delete=False) as handle:
-        np.save(handle, reduced.astype(np.float32))
-    os.replace(handle.name, target)
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix="tmp", suffix=".npy")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            np.save(handle, table)
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _read_table(path: Path, vocab_size: int) -> np.ndarray | None:
+    """The table at ``path``; None when it is missing, or damaged (a full disk, an interrupted copy: it is distilled
+    again rather than leaving every later process without a tier)."""
+    if not path.is_file():
+        return None
+    try:
+        table = np.load(path)
+    except Exception as exc:  # numpy raises ValueError, EOFError, OSError for the ways a file can be cut or wrong
+        log.warning("the first-pass static model %s does not load (%s); distilling it again", path, exc)
+        return None
+    if table.shape != (vocab_size, STATIC_DIM):
+        log.warning("the first-pass static model %s has shape %s; distilling it again", path, table.shape)
+        return None
+    return np.asarray(table, dtype=np.float32)
 
 
 class StaticTier:
@@ -70,18 +98,24 @@ class StaticTier:
 
     @classmethod
     def for_embedder(cls, embedder: OnnxEmbedder) -> StaticTier:
-        """The tier of this ONNX model (the table is distilled on first use)."""
+        """The tier of this ONNX model (the table is distilled on first use, and again if it is damaged)."""
         from tokenizers import Tokenizer
 
-        path = embedder.models_dir / f"static-{STATIC_DIM}-{embedder.key}.npy"
-        if not path.is_file():
-            log.info("distilling the first-pass static model (once per machine): %s", path)
-            distil(embedder, path)
-        assert embedder.model_dir is not None  # load() above, or a previous one, succeeded
+        if embedder.model_dir is None:
+            raise RuntimeError(embedder.problem or "no model folder")
         tokenizer = Tokenizer.from_file(str(embedder.model_dir / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
-        return cls(np.load(path), tokenizer)
+        path = embedder.models_dir / f"static-{STATIC_DIM}-{embedder.key}.npy"
+        table = _read_table(path, tokenizer.get_vocab_size())
+        if table is None:
+            log.info("distilling the first-pass static model (once per machine): %s", path)
+            for stale in path.parent.glob("tmp*.npy"):  # left by a distillation that was killed
+                if time.time() - stale.stat().st_mtime > STALE_EXPORT_S:
+                    stale.unlink(missing_ok=True)
+            distil(embedder, path)
+            table = np.load(path)
+        return cls(table, tokenizer)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors: the mean of each text's token rows (special tokens left out)."""
