@@ -186,3 +186,25 @@ def test_an_interrupted_distillations_old_file_is_swept(
     os.utime(old, (time.time() - 2 * 3600, time.time() - 2 * 3600))
     StaticTier.for_embedder(OnnxEmbedder(onnx.model_dir, models, "minilm"))
     assert not old.exists() and recent.exists()
+
+
+def test_only_the_waiting_chunks_vectors_are_kept(onnx: OnnxEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    tier = StaticTier.for_embedder(onnx)
+    sizes: list[int] = []
+    real = tier.encode
+    monkeypatch.setattr(tier, "encode", lambda texts: sizes.append(len(texts)) or real(texts))
+    monkeypatch.setattr(static_tier, "RANK_SLICE", 4)
+    chunks = rows(list(CODE.values()))
+    tier.rank("q", chunks)
+    assert sizes == [4, 2, 1]  # tokenized a slice at a time: 30,000 chunks at once held ~480 MB of encodings
+    tier.rank("q", chunks[:2])  # the others were embedded, removed or re-chunked
+    assert set(tier._vectors) == {1, 2}
+
+
+def test_the_tier_is_let_go_once_the_workspace_fits_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    service, _ = first_search(tmp_path, monkeypatch)
+    assert isinstance(service._tier, StaticTier)
+    service.embed_now([], fill=[r.id for r in service.queue.pending_rows()])  # the worker caught up
+    service.search(QUERY, k=1, embed_missing=True)
+    assert service._tier is None  # its table and vectors (about 1 KB a chunk) are not held for the server's life
+    service.close()

@@ -253,6 +253,10 @@ class IndexService:
         embeds; in any order when all fit; none without a tier (other models than the bundled one, or a failure)."""
         waiting = self.queue.pending_rows()
         if len(waiting) <= FIRST_SEARCH_CHUNKS:
+            if isinstance(self._tier, StaticTier):
+                # Its table (31 MB) and vectors (~2 KB a chunk) are not held for the server's life: read from disk
+                # again (a fraction of a second) if as many chunks wait again.
+                self._tier = None
             return [row.id for row in waiting]
         if self._tier is None and isinstance(self.embedder, OnnxEmbedder):
             try:

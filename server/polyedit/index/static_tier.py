@@ -34,6 +34,7 @@ STATIC_DIM = 256
 DISTIL_BATCH = 1024
 MAX_TOKENS = 512  # a chunk's first tokens say what it is about; the rest only costs time
 MAX_RANKED = 50_000  # beyond this many waiting chunks, ranking them all would cost more than it saves
+RANK_SLICE = 1024  # texts tokenized at once: the encodings of 30,000 chunks in one call held ~480 MB
 
 
 def distil(embedder: OnnxEmbedder, target: Path) -> None:
@@ -89,7 +90,7 @@ def _read_table(path: Path, vocab_size: int) -> np.ndarray | None:
 
 
 class StaticTier:
-    """Ranks chunks for a query with the static table; remembers each chunk's vector by its text's hash."""
+    """Ranks chunks for a query with the static table; remembers each waiting chunk's vector by its text's hash."""
 
     def __init__(self, table: np.ndarray, tokenizer: Any) -> None:
         self.table = table
@@ -130,9 +131,14 @@ class StaticTier:
         """The ids of ``rows``, most similar to ``query`` first (none when there are too many to rank)."""
         if not rows or len(rows) > MAX_RANKED:
             return []
-        missing = [r for r in rows if self._vectors.get(r.id, ("",))[0] != r.hash]
-        for row, vector in zip(missing, self.encode([r.text for r in missing]), strict=True):
-            self._vectors[row.id] = (row.hash, vector)
+        known = self._vectors
+        missing = [r for r in rows if known.get(r.id, ("",))[0] != r.hash]
+        for start in range(0, len(missing), RANK_SLICE):
+            part = missing[start : start + RANK_SLICE]
+            for row, vector in zip(part, self.encode([r.text for r in part]), strict=True):
+                known[row.id] = (row.hash, vector)
+        # Only the chunks still waiting are kept: the others were embedded, removed or re-chunked (new ids).
+        self._vectors = {r.id: known[r.id] for r in rows}
         matrix = np.stack([self._vectors[r.id][1] for r in rows])
         scores = matrix @ self.encode([query])[0]
         return [rows[i].id for i in np.argsort(-scores, kind="stable")]
