@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -207,4 +208,44 @@ def test_the_tier_is_let_go_once_the_workspace_fits_the_budget(tmp_path: Path, m
     service.embed_now([], fill=[r.id for r in service.queue.pending_rows()])  # the worker caught up
     service.search(QUERY, k=1, embed_missing=True)
     assert service._tier is None  # its table and vectors (about 1 KB a chunk) are not held for the server's life
+    service.close()
+
+
+def test_two_searches_at_once_distil_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+    real = StaticTier.for_embedder
+
+    def slow(embedder: OnnxEmbedder) -> StaticTier:
+        made.append(1)
+        time.sleep(0.3)
+        return real(embedder)
+
+    monkeypatch.setattr(StaticTier, "for_embedder", slow)
+    monkeypatch.setattr(service_module, "FIRST_SEARCH_CHUNKS", 2)
+    service = IndexService(code_workspace(tmp_path / "ws"), Settings(cache_dir=str(tmp_path / "cache")))
+    service.scan()
+    orders: list[list[int]] = []
+    threads = [threading.Thread(target=lambda: orders.append(service._first_tier_order(QUERY))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == [1] and len(orders) == 2 and orders[0] == orders[1] and len(orders[0]) == len(CODE)
+    service.close()
+
+
+def test_a_tier_that_fails_to_rank_leaves_the_lexical_candidates_embedded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(self: StaticTier, query: str, rows: object) -> list[int]:
+        raise MemoryError("cannot allocate")
+
+    monkeypatch.setattr(StaticTier, "rank", broken)
+    monkeypatch.setattr(service_module, "FIRST_SEARCH_CHUNKS", 2)
+    service = IndexService(code_workspace(tmp_path / "ws"), Settings(cache_dir=str(tmp_path / "cache")))
+    service.scan()
+    with caplog.at_level(logging.WARNING):
+        found = service.search("cart_total items price", k=1, embed_missing=True)
+    assert found[0].path == "shop/cart.py" and len(service.queue) < len(CODE)  # its lexical candidate was embedded
+    assert "no first-pass ranking" in caplog.text and "embedding on demand failed" not in caplog.text
     service.close()
