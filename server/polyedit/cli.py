@@ -183,7 +183,8 @@ def cmd_search(root: Path, query: str, k: int, as_json: bool, mode: Mode) -> int
             service.wait_idle(progress=ProgressBar("embeddings") if not as_json else None)
         # hybrid does not wait: it embeds its likeliest chunks first, as an edit's first search does
         results = service.search(query, k=k, mode=mode, load_model=True, embed_missing=mode == "hybrid")
-        left = service.status().pending if mode == "hybrid" else 0
+        # a model that did not load is not a matter of waiting: the search's warning says why
+        left = service.status().pending if mode == "hybrid" and service.embedder.loaded else 0
     finally:
         service.close()
     if left and not as_json:

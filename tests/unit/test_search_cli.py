@@ -49,3 +49,15 @@ def test_dense_search_waits_for_every_vector(tmp_path: Path, capsys: pytest.Capt
     assert main(["search", str(root), "shut down the network server", "--mode", "dense", "-k", "1"]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("net/server.go:1-5  Close") and "not embedded yet" not in err
+
+
+@pytest.mark.usefixtures("small_budget")
+def test_a_model_that_cannot_load_is_not_blamed_on_waiting(
+    tmp_path: Path, user_config_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (user_config_dir / "config.toml").write_text('embedding_model = "/nonexistent/model"\n', encoding="utf-8")
+    root = workspace(tmp_path / "ws")
+    assert main(["search", str(root), "helper", "-k", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "'polyedit index' embeds them all" not in err  # it would not: the model does not load (the service's
+    # warning says so and why)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -15,6 +20,7 @@ from polyedit.index.onnx_embedder import OnnxEmbedder
 from polyedit.index.service import IndexService
 from polyedit.index.static_tier import STATIC_DIM, StaticTier
 from polyedit.index.store import ChunkRow
+from tokenizers import Tokenizer
 
 CODE = {
     "net/server.go": "package net\n\nfunc (s *Server) Close() error {\n\treturn s.listener.Close()\n}\n",
@@ -122,3 +128,124 @@ def test_the_distilled_table_is_written_whole(onnx: OnnxEmbedder, tmp_path: Path
     target = tmp_path / "models" / "static.npy"
     static_tier.distil(onnx, target)
     assert np.load(target).shape[1] == STATIC_DIM and [p.name for p in target.parent.iterdir()] == ["static.npy"]
+
+
+def fake_distil(made: list[Path]) -> object:
+    """Writes a table of the right shape at once (the real distillation takes seconds) and records it."""
+
+    def distil(embedder: OnnxEmbedder, target: Path) -> None:
+        made.append(target)
+        vocab = Tokenizer.from_file(str(embedder.model_dir / "tokenizer.json")).get_vocab_size()
+        static_tier.save_atomically(np.ones((vocab, STATIC_DIM), dtype=np.float32), target)
+
+    return distil
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.write_bytes(path.read_bytes()[:1000]),  # a full disk, an interrupted copy
+        lambda path: path.write_bytes(b"not a table"),
+        lambda path: np.save(path, np.ones((10, STATIC_DIM), dtype=np.float32)),  # another recipe's shape
+    ],
+    ids=["truncated", "garbage", "wrong-shape"],
+)
+def test_a_damaged_table_is_distilled_again_once(
+    onnx: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: Callable[[Path], object]
+) -> None:
+    made: list[Path] = []
+    monkeypatch.setattr(static_tier, "distil", fake_distil(made))
+    embedder = OnnxEmbedder(onnx.model_dir, tmp_path / "models", "minilm")
+    StaticTier.for_embedder(embedder)
+    damage(made[0])
+    tier = StaticTier.for_embedder(embedder)  # not a warning on every search of every process from now on
+    assert len(made) == 2 and tier.table.shape == (tier.tokenizer.get_vocab_size(), STATIC_DIM)
+    StaticTier.for_embedder(embedder)
+    assert len(made) == 2
+
+
+def test_a_failed_save_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(handle: Any, table: np.ndarray) -> None:
+        handle.write(b"\x93NUMPY half a table")
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(static_tier.np, "save", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        static_tier.save_atomically(np.ones((4, STATIC_DIM), dtype=np.float32), tmp_path / "static.npy")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_distillations_old_file_is_swept(
+    onnx: OnnxEmbedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(static_tier, "distil", fake_distil([]))
+    models = tmp_path / "models"
+    models.mkdir()
+    old, recent = models / "tmpold.npy", models / "tmprecent.npy"  # killed mid-way / another process writing now
+    old.write_bytes(b"x" * 1000)
+    recent.write_bytes(b"x" * 1000)
+    os.utime(old, (time.time() - 2 * 3600, time.time() - 2 * 3600))
+    StaticTier.for_embedder(OnnxEmbedder(onnx.model_dir, models, "minilm"))
+    assert not old.exists() and recent.exists()
+
+
+def test_only_the_waiting_chunks_vectors_are_kept(onnx: OnnxEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    tier = StaticTier.for_embedder(onnx)
+    sizes: list[int] = []
+    real = tier.encode
+    monkeypatch.setattr(tier, "encode", lambda texts: sizes.append(len(texts)) or real(texts))
+    monkeypatch.setattr(static_tier, "RANK_SLICE", 4)
+    chunks = rows(list(CODE.values()))
+    tier.rank("q", chunks)
+    assert sizes == [4, 2, 1]  # tokenized a slice at a time: 30,000 chunks at once held ~480 MB of encodings
+    tier.rank("q", chunks[:2])  # the others were embedded, removed or re-chunked
+    assert set(tier._vectors) == {1, 2}
+
+
+def test_the_tier_is_let_go_once_the_workspace_fits_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    service, _ = first_search(tmp_path, monkeypatch)
+    assert isinstance(service._tier, StaticTier)
+    service.embed_now([], fill=[r.id for r in service.queue.pending_rows()])  # the worker caught up
+    service.search(QUERY, k=1, embed_missing=True)
+    assert service._tier is None  # its table and vectors (about 1 KB a chunk) are not held for the server's life
+    service.close()
+
+
+def test_two_searches_at_once_distil_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+    real = StaticTier.for_embedder
+
+    def slow(embedder: OnnxEmbedder) -> StaticTier:
+        made.append(1)
+        time.sleep(0.3)
+        return real(embedder)
+
+    monkeypatch.setattr(StaticTier, "for_embedder", slow)
+    monkeypatch.setattr(service_module, "FIRST_SEARCH_CHUNKS", 2)
+    service = IndexService(code_workspace(tmp_path / "ws"), Settings(cache_dir=str(tmp_path / "cache")))
+    service.scan()
+    orders: list[list[int]] = []
+    threads = [threading.Thread(target=lambda: orders.append(service._first_tier_order(QUERY))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == [1] and len(orders) == 2 and orders[0] == orders[1] and len(orders[0]) == len(CODE)
+    service.close()
+
+
+def test_a_tier_that_fails_to_rank_leaves_the_lexical_candidates_embedded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(self: StaticTier, query: str, rows: object) -> list[int]:
+        raise MemoryError("cannot allocate")
+
+    monkeypatch.setattr(StaticTier, "rank", broken)
+    monkeypatch.setattr(service_module, "FIRST_SEARCH_CHUNKS", 2)
+    service = IndexService(code_workspace(tmp_path / "ws"), Settings(cache_dir=str(tmp_path / "cache")))
+    service.scan()
+    with caplog.at_level(logging.WARNING):
+        found = service.search("cart_total items price", k=1, embed_missing=True)
+    assert found[0].path == "shop/cart.py" and len(service.queue) < len(CODE)  # its lexical candidate was embedded
+    assert "no first-pass ranking" in caplog.text and "embedding on demand failed" not in caplog.text
+    service.close()

@@ -68,6 +68,7 @@ class IndexService:
         self._scan_progress = (0, 0)  # (files looked at, files to look at) while a scan runs
         self._last_emit = 0.0
         self._tier: StaticTier | bool | None = None  # made on the first search that needs it; False: failed
+        self._tier_lock = threading.Lock()
         self.queue.add(self.store.chunks())
 
     @property
@@ -252,15 +253,26 @@ class IndexService:
         """The waiting chunks, best first for ``query`` by the static tier when there are more than the first search
         embeds; in any order when all fit; none without a tier (other models than the bundled one, or a failure)."""
         waiting = self.queue.pending_rows()
-        if len(waiting) <= FIRST_SEARCH_CHUNKS:
-            return [row.id for row in waiting]
-        if self._tier is None and isinstance(self.embedder, OnnxEmbedder):
+        with self._tier_lock:  # two edits at once in the server: one distillation, one ranking at a time
+            if len(waiting) <= FIRST_SEARCH_CHUNKS:
+                if isinstance(self._tier, StaticTier):
+                    # Its table (31 MB) and vectors (~2 KB a chunk) are not held for the server's life: read from
+                    # disk again (a fraction of a second) if as many chunks wait again.
+                    self._tier = None
+                return [row.id for row in waiting]
+            if self._tier is None and isinstance(self.embedder, OnnxEmbedder):
+                try:
+                    self._tier = StaticTier.for_embedder(self.embedder)
+                except Exception as exc:  # the tier only orders work: without it the search still embeds its best
+                    log.warning("no first-pass static model, the first search embeds lexical candidates only: %s", exc)
+                    self._tier = False
+            if not isinstance(self._tier, StaticTier):
+                return []
             try:
-                self._tier = StaticTier.for_embedder(self.embedder)
-            except Exception as exc:  # the tier only orders work: without it the search still embeds its best
-                log.warning("no first-pass static model, the first search embeds lexical candidates only: %s", exc)
-                self._tier = False
-        return self._tier.rank(query, waiting) if isinstance(self._tier, StaticTier) else []
+                return self._tier.rank(query, waiting)
+            except Exception as exc:  # nor may a failure here cost the lexical candidates their vectors
+                log.warning("no first-pass ranking, the first search embeds lexical candidates only: %s", exc)
+                return []
 
     def wait_idle(self, timeout_s: float | None = None, progress: ProgressFn | None = None) -> bool:
         return self.queue.wait_idle(timeout_s, progress)

@@ -18,13 +18,14 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from polyedit.index.onnx_embedder import OnnxEmbedder
+from polyedit.index.onnx_embedder import STALE_EXPORT_S, OnnxEmbedder
 from polyedit.index.store import ChunkRow
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ STATIC_DIM = 256
 DISTIL_BATCH = 1024
 MAX_TOKENS = 512  # a chunk's first tokens say what it is about; the rest only costs time
 MAX_RANKED = 50_000  # beyond this many waiting chunks, ranking them all would cost more than it saves
+RANK_SLICE = 1024  # texts tokenized at once: the encodings of 30,000 chunks in one call held ~480 MB
 
 
 def distil(embedder: OnnxEmbedder, target: Path) -> None:
@@ -54,14 +56,41 @@ def distil(embedder: OnnxEmbedder, target: Path) -> None:
     reduced = centred @ components[:STATIC_DIM].T
     ranks = np.arange(1, vocab_size + 1)
     reduced *= (np.log(1 + ranks) / np.log(1 + ranks).max())[:, None]
+    save_atomically(reduced.astype(np.float32), target)
+
+
+def save_atomically(table: np.ndarray, target: Path) -> None:
+    """Write ``table`` to a temporary file beside ``target``, then rename it (two processes distilling at once each
+    write their own; either result is the same table); a failed write leaves nothing behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".npy", delete=False) as handle:
-        np.save(handle, reduced.astype(np.float32))
-    os.replace(handle.name, target)
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix="tmp", suffix=".npy")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            np.save(handle, table)
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _read_table(path: Path, vocab_size: int) -> np.ndarray | None:
+    """The table at ``path``; None when it is missing, or damaged (a full disk, an interrupted copy: it is distilled
+    again rather than leaving every later process without a tier)."""
+    if not path.is_file():
+        return None
+    try:
+        table = np.load(path)
+    except Exception as exc:  # numpy raises ValueError, EOFError, OSError for the ways a file can be cut or wrong
+        log.warning("the first-pass static model %s does not load (%s); distilling it again", path, exc)
+        return None
+    if table.shape != (vocab_size, STATIC_DIM):
+        log.warning("the first-pass static model %s has shape %s; distilling it again", path, table.shape)
+        return None
+    return np.asarray(table, dtype=np.float32)
 
 
 class StaticTier:
-    """Ranks chunks for a query with the static table; remembers each chunk's vector by its text's hash."""
+    """Ranks chunks for a query with the static table; remembers each waiting chunk's vector by its text's hash."""
 
     def __init__(self, table: np.ndarray, tokenizer: Any) -> None:
         self.table = table
@@ -70,18 +99,24 @@ class StaticTier:
 
     @classmethod
     def for_embedder(cls, embedder: OnnxEmbedder) -> StaticTier:
-        """The tier of this ONNX model (the table is distilled on first use)."""
+        """The tier of this ONNX model (the table is distilled on first use, and again if it is damaged)."""
         from tokenizers import Tokenizer
 
-        path = embedder.models_dir / f"static-{STATIC_DIM}-{embedder.key}.npy"
-        if not path.is_file():
-            log.info("distilling the first-pass static model (once per machine): %s", path)
-            distil(embedder, path)
-        assert embedder.model_dir is not None  # load() above, or a previous one, succeeded
+        if embedder.model_dir is None:
+            raise RuntimeError(embedder.problem or "no model folder")
         tokenizer = Tokenizer.from_file(str(embedder.model_dir / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
-        return cls(np.load(path), tokenizer)
+        path = embedder.models_dir / f"static-{STATIC_DIM}-{embedder.key}.npy"
+        table = _read_table(path, tokenizer.get_vocab_size())
+        if table is None:
+            log.info("distilling the first-pass static model (once per machine): %s", path)
+            for stale in path.parent.glob("tmp*.npy"):  # left by a distillation that was killed
+                if time.time() - stale.stat().st_mtime > STALE_EXPORT_S:
+                    stale.unlink(missing_ok=True)
+            distil(embedder, path)
+            table = np.load(path)
+        return cls(table, tokenizer)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors: the mean of each text's token rows (special tokens left out)."""
@@ -96,9 +131,14 @@ class StaticTier:
         """The ids of ``rows``, most similar to ``query`` first (none when there are too many to rank)."""
         if not rows or len(rows) > MAX_RANKED:
             return []
-        missing = [r for r in rows if self._vectors.get(r.id, ("",))[0] != r.hash]
-        for row, vector in zip(missing, self.encode([r.text for r in missing]), strict=True):
-            self._vectors[row.id] = (row.hash, vector)
+        known = self._vectors
+        missing = [r for r in rows if known.get(r.id, ("",))[0] != r.hash]
+        for start in range(0, len(missing), RANK_SLICE):
+            part = missing[start : start + RANK_SLICE]
+            for row, vector in zip(part, self.encode([r.text for r in part]), strict=True):
+                known[row.id] = (row.hash, vector)
+        # Only the chunks still waiting are kept: the others were embedded, removed or re-chunked (new ids).
+        self._vectors = {r.id: known[r.id] for r in rows}
         matrix = np.stack([self._vectors[r.id][1] for r in rows])
         scores = matrix @ self.encode([query])[0]
         return [rows[i].id for i in np.argsort(-scores, kind="stable")]
