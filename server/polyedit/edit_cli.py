@@ -45,10 +45,12 @@ def run_edit(
 
     # The model loads while the files are scanned; the edit does not wait for the whole workspace to be embedded.
     if getattr(service.embedder, "needs_export", False):
-        say("preparing the embedding models for this machine (once, about 15 s)")
+        say("preparing the embedding model for this machine (once, about 10 s)")
     service.start_embedding()
     service.scan(progress=ProgressBar("files") if not as_json else None)
     before = service.status()
+    if before.pending > FIRST_SEARCH_CHUNKS and service.tier_needs_distilling():
+        say("preparing the first-pass search model for this machine (once, about 10 s)")
     if before.pending:
         say(
             f"{before.embedded} of {before.chunks} chunks embedded: planning now; the first search embeds up to "

@@ -46,7 +46,8 @@ def rows(texts: list[str]) -> list[ChunkRow]:
 
 def test_is_distilled_once_per_model_and_ranks_by_meaning(onnx: OnnxEmbedder) -> None:
     tier = StaticTier.for_embedder(onnx)
-    table = onnx.models_dir / f"static-{STATIC_DIM}-{onnx.key}.npy"
+    table = static_tier.table_path(onnx)
+    assert table.parent == onnx.models_dir and onnx.key in table.name and static_tier.RECIPE in table.name
     assert tier.table.shape == (tier.tokenizer.get_vocab_size(), STATIC_DIM) and table.is_file()
     made = table.stat().st_mtime_ns
     StaticTier.for_embedder(onnx)
@@ -249,3 +250,17 @@ def test_a_tier_that_fails_to_rank_leaves_the_lexical_candidates_embedded(
     assert found[0].path == "shop/cart.py" and len(service.queue) < len(CODE)  # its lexical candidate was embedded
     assert "no first-pass ranking" in caplog.text and "embedding on demand failed" not in caplog.text
     service.close()
+
+
+def test_the_service_says_when_a_first_search_would_distil(onnx: OnnxEmbedder, tmp_path: Path) -> None:
+    fresh = OnnxEmbedder(onnx.model_dir, tmp_path / "models", "all-MiniLM-L6-v2")
+    service = IndexService(code_workspace(tmp_path / "ws"), Settings(cache_dir=str(tmp_path / "c")), embedder=fresh)
+    assert service.tier_needs_distilling()  # the CLI says so before its first search (edit_cli)
+    StaticTier.for_embedder(onnx)  # made (or read) in the session's models folder
+    static_tier.table_path(fresh).parent.mkdir(parents=True)
+    static_tier.table_path(fresh).write_bytes(static_tier.table_path(onnx).read_bytes())
+    assert not service.tier_needs_distilling()
+    service.close()
+    torch_like = IndexService(tmp_path / "ws", Settings(cache_dir=str(tmp_path / "c2"), embedding_runtime="torch"))
+    assert not torch_like.tier_needs_distilling()  # no tier for other runtimes
+    torch_like.close()

@@ -27,7 +27,7 @@ from polyedit.index.files import Skipped, Workspace
 from polyedit.index.onnx_embedder import OnnxEmbedder
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
 from polyedit.index.secrets import mask
-from polyedit.index.static_tier import StaticTier
+from polyedit.index.static_tier import StaticTier, table_path
 from polyedit.index.status import IndexStatus, ScanSummary
 from polyedit.index.store import EmbeddingCache, FileState, IndexStore, workspace_db_path
 from polyedit.index.tokens import query_terms
@@ -248,6 +248,12 @@ class IndexService:
 
     def embed_now(self, chunk_ids: Sequence[int], paths: Collection[str] = (), fill: Sequence[int] = ()) -> int:
         return self.queue.embed_now(chunk_ids, paths, fill)
+
+    def tier_needs_distilling(self) -> bool:
+        """True when a first search that must rank its chunks will first distil the static tier (seconds, once per
+        machine): the bundled model as ONNX, and no table made yet."""
+        embedder = self.embedder
+        return isinstance(embedder, OnnxEmbedder) and not embedder.problem and not table_path(embedder).is_file()
 
     def _first_tier_order(self, query: str) -> list[int]:
         """The waiting chunks, best first for ``query`` by the static tier when there are more than the first search

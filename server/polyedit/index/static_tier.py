@@ -33,7 +33,10 @@ log = logging.getLogger(__name__)
 STATIC_DIM = 256
 DISTIL_BATCH = 1024
 MAX_TOKENS = 512  # a chunk's first tokens say what it is about; the rest only costs time
-MAX_RANKED = 50_000  # beyond this many waiting chunks, ranking them all would cost more than it saves
+# Beyond this many waiting chunks the first ranking costs more than it saves (cold, about 1 s per 10,000 chunks on
+# 2 idle cores, counted before the first search's time limit): the search embeds its lexical candidates only.
+MAX_RANKED = 20_000
+RECIPE = "v1"  # in the table's file name: change it when distil() changes, so an old table is never read
 RANK_SLICE = 1024  # texts tokenized at once: the encodings of 30,000 chunks in one call held ~480 MB
 
 
@@ -89,6 +92,11 @@ def _read_table(path: Path, vocab_size: int) -> np.ndarray | None:
     return np.asarray(table, dtype=np.float32)
 
 
+def table_path(embedder: OnnxEmbedder) -> Path:
+    """Where this model's table is kept: beside its ONNX file, named by the model key and this recipe."""
+    return embedder.models_dir / f"static-{STATIC_DIM}-{RECIPE}-{embedder.key}.npy"
+
+
 class StaticTier:
     """Ranks chunks for a query with the static table; remembers each waiting chunk's vector by its text's hash."""
 
@@ -107,7 +115,7 @@ class StaticTier:
         tokenizer = Tokenizer.from_file(str(embedder.model_dir / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
-        path = embedder.models_dir / f"static-{STATIC_DIM}-{embedder.key}.npy"
+        path = table_path(embedder)
         table = _read_table(path, tokenizer.get_vocab_size())
         if table is None:
             log.info("distilling the first-pass static model (once per machine): %s", path)
