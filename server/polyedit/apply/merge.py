@@ -30,7 +30,7 @@ from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
-from polyedit.apply.weak_end import weak_end
+from polyedit.apply.weak_end import idle_weak_end, weak_end
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -282,6 +282,8 @@ class LazyMerge:
         last = next(line for line in reversed(block.lines) if line.strip())
         if block.after_indent is not None and block.after_indent > indent_width(last):
             return  # a header block: it opens the scope the marker after it is inside (sketches show those)
+        if self.open_after(reading.block) and (doubt := idle_weak_end(self.orig, block, reading.end)) is not None:
+            raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
         region = range(reading.start, reading.end)
         for i, line in enumerate(block.lines):
             others = [p for p in self.orig.positions.get(norm(line), ()) if p not in region]
@@ -405,21 +407,3 @@ class LazyMerge:
 def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
     return any(seq[i : i + n] == part for i in range(len(seq) - n + 1)) if n else False
-
-
-def lines_in_order(sketch: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:
-    """The 1-based sketch line of the first non-marker, non-blank line missing from the result in order, or None."""
-    from polyedit.apply.markers import is_marker
-
-    at = 0
-    wanted = [norm(line) for line in result]
-    for number, line in enumerate(sketch, start=1):
-        text = norm(line)
-        if not text or is_marker(line, styles):
-            continue
-        while at < len(wanted) and wanted[at] != text:
-            at += 1
-        if at == len(wanted):
-            return number
-        at += 1
-    return None
