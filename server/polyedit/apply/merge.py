@@ -30,7 +30,7 @@ from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
-from polyedit.apply.weak_end import idle_weak_end, weak_end
+from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -207,6 +207,8 @@ class LazyMerge:
             block = self.items[best.block]
             assert isinstance(block, Block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
+                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+            if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
                 raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
             if (copy := renamed_or_copied(self.orig, block, best)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])

@@ -9,7 +9,9 @@ merge refuses rather than silently keep (or drop) the statements.
 A block that changes nothing where it stands (``const fail = ...`` and a blank line, then a marker) is shown for
 a reason: when its weak end also stands right after the whole definitions that follow, the one reading that
 changes something deletes them (a helper removed, the marker keeping the rest). A careful reader cannot tell that
-from context shown for nothing; the merge refuses rather than keep them (``idle_weak_end``).
+from context shown for nothing; the merge refuses rather than keep them (``idle_weak_end``). The same holds at a
+block's start after a marker (``weak_start``): a blank line read as new before ``assert!(...)`` while a blank line
+stands just before the statement above it may delete that statement.
 """
 
 from __future__ import annotations
@@ -67,4 +69,31 @@ def idle_weak_end(orig: Original, block: Block, end: int) -> tuple[str, list[int
                 f"{end + 1}-{at}: it may mean to delete those lines; show the unchanged line after the change"
             )
             return reason, [end, at]
+    return None
+
+
+def weak_start(orig: Original, block: Block, start: int) -> tuple[str, list[int]] | None:
+    """The mirror of ``weak_end``: the block, whose reading starts at row ``start`` after a marker, begins with
+    blank or bracket lines read as new before a line that had none, while the same lines stand right before a run
+    of whole statements ending at ``start``: it may delete those statements or insert the weak lines."""
+    weak = 0
+    while weak < len(block.lines) and not distinctive(norm(block.lines[weak])):
+        weak += 1
+    if not weak or weak == len(block.lines) or start <= 0 or start >= len(orig.lines):
+        return None
+    head = [norm(line) for line in block.lines[:weak]]
+    if not distinctive(orig.onorm[start]) or orig.onorm[start - weak : start] == head:
+        return None  # the weak lines stand where the block starts (paired), or follow a weak line there anyway
+    for skip in range(1, MAX_WEAK_SKIP + 1):
+        at = start - skip
+        if at - weak < 0 or not orig.onorm[at]:
+            return None  # a blank line before a match: another paragraph, not lines the block replaced
+        whole = orig.outline.root is None or orig.outline.whole_nodes(at, start - 1)
+        if orig.onorm[at - weak : at] == head and whole:
+            reason = (
+                f"this block starts with {weak} blank or bracket line(s) read as new before line {start + 1}, but "
+                f"the same lines stand before lines {at + 1}-{start}: it may replace those lines or insert after "
+                "them; show the last unchanged distinctive line before the change"
+            )
+            return reason, [at, start]
     return None
