@@ -88,8 +88,9 @@ def weak_start(orig: Original, block: Block, start: int) -> tuple[str, list[int]
         at = start - skip
         if at - weak < 0 or not orig.onorm[at]:
             return None  # a blank line before a match: another paragraph, not lines the block replaced
-        whole = orig.outline.root is None or orig.outline.whole_nodes(at, start - 1)
-        if orig.onorm[at - weak : at] == head and whole:
+        if orig.onorm[at - weak : at] != head:
+            continue
+        if orig.outline.root is None or orig.outline.whole_nodes(at, start - 1):
             reason = (
                 f"this block starts with {weak} blank or bracket line(s) read as new before line {start + 1}, but "
                 f"the same lines stand before lines {at + 1}-{start}: it may replace those lines or insert after "
