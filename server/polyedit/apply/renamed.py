@@ -7,7 +7,8 @@ definition from a marker, the marker may as well keep the original definition an
 beside it (a ``V2`` copy, an overload, a variant of a test): the sketch looks the same either way, since a copy
 must be shown whole and a rename shown whole is the same text. A careful reader cannot tell a rename from a copy;
 the merge refuses rather than delete the original or keep it at a guess. (With unchanged context on both sides of
-the definition, or the same name, there is one reading: the definition is replaced.)
+the definition, or the same name, there is one reading: the definition is replaced; so there is when the block is
+the definition alone, with no unchanged line beside it: it addresses that definition.)
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ def renamed_or_copied(orig: Original, block: Block, reading: Reading) -> tuple[s
         body = [r for r in range(d.start, d.end + 1) if orig.lines[r].strip()]
         if any(r not in at for r in body) or last - first != d.end - d.start:
             continue  # not shown whole, line for line
+        context = {i for i, _ in reading.pairs if lines[i].strip()}  # unchanged lines the block shows
         before_free = block.marker_before and not any(line.strip() for line in lines[:first])
         after_free = block.marker_after and not any(line.strip() for line in lines[last + 1 :])
-        if before_free or after_free:
+        # The shape of an insertion: a marker on one side, unchanged context on the other (a block that is the
+        # definition alone addresses that definition: a rename).
+        if (before_free and any(i > last for i in context)) or (after_free and any(i < first for i in context)):
             reason = (
                 f"this block shows '{header.strip()[:50]}' in place of '{orig.lines[d.start].strip()[:50]}' (line "
                 f"{d.start + 1}) with only a marker beside it: it may rename that definition or add a copy next to "
