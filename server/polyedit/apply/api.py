@@ -7,10 +7,10 @@ from typing import Literal
 from polyedit.apply import search_replace
 from polyedit.apply.definitions import shown_definitions
 from polyedit.apply.edits import minimal_edits
-from polyedit.apply.invariants import verify
+from polyedit.apply.invariants import lines_in_order, verify
 from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_marker
-from polyedit.apply.merge import LazyMerge, lines_in_order
+from polyedit.apply.merge import LazyMerge
 from polyedit.apply.sketch import unwrap
 from polyedit.apply.structure import outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines

@@ -99,6 +99,7 @@ class Reading:
     anchored_by_name: bool = False  # a definition-addressed reading: the file around it is kept
     kept: frozenset[int] = field(default_factory=frozenset)  # original rows inside its pieces it keeps
     new_edges: tuple[bool, bool] = (False, False)  # its first (last) non-blank block line is read as new
+    pairs: tuple[tuple[int, int], ...] = ()  # (block line, original row) kept as context, of an alignment's reading
 
     @property
     def start(self) -> int:

@@ -256,7 +256,9 @@ def from_alignment(orig: Original, index: int, block: Block, alignment: Alignmen
     cost = alignment_cost(block.lines, orig.lines, orig.outline, alignment, (start, end), reindented, held, once)
     shown = [i for i, line in enumerate(block.lines) if line.strip()]
     edges = (shown[0] not in alignment.pairs, shown[-1] not in alignment.pairs) if shown else (False, False)
-    return [Reading(index, rule, (Piece(start, end, tuple(lines)),), cost, new, kept=kept, new_edges=edges)]
+    pairs = tuple(sorted(alignment.pairs.items()))
+    piece = Piece(start, end, tuple(lines))
+    return [Reading(index, rule, (piece,), cost, new, kept=kept, new_edges=edges, pairs=pairs)]
 
 
 def _once(orig: Original, line: str) -> bool:

@@ -2,7 +2,7 @@
 
 1. No elision marker is left, in any comment syntax the merge knows (``markers.is_any_marker``), unless the
    original had that very line.
-2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``merge.lines_in_order``).
+2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``lines_in_order``).
 3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
 4. No new syntax errors (tree-sitter; Python also compiles).
 5. A partial edit removes at most ``MAX_REMOVED_SHARE`` of the file.
@@ -16,6 +16,7 @@ import threading
 from polyedit.apply.edits import line_opcodes
 from polyedit.apply.markers import is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar
+from polyedit.apply.text import norm
 from polyedit.apply.types import ApplyRefused
 
 MAX_REMOVED_SHARE = 0.30
@@ -97,3 +98,19 @@ def _gone(original: list[str], result: list[str]) -> int:
     return sum(
         max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in line_opcodes(original, result) if tag != "equal"
     )
+
+
+def lines_in_order(sketch: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:
+    """The 1-based sketch line of the first non-marker, non-blank line missing from the result in order, or None."""
+    at = 0
+    wanted = [norm(line) for line in result]
+    for number, line in enumerate(sketch, start=1):
+        text = norm(line)
+        if not text or is_marker(line, styles):
+            continue
+        while at < len(wanted) and wanted[at] != text:
+            at += 1
+        if at == len(wanted):
+            return number
+        at += 1
+    return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings, is_comment
 from polyedit.apply.echo import echoed_edge
@@ -23,12 +24,13 @@ from polyedit.apply.generators import (
     scope_readings,
     variant_readings,
 )
+from polyedit.apply.renamed import renamed_or_copied
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
-from polyedit.apply.weak_end import weak_end
+from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -206,10 +208,15 @@ class LazyMerge:
             assert isinstance(block, Block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
                 raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+            if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
+                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+            if (copy := renamed_or_copied(self.orig, block, best)) is not None:
+                raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
             for first in (True, False):
                 if held[not first] and (echo := echoed_edge(self.orig, block, best, first)) is not None:
                     raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
+        self._check_spacing(chosen, merged)
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
@@ -225,6 +232,35 @@ class LazyMerge:
                 if other.lines != merged.lines:
                     raise self._ambiguous(best, rival)
         return merged
+
+    def _check_spacing(self, chosen: list[Reading], merged: Merged) -> None:
+        """Refuse when reading a block's blank lines next to a marker as the file's own blank lines there renders
+        another file than the chosen reading (``blank_split.py``): the sketch does not say the spacing."""
+        shown = [line.rstrip() for line in merged.lines]
+        for position, best in enumerate(chosen):
+            block = self.items[best.block]
+            assert isinstance(block, Block)
+            sides = []
+            if self.open_after(best.block):
+                nxt = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
+                sides.append((True, nxt))
+            if self.marker_before(best.block) is not None:
+                sides.append((False, chosen[position - 1].end - 1 if position else -1))
+            for after, bound in sides:
+                rival = literal_blanks(self.orig, block, best, after, bound)
+                if rival is None or rival.pieces == best.pieces:
+                    continue
+                other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
+                if [line.rstrip() for line in other.lines] != shown:
+                    where = best.end if after else best.start
+                    raise self.refuse(
+                        f"this block's new lines stand among blank lines at line {where + 1}, next to a marker: "
+                        "its blank lines may be the file's (the marker keeping the rest) or new ones, which gives "
+                        "another number of blank lines; show the unchanged line after (before) the blank lines",
+                        block.first,
+                        "ambiguous",
+                        places=sorted({best.start, rival.start}),
+                    )
 
     def _with_edges(self, reading: Reading, at_start: bool, at_end: bool) -> Cost | None:
         """A reading's cost with what it drops at the file's start or end when no marker stands there (None:
@@ -248,6 +284,8 @@ class LazyMerge:
         last = next(line for line in reversed(block.lines) if line.strip())
         if block.after_indent is not None and block.after_indent > indent_width(last):
             return  # a header block: it opens the scope the marker after it is inside (sketches show those)
+        if self.open_after(reading.block) and (doubt := idle_weak_end(self.orig, block, reading.end)) is not None:
+            raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
         region = range(reading.start, reading.end)
         for i, line in enumerate(block.lines):
             others = [p for p in self.orig.positions.get(norm(line), ()) if p not in region]
@@ -371,21 +409,3 @@ class LazyMerge:
 def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
     return any(seq[i : i + n] == part for i in range(len(seq) - n + 1)) if n else False
-
-
-def lines_in_order(sketch: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:
-    """The 1-based sketch line of the first non-marker, non-blank line missing from the result in order, or None."""
-    from polyedit.apply.markers import is_marker
-
-    at = 0
-    wanted = [norm(line) for line in result]
-    for number, line in enumerate(sketch, start=1):
-        text = norm(line)
-        if not text or is_marker(line, styles):
-            continue
-        while at < len(wanted) and wanted[at] != text:
-            at += 1
-        if at == len(wanted):
-            return number
-        at += 1
-    return None

@@ -1,0 +1,13 @@
+import os
+
+
+class Loader:
+    def __init__(self, root):
+        self.root = root
+
+    def load(self, name):
+        return os.path.join(self.root, name)
+
+
+class Saver:
+    pass

@@ -1,0 +1,3 @@
+def load_user(uid):
+    return {'id': uid}
+# ... existing code ...
