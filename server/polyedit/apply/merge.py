@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
-from polyedit.apply.definitions import definition_readings, is_comment
+from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import echoed_edge
 from polyedit.apply.generators import (
     CLOSERS,
@@ -24,6 +24,7 @@ from polyedit.apply.generators import (
     scope_readings,
     variant_readings,
 )
+from polyedit.apply.moves import moved_rows
 from polyedit.apply.renamed import renamed_or_copied
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
@@ -318,7 +319,7 @@ class LazyMerge:
 
     def render(self, chosen: list[Reading]) -> Merged:
         lines = self.orig.lines
-        moved = self._moved(chosen)
+        moved = moved_rows(self.orig, chosen)
         out: list[str] = []
         removed: set[int] = set()
         allowed: set[int] = set(moved)
@@ -347,65 +348,3 @@ class LazyMerge:
                 removed.add(r)
                 allowed.add(r)
         return Merged(out, removed, allowed, [r.rule for r in chosen])
-
-    def _moved(self, chosen: list[Reading]) -> set[int]:
-        """Rows of original units (definitions; in files without a grammar, paragraphs and Markdown sections) that
-        the sketch shows again, unchanged, as new lines of a block: the unit moved, so the marker over its old place
-        does not keep it (nor the blank lines that separated it)."""
-        added = [tuple(line for line in r.new_lines if line) for r in chosen if len(r.new_lines) >= 2]
-        if not added:
-            return set()
-        placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
-        moved: set[int] = set()
-        for start, end in self._units():
-            if start in placed or end in placed or start in moved:
-                continue
-            body = tuple(line for line in self.orig.onorm[start : end + 1] if line)
-            if len(body) >= 2 and any(_contains(seq, body) for seq in added):
-                above = start  # the comment right above a moved definition moves with it when shown with it
-                while above > 0 and (
-                    is_comment(self.path, self.orig.lines[above - 1]) or self.orig.lines[above - 1].lstrip()[:2] == "#["
-                ):
-                    above -= 1
-                whole = tuple(line for line in self.orig.onorm[above : end + 1] if line)
-                if above < start and any(_contains(seq, whole) for seq in added):
-                    start = above
-                moved.update(range(start, end + 1))
-                moved.update(self._blank_run(start, end))
-        return moved
-
-    def _units(self) -> list[tuple[int, int]]:
-        if self.orig.outline.root is not None:
-            return [(d.start, d.end) for d in self.orig.outline.definitions]
-        lines, units, start = self.orig.lines, [], None
-        headings = [r for r, line in enumerate(lines) if line.startswith("#") and self.path.endswith(".md")]
-        for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=False):
-            end = nxt - 1
-            while end > top and not lines[end].strip():
-                end -= 1
-            units.append((top, end))
-        for row, line in enumerate([*lines, ""]):
-            if line.strip() and start is None:
-                start = row
-            elif not line.strip() and start is not None:
-                units.append((start, row - 1))
-                start = None
-        return units
-
-    def _blank_run(self, start: int, end: int) -> range:
-        """The blank lines before a removed unit (if none, the ones after it)."""
-        lines = self.orig.lines
-        above = start
-        while above > 0 and not lines[above - 1].strip():
-            above -= 1
-        below = end + 1
-        while below < len(lines) and not lines[below].strip():
-            below += 1
-        if above < start:
-            return range(above, start)
-        return range(end + 1, below)
-
-
-def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    n = len(part)
-    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1)) if n else False
