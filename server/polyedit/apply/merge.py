@@ -32,6 +32,7 @@ from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
+from polyedit.apply.weak_settle import Doubt, settle, vouched, weak_count
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -53,6 +54,7 @@ class LazyMerge:
         self.blocks = [k for k, item in enumerate(self.items) if isinstance(item, Block)]
         self.static: dict[int, list[Reading]] = {}
         self.scoped: dict[tuple[int, int], list[Reading]] = {}
+        self.broken: set[tuple[str, ...]] = set()  # files a settled weak edge's rival renders (``weak_settle.py``)
 
     def refuse(self, reason: str, line: int | None, kind: str = "anchor", **details: object) -> ApplyRefused:
         return ApplyRefused(self.path, reason, line, kind=kind, details=dict(details))
@@ -201,16 +203,12 @@ class LazyMerge:
     # --- refusing on disagreement, rendering --------------------------------------------------------------
 
     def merge(self) -> Merged:
-        chosen = self.choose()
+        chosen = self._settle_weak(self.choose())
         merged = self.render(chosen)
         for best in chosen:
             self._check_idle(best)
             block = self.items[best.block]
             assert isinstance(block, Block)
-            if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
-                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
-            if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
-                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
             if (copy := renamed_or_copied(self.orig, block, best)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
@@ -230,9 +228,34 @@ class LazyMerge:
                 if rival_cost is None or best_cost is None or not within_margin(rival_cost, best_cost):
                     continue
                 other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
-                if other.lines != merged.lines:
+                if other.lines != merged.lines and tuple(other.lines) not in self.broken:
                     raise self._ambiguous(best, rival)
         return merged
+
+    def _settle_weak(self, chosen: list[Reading]) -> list[Reading]:
+        """The chosen readings, with the doubtful weak ends (``weak_end.py``) settled when the syntax and the block
+        say what they replace (``weak_settle.py``); a refusal when a doubt stands."""
+        doubts: list[Doubt] = []
+        for position, best in enumerate(chosen):
+            block = self.items[best.block]
+            assert isinstance(block, Block)
+            if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
+                found = Doubt(position, *doubt, weak=weak_count(block))
+                doubts.append(found)
+                shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
+                if not vouched(self.orig.lines, block, best, found, shown):
+                    raise self.refuse(found.reason, block.first, "ambiguous", places=found.places)
+            if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
+                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+        if not doubts:
+            return chosen
+        settled = settle(self.path, self.orig.lines, chosen, doubts, lambda readings: self.render(readings).lines)
+        if settled is None:
+            block = self.items[chosen[doubts[0].position].block]
+            assert isinstance(block, Block)
+            raise self.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
+        self.broken = settled[1]
+        return settled[0]
 
     def _check_spacing(self, chosen: list[Reading], merged: Merged) -> None:
         """Refuse when reading a block's blank lines next to a marker as the file's own blank lines there renders
