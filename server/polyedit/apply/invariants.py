@@ -56,6 +56,19 @@ def verify(
             )
         passed.append("removal-share")
 
+    problem = syntax_problem(path, original, result)
+    if problem is not None:
+        raise ApplyRefused(path, problem, None, "syntax")
+    if has_grammar(path):
+        passed.append("syntax")
+    if path.endswith((".py", ".pyi")):
+        passed.append("python-compiles")
+    return passed
+
+
+def syntax_problem(path: str, original: list[str], result: list[str]) -> str | None:
+    """The first syntax error the result has and the original does not (tree-sitter; Python also compiles), or
+    None."""
     # The original is parsed only when the result has errors: most results have none.
     if has_grammar(path):
         new_errors = Outline.syntax_errors(path, "\n".join(result))
@@ -63,20 +76,13 @@ def verify(
             old_errors = Outline.syntax_errors(path, "\n".join(original))
             if len(new_errors) > len(old_errors):
                 row = next((r for r in new_errors if r not in old_errors), new_errors[0])
-                raise ApplyRefused(
-                    path,
-                    f"the result has a syntax error near line {row + 1} that the original does not have",
-                    None,
-                    "syntax",
-                )
-        passed.append("syntax")
+                return f"the result has a syntax error near line {row + 1} that the original does not have"
     if path.endswith((".py", ".pyi")):
         # tree-sitter-python tolerates wrong indentation; Python's own parser does not.
         problem = _python_error(result)
         if problem is not None and _python_error(original) is None:
-            raise ApplyRefused(path, f"the result does not compile: {problem}", None, "syntax")
-        passed.append("python-compiles")
-    return passed
+            return f"the result does not compile: {problem}"
+    return None
 
 
 # compile() to an AST is not thread-safe before Python 3.13 (CPython gh-106905: "SystemError: AST constructor

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
-from polyedit.apply.definitions import definition_readings, is_comment
+from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import echoed_edge
 from polyedit.apply.generators import (
     CLOSERS,
@@ -24,6 +24,7 @@ from polyedit.apply.generators import (
     scope_readings,
     variant_readings,
 )
+from polyedit.apply.moves import moved_rows
 from polyedit.apply.renamed import renamed_or_copied
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
@@ -31,6 +32,7 @@ from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
+from polyedit.apply.weak_settle import Doubt, settle, vouched, weak_count
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -52,6 +54,7 @@ class LazyMerge:
         self.blocks = [k for k, item in enumerate(self.items) if isinstance(item, Block)]
         self.static: dict[int, list[Reading]] = {}
         self.scoped: dict[tuple[int, int], list[Reading]] = {}
+        self.broken: set[tuple[str, ...]] = set()  # files a settled weak edge's rival renders (``weak_settle.py``)
 
     def refuse(self, reason: str, line: int | None, kind: str = "anchor", **details: object) -> ApplyRefused:
         return ApplyRefused(self.path, reason, line, kind=kind, details=dict(details))
@@ -200,16 +203,12 @@ class LazyMerge:
     # --- refusing on disagreement, rendering --------------------------------------------------------------
 
     def merge(self) -> Merged:
-        chosen = self.choose()
+        chosen = self._settle_weak(self.choose())
         merged = self.render(chosen)
         for best in chosen:
             self._check_idle(best)
             block = self.items[best.block]
             assert isinstance(block, Block)
-            if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
-                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
-            if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
-                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
             if (copy := renamed_or_copied(self.orig, block, best)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
@@ -229,9 +228,34 @@ class LazyMerge:
                 if rival_cost is None or best_cost is None or not within_margin(rival_cost, best_cost):
                     continue
                 other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
-                if other.lines != merged.lines:
+                if other.lines != merged.lines and tuple(other.lines) not in self.broken:
                     raise self._ambiguous(best, rival)
         return merged
+
+    def _settle_weak(self, chosen: list[Reading]) -> list[Reading]:
+        """The chosen readings, with the doubtful weak ends (``weak_end.py``) settled when the syntax and the block
+        say what they replace (``weak_settle.py``); a refusal when a doubt stands."""
+        doubts: list[Doubt] = []
+        for position, best in enumerate(chosen):
+            block = self.items[best.block]
+            assert isinstance(block, Block)
+            if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
+                found = Doubt(position, *doubt, weak=weak_count(block))
+                doubts.append(found)
+                shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
+                if not vouched(self.orig.lines, block, best, found, shown):
+                    raise self.refuse(found.reason, block.first, "ambiguous", places=found.places)
+            if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
+                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+        if not doubts:
+            return chosen
+        settled = settle(self.path, self.orig.lines, chosen, doubts, lambda readings: self.render(readings).lines)
+        if settled is None:
+            block = self.items[chosen[doubts[0].position].block]
+            assert isinstance(block, Block)
+            raise self.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
+        self.broken = settled[1]
+        return settled[0]
 
     def _check_spacing(self, chosen: list[Reading], merged: Merged) -> None:
         """Refuse when reading a block's blank lines next to a marker as the file's own blank lines there renders
@@ -318,7 +342,7 @@ class LazyMerge:
 
     def render(self, chosen: list[Reading]) -> Merged:
         lines = self.orig.lines
-        moved = self._moved(chosen)
+        moved = moved_rows(self.orig, chosen)
         out: list[str] = []
         removed: set[int] = set()
         allowed: set[int] = set(moved)
@@ -347,65 +371,3 @@ class LazyMerge:
                 removed.add(r)
                 allowed.add(r)
         return Merged(out, removed, allowed, [r.rule for r in chosen])
-
-    def _moved(self, chosen: list[Reading]) -> set[int]:
-        """Rows of original units (definitions; in files without a grammar, paragraphs and Markdown sections) that
-        the sketch shows again, unchanged, as new lines of a block: the unit moved, so the marker over its old place
-        does not keep it (nor the blank lines that separated it)."""
-        added = [tuple(line for line in r.new_lines if line) for r in chosen if len(r.new_lines) >= 2]
-        if not added:
-            return set()
-        placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
-        moved: set[int] = set()
-        for start, end in self._units():
-            if start in placed or end in placed or start in moved:
-                continue
-            body = tuple(line for line in self.orig.onorm[start : end + 1] if line)
-            if len(body) >= 2 and any(_contains(seq, body) for seq in added):
-                above = start  # the comment right above a moved definition moves with it when shown with it
-                while above > 0 and (
-                    is_comment(self.path, self.orig.lines[above - 1]) or self.orig.lines[above - 1].lstrip()[:2] == "#["
-                ):
-                    above -= 1
-                whole = tuple(line for line in self.orig.onorm[above : end + 1] if line)
-                if above < start and any(_contains(seq, whole) for seq in added):
-                    start = above
-                moved.update(range(start, end + 1))
-                moved.update(self._blank_run(start, end))
-        return moved
-
-    def _units(self) -> list[tuple[int, int]]:
-        if self.orig.outline.root is not None:
-            return [(d.start, d.end) for d in self.orig.outline.definitions]
-        lines, units, start = self.orig.lines, [], None
-        headings = [r for r, line in enumerate(lines) if line.startswith("#") and self.path.endswith(".md")]
-        for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=False):
-            end = nxt - 1
-            while end > top and not lines[end].strip():
-                end -= 1
-            units.append((top, end))
-        for row, line in enumerate([*lines, ""]):
-            if line.strip() and start is None:
-                start = row
-            elif not line.strip() and start is not None:
-                units.append((start, row - 1))
-                start = None
-        return units
-
-    def _blank_run(self, start: int, end: int) -> range:
-        """The blank lines before a removed unit (if none, the ones after it)."""
-        lines = self.orig.lines
-        above = start
-        while above > 0 and not lines[above - 1].strip():
-            above -= 1
-        below = end + 1
-        while below < len(lines) and not lines[below].strip():
-            below += 1
-        if above < start:
-            return range(above, start)
-        return range(end + 1, below)
-
-
-def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    n = len(part)
-    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1)) if n else False

@@ -1,0 +1,72 @@
+"""Moves: an original unit (a definition; without a grammar, a paragraph or a Markdown section) that a block shows
+again, unchanged, as new lines has moved there, so the marker over its old place does not keep it, nor the blank
+lines that separated it (a marker never re-inserts lines the sketch placed)."""
+
+from __future__ import annotations
+
+from polyedit.apply.cost import Reading
+from polyedit.apply.definitions import is_comment
+from polyedit.apply.generators import Original
+
+
+def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
+    """Rows of the original units the chosen readings show again as new lines (with the comment right above a unit
+    when shown with it, and the blank lines that separated it)."""
+    added = [tuple(line for line in r.new_lines if line) for r in chosen if len(r.new_lines) >= 2]
+    if not added:
+        return set()
+    placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
+    moved: set[int] = set()
+    for start, end in _units(orig):
+        if start in placed or end in placed or start in moved:
+            continue
+        body = tuple(line for line in orig.onorm[start : end + 1] if line)
+        if len(body) >= 2 and any(_contains(seq, body) for seq in added):
+            above = start  # the comment right above a moved definition moves with it when shown with it
+            while above > 0 and (
+                is_comment(orig.path, orig.lines[above - 1]) or orig.lines[above - 1].lstrip()[:2] == "#["
+            ):
+                above -= 1
+            whole = tuple(line for line in orig.onorm[above : end + 1] if line)
+            if above < start and any(_contains(seq, whole) for seq in added):
+                start = above
+            moved.update(range(start, end + 1))
+            moved.update(_blank_run(orig.lines, start, end))
+    return moved
+
+
+def _units(orig: Original) -> list[tuple[int, int]]:
+    if orig.outline.root is not None:
+        return [(d.start, d.end) for d in orig.outline.definitions]
+    lines, units, start = orig.lines, [], None
+    headings = [r for r, line in enumerate(lines) if line.startswith("#") and orig.path.endswith(".md")]
+    for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=False):
+        end = nxt - 1
+        while end > top and not lines[end].strip():
+            end -= 1
+        units.append((top, end))
+    for row, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = row
+        elif not line.strip() and start is not None:
+            units.append((start, row - 1))
+            start = None
+    return units
+
+
+def _blank_run(lines: list[str], start: int, end: int) -> range:
+    """The blank lines before a removed unit (if none, the ones after it)."""
+    above = start
+    while above > 0 and not lines[above - 1].strip():
+        above -= 1
+    below = end + 1
+    while below < len(lines) and not lines[below].strip():
+        below += 1
+    if above < start:
+        return range(above, start)
+    return range(end + 1, below)
+
+
+def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1)) if n else False

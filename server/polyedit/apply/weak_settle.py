@@ -1,0 +1,147 @@
+"""Settling a weak end: the reading that keeps the lines it skipped breaks the file, and the block vouches for
+the other.
+
+A block whose weak end (blank or bracket lines before a marker) is read as new after a line that had none, while
+the same lines stand after a run of whole statements, has two readings (``weak_end.py``): it inserts before those
+statements, or it replaces them (its weak lines being the context after them). Most often the merge cannot tell,
+and refuses. A careful reader is not in doubt when both of these hold:
+
+- keeping the statements leaves the file with a syntax error it did not have, and replacing them does not (read
+  as an insertion, ``impl Error {`` + ``}`` closes the impl and leaves its old body dangling after it);
+- the block itself says the lines between are replaced (``vouched``):
+  - its weak closer closes a bracket opened on a line it pairs with the file, and it shows nothing of that scope
+    unchanged in between (``raise TypeError(`` + the message re-wrapped + ``)``; ``if x {`` + ``}``): the closer
+    is the original closer of that line, so what stood between is the old body. When it shows part of the scope
+    unchanged, the closer may end a partly shown scope and keep the rest (``closer_readings``), so only a block
+    that shows the skipped rows elsewhere (an import list re-sorted) is vouched for;
+  - its weak closer closes a scope opened before the block, right after its last unchanged line
+    (``// Note: ...`` + ``}``: the statement after the note is deleted), and no other block of the sketch shows
+    that scope's header (else the closer may end a partly shown scope);
+  - or the new lines before its weak end are a version of the skipped ones (ratio ≥ ``RESEMBLES_MIN``, whitespace
+    removed: a statement changed or re-wrapped).
+  Blank lines alone vouch for nothing: after an unchanged line they end a block shown for context as well as
+  they stand for deleted lines.
+
+Every weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
+error, and each insertion kept (the others replaced) must break it; otherwise the merge refuses as before. A weak
+start (``weak_start``) is never settled: its closer closes a scope opened before the block, which the block does
+not show, so the syntax cannot say which rows it closes (a ``}`` read before ``fn errorV2`` may close the test
+above it, or end a renamed copy of it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+
+from polyedit.apply.cost import Piece, Reading
+from polyedit.apply.invariants import syntax_problem
+from polyedit.apply.runs import distinctive
+from polyedit.apply.sketch import Block
+from polyedit.apply.text import norm
+
+RESEMBLES_MIN = 60.0  # new lines and the skipped lines they replace, whitespace removed: the same statement changed
+_OPENER = {")": "(", "]": "[", "}": "{"}
+
+
+@dataclass(frozen=True)
+class Doubt:
+    position: int  # of the reading in the chosen sequence
+    reason: str
+    places: list[int]  # the reading's end, and the row where the block's weak lines stand after the skipped rows
+    weak: int  # the block's weak lines at its end
+
+
+def weak_count(block: Block) -> int:
+    """How many blank or bracket lines the block ends with."""
+    lines = block.lines[::-1]
+    return next((i for i, line in enumerate(lines) if distinctive(norm(line))), len(lines))
+
+
+def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, shown: set[int]) -> bool:
+    """Whether the block says its weak end replaces the skipped rows (see the module's docstring); ``shown``: the
+    original rows the sketch's other blocks stand for."""
+    body, closer = block.lines[: -doubt.weak], block.lines[-doubt.weak].strip()
+    paired = {i for i, _ in reading.pairs}
+    skipped = [line for line in original[doubt.places[0] : doubt.places[1]] if line.strip()]
+    opener = _opener(body, closer)
+    if opener is not None and opener in paired:
+        if not any(i > opener for i in paired):
+            return True  # a header, a new body (or none) and its closer: the body is replaced whole
+        # The block shows part of the scope unchanged and closes it: that closer may end the scope and keep what
+        # the block leaves out (``closer_readings``), unless the block shows the skipped rows elsewhere.
+        lines = {norm(line) for line in block.lines}
+        return all(norm(line) in lines for line in skipped)
+    new: list[str] = []
+    k = len(body) - 1
+    while k >= 0 and k not in paired:
+        if body[k].strip():
+            new.insert(0, body[k])
+        k -= 1
+    if k < 0:
+        return False  # nothing of the block pairs before its weak end
+    if not new and opener is None:
+        # The block closes right after its last unchanged line: the rows between are deleted, unless the sketch
+        # shows the scope's header in an earlier block (the closer may then end a partly shown scope).
+        header = _opener(original[: doubt.places[1]], closer)
+        return header is not None and header not in shown
+    squash = ["".join("".join(line.split()) for line in lines) for lines in (new, skipped)]
+    return bool(new) and fuzz.ratio(*squash) >= RESEMBLES_MIN
+
+
+def _opener(body: list[str], closer: str) -> int | None:
+    """The line of ``body`` that opens the bracket ``closer`` (after its last line) closes, counting that bracket's
+    pairs, or None."""
+    if closer[:1] not in _OPENER:
+        return None
+    close, open_ = closer[0], _OPENER[closer[0]]
+    depth = 1
+    for k in range(len(body) - 1, -1, -1):
+        depth += body[k].count(close) - body[k].count(open_)
+        if depth <= 0:
+            return k
+    return None
+
+
+def _replacing(reading: Reading, doubt: Doubt) -> Reading:
+    """The reading with its weak end paired with the same lines after the rows it skipped: it replaces them."""
+    last = reading.pieces[-1]
+    return replace(reading, pieces=(*reading.pieces[:-1], Piece(last.start, doubt.places[1] + doubt.weak, last.lines)))
+
+
+def settle(
+    path: str,
+    original: list[str],
+    chosen: list[Reading],
+    doubts: list[Doubt],
+    render: Callable[[list[Reading]], list[str]],
+) -> tuple[list[Reading], set[tuple[str, ...]]] | None:
+    """The chosen readings with every doubtful weak end read as replacing what it skipped, when that gives a file
+    without a new syntax error and keeping any one of them breaks it, and the broken files (the margin does not
+    hold them against the settled readings); None when the doubts stand."""
+
+    def with_replaced(kept: int | None) -> list[Reading] | None:
+        readings = list(chosen)
+        for number, doubt in enumerate(doubts):
+            if number != kept:
+                readings[doubt.position] = _replacing(readings[doubt.position], doubt)
+        if any(a.end > b.start for a, b in pairwise(readings)):
+            return None  # the replaced rows reach into the next block's reading
+        return readings
+
+    settled = with_replaced(None)
+    if settled is None or syntax_problem(path, original, render(settled)) is not None:
+        return None
+    broken: set[tuple[str, ...]] = set()
+    for kept in range(len(doubts)):
+        other = with_replaced(kept)
+        if other is None:
+            return None
+        lines = render(other)
+        if syntax_problem(path, original, lines) is None:
+            return None  # keeping those statements is a valid file too: the doubt stands
+        broken.add(tuple(lines))
+    return settled, broken

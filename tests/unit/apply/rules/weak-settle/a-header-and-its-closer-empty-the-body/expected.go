@@ -1,0 +1,10 @@
+package main
+
+func section(header Header) string {
+	section := "1"
+	if header.Section != "" {
+	}
+
+	separator := "_"
+	return section + separator
+}

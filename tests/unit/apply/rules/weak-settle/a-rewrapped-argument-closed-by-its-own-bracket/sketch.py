@@ -1,0 +1,6 @@
+        # ... existing code ...
+            raise TypeError(
+                "Invalid type for url.  Expected str or httpx.URL,"
+                f" got {type(url)}: {url!r}"
+            )
+        # ... rest of the function unchanged ...
