@@ -29,6 +29,7 @@ _WRAPPERS = {
     ".rs": ("impl __Sketch__ {", "}"),
 }
 MAX_CANDIDATES = 2  # original definitions of one name tried per shown definition (closest bodies first)
+HEADER_ROWS = 3  # rows after a definition's first (attributes, decorators) where its shown header may stand
 
 
 def shown_definitions(path: str, lines: list[str]) -> list[tuple[int, int, tuple[str, ...]]] | None:
@@ -78,7 +79,8 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     last_header = indent_width(block.lines[shown[-1][0]])
     if block.after_indent is not None and block.after_indent > last_header:
         return []  # a marker inside the last definition: the block does not show it whole
-    targets: list[list[Definition]] = [_targets(orig, block.lines[s : e + 1], name) for s, e, name in shown]
+    fragment = not (block.marker_before or block.marker_after)
+    targets = [_targets(orig, block.lines[s : e + 1], name, fragment) for s, e, name in shown]
     if not any(targets) or any(len(t) > 1 for t in targets):
         return []  # a name the file holds several times addresses nothing: the lines decide
     readings = []
@@ -92,9 +94,13 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     return readings
 
 
-def _targets(orig: Original, lines: list[str], name: tuple[str, ...]) -> list[Definition]:
+def _targets(orig: Original, lines: list[str], name: tuple[str, ...], fragment: bool) -> list[Definition]:
     """Original definitions whose qualified name ends with ``name`` (outermost of a wrapper and what it wraps),
-    the closest bodies first."""
+    the closest bodies first. Of several, in a fragment (no marker: its names are its only address), the one whose
+    header line is the shown one's, when no other's is and its body is the closest: a careful reader takes
+    ``fn into_float(mut self)`` shown alone for the method of that signature, not the free function
+    ``into_float(fp)`` (nor ``constructor(options)`` of another class). Beside a marker the block's lines place it
+    (two methods shown adjacent delete what stood between them), so a repeated name still addresses nothing."""
     found = {
         (d.start, d.end): d
         for d in orig.outline.definitions
@@ -110,7 +116,14 @@ def _targets(orig: Original, lines: list[str], name: tuple[str, ...]) -> list[De
     def closeness(d: Definition) -> float:
         return SequenceMatcher(None, shown, orig.onorm[d.start : d.end + 1], autojunk=False).ratio()
 
-    return sorted(outer, key=closeness, reverse=True)[:MAX_CANDIDATES] if len(outer) > 1 else outer
+    if len(outer) <= 1:
+        return outer
+    ranked = sorted(outer, key=closeness, reverse=True)
+    header = next((line for line in shown if line and not is_comment(orig.path, line)), "")
+    same = [d for d in ranked if header in orig.onorm[d.start : min(d.end, d.start + HEADER_ROWS) + 1]]
+    if fragment and len(same) == 1 and same[0] is ranked[0]:
+        return same  # the shown header stands in one of them, the closest: that one is meant
+    return ranked[:MAX_CANDIDATES]
 
 
 def _reading(

@@ -24,6 +24,7 @@ from polyedit.apply.generators import (
     scope_readings,
     variant_readings,
 )
+from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.moves import moved_rows
 from polyedit.apply.renamed import renamed_or_copied
 from polyedit.apply.rewrap import rewrap_readings
@@ -156,6 +157,10 @@ class LazyMerge:
             edge = self.edge_cost(self.blocks[-1], r, at_start=False)
             if edge is not None:
                 finals.append((total + edge, path))
+        if not finals and len(self.blocks) == 1 and self.marker_before(self.blocks[0]) is not None:
+            tail = idle_tail(self.orig.lines, list(layer), lambda readings: self.render(readings).lines)
+            if tail is not None:
+                return [tail]  # the dropped tail is the sketch's only change (``idle_tail.py``)
         if not finals:
             block = self.items[self.blocks[-1]]
             assert isinstance(block, Block)

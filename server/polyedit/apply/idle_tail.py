@@ -1,0 +1,43 @@
+"""A dropped tail that is the sketch's only change.
+
+A sketch without a marker at its end may drop at most ``MAX_DROPPED_AT_EDGE`` non-blank lines there: beyond that,
+the model most likely forgot the marker after the lines it changed. That reading needs a change elsewhere in the
+sketch. A sketch of one marker and then one block that changes nothing (every line stands, in order, where it is
+read) has no change besides what it leaves out: read with a marker at its end, it leaves the file unchanged, which
+no sketch means. A careful reader reads it as it stands: the file up to the block's last line, and nothing after
+(``// ... unchanged ...`` + a function's doc comment, the function deleted).
+
+The block's place must be certain: every reading of it that changes nothing must render the same file (the same
+lines standing twice give two tails, and a refusal as before). The invariants still apply (at most 30% of the
+file removed, no new syntax error), and so does the idle check (``_check_idle``: a block whose lines also stand
+elsewhere is refused).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from polyedit.apply.cost import Reading
+
+
+def idle(reading: Reading, original: Sequence[str]) -> bool:
+    """Whether the reading changes nothing: every piece's lines are the original rows it covers."""
+    return not reading.anchored_by_name and all(
+        piece.lines == tuple(original[piece.start : piece.end]) for piece in reading.pieces
+    )
+
+
+def idle_tail(
+    original: Sequence[str],
+    readings: list[Reading],
+    render: Callable[[list[Reading]], list[str]],
+) -> Reading | None:
+    """The one idle reading of a lone block after a marker whose dropped tail is the sketch's change, or None
+    when no reading is idle, none drops a line, or the idle readings render different files."""
+    candidates = [r for r in readings if idle(r, original) and any(line.strip() for line in original[r.end :])]
+    if not candidates:
+        return None
+    files = {tuple(render([r])) for r in candidates}
+    if len(files) != 1:
+        return None
+    return min(candidates, key=lambda r: r.cost)

@@ -1,0 +1,3 @@
+# ... existing code ...
+    """The size in bytes."""
+    return os.path.getsize(path)
