@@ -67,8 +67,10 @@ class Outline:
     def whole_nodes(self, first: int, last: int) -> bool:
         """Whether rows first..last hold only complete syntax nodes (statements, definitions, arguments,
         comments): a node that starts in them and ends after (or the reverse) is looked into, and passes only when
-        what of it lies in the rows is whole named children and separators. False without a syntax tree."""
-        if self.root is None or self.root.has_error:
+        what of it lies in the rows is whole named children and separators. False without a syntax tree, or when a
+        syntax error touches the rows; an error elsewhere in the file (a macro tree-sitter cannot read, far away)
+        says nothing about these rows: a careful reader still sees a whole definition deleted."""
+        if self.root is None:
             return False
         stack = list(self.root.children)
         while stack:
@@ -76,8 +78,12 @@ class Outline:
             start, end = node.start_point.row, _last_row(node)
             if end < first or start > last:
                 continue
+            if node.type == "ERROR" or node.is_missing:
+                return False
             inside_start, inside_end = first <= start <= last, first <= end <= last
             if inside_start and inside_end:
+                if node.has_error:
+                    return False
                 continue
             if inside_start != inside_end:  # crosses an edge of the rows: only a list of whole parts may
                 inner = [c for c in node.children if first <= c.start_point.row <= last]
