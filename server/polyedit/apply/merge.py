@@ -62,6 +62,12 @@ class LazyMerge:
 
     # --- readings ---------------------------------------------------------------------------------------------
 
+    def block_at(self, k: int) -> Block:
+        """Item ``k``, which the caller knows is a block (a reading's, or one of ``self.blocks``)."""
+        block = self.items[k]
+        assert isinstance(block, Block)
+        return block
+
     def marker_before(self, k: int) -> Marker | None:
         return self.items[k - 1] if k > 0 and isinstance(self.items[k - 1], Marker) else None  # type: ignore[return-value]
 
@@ -70,8 +76,7 @@ class LazyMerge:
 
     def readings(self, k: int, after: int) -> list[Reading]:
         """Every reading of block item ``k`` when the previous block's reading ends at row ``after``."""
-        block = self.items[k]
-        assert isinstance(block, Block)
+        block = self.block_at(k)
         if k not in self.static:
             found = chain_readings(self.orig, k, block)
             found += edge_readings(self.orig, k, block)
@@ -106,8 +111,7 @@ class LazyMerge:
         it ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's)."""
         if self.open_after(reading.block) or reading.anchored_by_name:
             return True
-        block = self.items[reading.block]
-        assert isinstance(block, Block)
+        block = self.block_at(reading.block)
         last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
         row = reading.end - 1
         return (
@@ -162,8 +166,7 @@ class LazyMerge:
             if tail is not None:
                 return [tail]  # the dropped tail is the sketch's only change (``idle_tail.py``)
         if not finals:
-            block = self.items[self.blocks[-1]]
-            assert isinstance(block, Block)
+            block = self.block_at(self.blocks[-1])
             raise self.refuse(
                 "the sketch has no marker at its end but would drop more than "
                 f"{MAX_DROPPED_AT_EDGE} lines at the end of the file; add a '... existing code ...' marker there "
@@ -175,8 +178,7 @@ class LazyMerge:
     def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
         if layer:
             return
-        block = self.items[k]
-        assert isinstance(block, Block)
+        block = self.block_at(k)
         known = self._known_lines(block)
         if not self.static.get(k) and known:
             raise self.refuse(
@@ -212,8 +214,7 @@ class LazyMerge:
         merged = self.render(chosen)
         for best in chosen:
             self._check_idle(best)
-            block = self.items[best.block]
-            assert isinstance(block, Block)
+            block = self.block_at(best.block)
             if (copy := renamed_or_copied(self.orig, block, best)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
@@ -242,8 +243,7 @@ class LazyMerge:
         say what they replace (``weak_settle.py``); a refusal when a doubt stands."""
         doubts: list[Doubt] = []
         for position, best in enumerate(chosen):
-            block = self.items[best.block]
-            assert isinstance(block, Block)
+            block = self.block_at(best.block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
                 found = Doubt(position, *doubt, weak=weak_count(block))
                 doubts.append(found)
@@ -256,8 +256,7 @@ class LazyMerge:
             return chosen
         settled = settle(self.path, self.orig.lines, chosen, doubts, lambda readings: self.render(readings).lines)
         if settled is None:
-            block = self.items[chosen[doubts[0].position].block]
-            assert isinstance(block, Block)
+            block = self.block_at(chosen[doubts[0].position].block)
             raise self.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
         self.broken = settled[1]
         return settled[0]
@@ -267,8 +266,7 @@ class LazyMerge:
         another file than the chosen reading (``blank_split.py``): the sketch does not say the spacing."""
         shown = [line.rstrip() for line in merged.lines]
         for position, best in enumerate(chosen):
-            block = self.items[best.block]
-            assert isinstance(block, Block)
+            block = self.block_at(best.block)
             sides = []
             if self.open_after(best.block):
                 nxt = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
@@ -308,8 +306,7 @@ class LazyMerge:
             piece.lines != tuple(self.orig.lines[piece.start : piece.end]) for piece in reading.pieces
         ):
             return
-        block = self.items[reading.block]
-        assert isinstance(block, Block)
+        block = self.block_at(reading.block)
         last = next(line for line in reversed(block.lines) if line.strip())
         if block.after_indent is not None and block.after_indent > indent_width(last):
             return  # a header block: it opens the scope the marker after it is inside (sketches show those)
@@ -328,8 +325,7 @@ class LazyMerge:
                 )
 
     def _ambiguous(self, best: Reading, rival: Reading) -> ApplyRefused:
-        block = self.items[best.block]
-        assert isinstance(block, Block)
+        block = self.block_at(best.block)
         text = next((line.strip() for line in block.lines if line.strip()), "")[:60]
         places = sorted({best.start, rival.start})
         where = " and ".join(str(p + 1) for p in places)
