@@ -134,10 +134,12 @@ def test_the_distilled_table_is_written_whole(onnx: OnnxEmbedder, tmp_path: Path
 def fake_distil(made: list[Path]) -> object:
     """Writes a table of the right shape at once (the real distillation takes seconds) and records it."""
 
-    def distil(embedder: OnnxEmbedder, target: Path) -> None:
+    def distil(embedder: OnnxEmbedder, target: Path) -> np.ndarray:
         made.append(target)
         vocab = Tokenizer.from_file(str(embedder.model_dir / "tokenizer.json")).get_vocab_size()
-        static_tier.save_atomically(np.ones((vocab, STATIC_DIM), dtype=np.float32), target)
+        table = np.ones((vocab, STATIC_DIM), dtype=np.float32)
+        static_tier.save_atomically(table, target)
+        return table
 
     return distil
 

@@ -29,7 +29,7 @@ ENCODE_SLICE = 8  # texts per model call: how long an on-demand request may wait
 ON_DEMAND_CHUNKS = 64  # a search that may not wait embeds up to this many of its best lexical candidates first
 # ... and up to this many chunks in all: the lexical candidates, the focus files, then the static tier's best. At 384
 # the first edit's recall@10 on the change set was 0.76, at 512 0.80 against 0.81 fully embedded (bench/retrieval.py
-# first_edit). That is about 4 s of model time on this 2-core machine when it is quiet; a busy or slower machine
+# first_edit). That is about 4 s of embedding on this 2-core machine when it is quiet; a busy or slower machine
 # stops after FIRST_SEARCH_SECONDS, so the first plan request stays within seconds (bench/first_edit.py).
 FIRST_SEARCH_CHUNKS = 512
 FIRST_SEARCH_SECONDS = 4.0
@@ -160,8 +160,9 @@ class EmbeddingQueue:
         seconds: float | None = None,
     ) -> int:
         """Embed, ahead of the worker, those still pending of: ``chunk_ids``, the chunks of ``paths``, then ``fill``,
-        in that order, at most ``limit``, for at most ``seconds`` of model time (what is left goes to the front of the
-        queue, for the worker). Returns how many were asked for. Blocking: loads the model if needed."""
+        in that order, at most ``limit``, for at most ``seconds`` from its start (wall-clock: waiting for the model
+        counts; what is left goes to the front of the queue, for the worker). Returns how many were asked for.
+        Blocking: loads the model if needed."""
         with self.cond:
             wanted = {i: self._pending[i] for i in chunk_ids if i in self._pending}
             wanted |= {i: row for i, row in self._pending.items() if row.path in paths}

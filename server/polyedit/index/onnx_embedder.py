@@ -58,12 +58,21 @@ def _model_key(model_dir: Path, stats: tuple[tuple[str, int, int], ...]) -> str:
     return digest.hexdigest()[:24]
 
 
+def sweep_stale(folder: Path) -> None:
+    """Remove what an interrupted export or distillation left in the models folder: ``tmp*`` folders and files older
+    than STALE_EXPORT_S (a younger one may be another process's work in progress)."""
+    for stale in folder.glob("tmp*"):
+        if time.time() - stale.stat().st_mtime > STALE_EXPORT_S:
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+
+
 def export_in_subprocess(model_dir: Path, target: Path) -> None:
     """Run ``export_int8`` in its own process: torch never loads into the server, and an interrupted export (Ctrl-C,
     a closed editor) leaves no half-made model, only a temporary folder that a later export sweeps away."""
-    for stale in target.parent.glob("tmp*"):
-        if stale.is_dir() and time.time() - stale.stat().st_mtime > STALE_EXPORT_S:
-            shutil.rmtree(stale, ignore_errors=True)
+    sweep_stale(target.parent)
     done = subprocess.run(
         [sys.executable, "-m", "polyedit.index.onnx_embedder", str(model_dir), str(target)],
         capture_output=True,

@@ -3,8 +3,9 @@
 A search on a workspace that is not embedded yet (an edit on a repository polyedit has never seen) cannot wait for
 every chunk to be embedded, and the best lexical candidates miss much of what the model would find: on the change
 set, embedding only them left the first edit's recall@10 at 0.73 against 0.81 with every chunk embedded. A static
-model ranks every waiting chunk in milliseconds; the first search embeds the best of them with the real model, up to
-a budget, and the real model's scores decide (bench/retrieval.py, ``first_edit``).
+model ranks the waiting chunks (about 1 s per 10,000 the first time, then only new or changed ones); the first search
+embeds the best of them with the real model, up to a budget, and the real model's scores decide (bench/retrieval.py,
+``first_edit``).
 
 The static model follows model2vec's recipe, distilled here from the bundled MiniLM as int8 ONNX: every vocabulary
 token is embedded alone, the vectors are reduced to STATIC_DIM dimensions by PCA and weighted by token frequency
@@ -18,14 +19,13 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from polyedit.index.onnx_embedder import STALE_EXPORT_S, OnnxEmbedder
+from polyedit.index.onnx_embedder import OnnxEmbedder, sweep_stale
 from polyedit.index.store import ChunkRow
 
 log = logging.getLogger(__name__)
@@ -40,9 +40,9 @@ RECIPE = "v1"  # in the table's file name: change it when distil() changes, so a
 RANK_SLICE = 1024  # texts tokenized at once: the encodings of 30,000 chunks in one call held ~480 MB
 
 
-def distil(embedder: OnnxEmbedder, target: Path) -> None:
+def distil(embedder: OnnxEmbedder, target: Path) -> np.ndarray:
     """Embed each vocabulary token alone (``[CLS] token [SEP]``), reduce by PCA, weight by frequency rank; save
-    atomically to ``target``."""
+    atomically to ``target``, and return the table."""
     embedder.load()
     session = embedder._session
     vocab_size = embedder._tokenizer.get_vocab_size()
@@ -59,7 +59,9 @@ def distil(embedder: OnnxEmbedder, target: Path) -> None:
     reduced = centred @ components[:STATIC_DIM].T
     ranks = np.arange(1, vocab_size + 1)
     reduced *= (np.log(1 + ranks) / np.log(1 + ranks).max())[:, None]
-    save_atomically(reduced.astype(np.float32), target)
+    table: np.ndarray = np.asarray(reduced, dtype=np.float32)
+    save_atomically(table, target)
+    return table
 
 
 def save_atomically(table: np.ndarray, target: Path) -> None:
@@ -119,11 +121,8 @@ class StaticTier:
         table = _read_table(path, tokenizer.get_vocab_size())
         if table is None:
             log.info("distilling the first-pass static model (once per machine): %s", path)
-            for stale in path.parent.glob("tmp*.npy"):  # left by a distillation that was killed
-                if time.time() - stale.stat().st_mtime > STALE_EXPORT_S:
-                    stale.unlink(missing_ok=True)
-            distil(embedder, path)
-            table = np.load(path)
+            sweep_stale(path.parent)  # a table a killed distillation left half-written
+            table = distil(embedder, path)
         return cls(table, tokenizer)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
