@@ -3,9 +3,9 @@
 A search on a workspace that is not embedded yet (an edit on a repository polyedit has never seen) cannot wait for
 every chunk to be embedded, and the best lexical candidates miss much of what the model would find: on the change
 set, embedding only them left the first edit's recall@10 at 0.73 against 0.81 with every chunk embedded. A static
-model ranks the waiting chunks (about 1 s per 10,000 the first time, then only new or changed ones); the first search
-embeds the best of them with the real model, up to a budget, and the real model's scores decide (bench/retrieval.py,
-``first_edit``).
+model ranks the waiting chunks (about 1 s per 10,000 the first time, measured once, then only new or changed
+ones); the first search embeds the best of them with the real model, up to a budget, and the real model's scores
+decide (bench/retrieval.py, ``first_edit``).
 
 The static model follows model2vec's recipe, distilled here from the bundled MiniLM as int8 ONNX: every vocabulary
 token is embedded alone, the vectors are reduced to STATIC_DIM dimensions by PCA and weighted by token frequency
