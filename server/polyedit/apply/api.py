@@ -84,7 +84,7 @@ def _structural(
     path: str, original: str, sketch: str, fmt: FormatChoice, encoding: Encoding, max_removed_share: float | None
 ) -> Applied:
     chosen: Format = detect_format(sketch, path, original) if fmt == "auto" else fmt
-    style = detect(original)
+    style = detect(original, path)
     before = split_lines(original)
     sketch_lines = unwrap(split_lines(sketch), path)
     styles = comment_styles(path)
