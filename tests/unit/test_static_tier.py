@@ -67,7 +67,8 @@ def test_remembers_vectors_until_a_chunk_changes(onnx: OnnxEmbedder, monkeypatch
     tier.rank("y", chunks)
     changed = ChunkRow(1, "f0.txt", 1, 2, None, "", "def changed(): pass\n", "new-hash")
     tier.rank("z", [changed, *chunks[1:]])
-    assert encoded == [*CODE.values(), "x", "y", "def changed(): pass\n", "z"]
+    # It ranks what MiniLM will embed: a chunk's header line and its text.
+    assert encoded == [*(r.embed_text for r in chunks), "x", "y", changed.embed_text, "z"]
 
 
 def test_too_many_chunks_are_not_ranked(onnx: OnnxEmbedder, monkeypatch: pytest.MonkeyPatch) -> None:
