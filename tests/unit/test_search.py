@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 from polyedit.index.search import (
-    CANDIDATES,
     DENSE_WEIGHT,
-    LEXICAL_ABSENT_RANK,
     RRF_K,
     about_documentation,
     is_prose,
@@ -74,37 +72,6 @@ def test_dense_first_beats_lexical_first_in_hybrid() -> None:
     rows = {1: row(1, "lexical_hit.py"), 2: row(2, "dense_hit.py")}
     assert DENSE_WEIGHT > 1
     assert [r.id for r, _ in rank("q", [1], [2], rows)] == [2, 1]
-
-
-def _cut_off_case() -> tuple[list[int], list[int], dict[int, ChunkRow]]:
-    """Chunk 1 is dense's first choice and absent from a full lexical pool; chunk 2 is 60th lexically and 10th
-    densely; chunks 3-10 fill dense's places 2-9, chunks 100+ the lexical pool."""
-    lexical = [100 + i for i in range(CANDIDATES)]
-    lexical[59] = 2
-    dense = [1, *range(3, 11), 2]
-    rows = {i: row(i, f"f{i}.py") for i in {*lexical, *dense}}
-    return lexical, dense, rows
-
-
-def test_chunk_missing_from_a_cut_off_lexical_pool_counts_at_its_edge() -> None:
-    lexical, dense, rows = _cut_off_case()
-    scored = rank("q", lexical, dense, rows)
-    # Without the lexical credit, chunk 2's presence in both rankings would outweigh dense's first choice.
-    assert 1 / (RRF_K + 60) + DENSE_WEIGHT / (RRF_K + 10) > DENSE_WEIGHT / (RRF_K + 1)
-    assert scored[0][0].id == 1
-    assert scored[0][1] == pytest.approx(DENSE_WEIGHT / (RRF_K + 1) + 1 / (RRF_K + LEXICAL_ABSENT_RANK))
-    # Chunks BM25 returned keep their own lexical rank; the other modes do not use the credit.
-    assert dict((r.id, s) for r, s in scored)[2] == pytest.approx(1 / (RRF_K + 60) + DENSE_WEIGHT / (RRF_K + 10))
-    assert rank("q", lexical, dense, rows, mode="dense")[0][1] == pytest.approx(1 / (RRF_K + 1))
-    assert all(r.id != 1 for r, _ in rank("q", lexical, dense, rows, mode="lexical"))
-
-
-def test_chunk_missing_from_a_short_lexical_list_gets_no_lexical_credit() -> None:
-    # Fewer than CANDIDATES results: BM25 returned every chunk sharing a word with the query.
-    lexical, dense, rows = _cut_off_case()
-    scored = rank("q", lexical[:60], dense, rows)
-    assert scored[0][0].id == 2
-    assert dict((r.id, s) for r, s in scored)[1] == pytest.approx(DENSE_WEIGHT / (RRF_K + 1))
 
 
 @pytest.mark.parametrize(

@@ -24,16 +24,6 @@ CANDIDATES = 100
 # weights let lexical agreement push its best answers down (change set recall@10 0.80 -> 0.82, docstring MRR
 # 0.79 -> 0.80).
 DENSE_WEIGHT = 1.5
-# The lexical rank at which hybrid fusion counts a chunk the dense ranking found but a cut-off lexical pool (CANDIDATES
-# long) did not hold. Dense similarity is measured for every chunk; BM25 sees only chunks sharing a word with the
-# query, and a described change often words its subject differently from the code (a dependency bump lands in
-# package.json, a leak fix in the file that owns the handle). With no lexical credit, any chunk both rankings placed
-# midway outranked dense's first choice. A shorter lexical list holds every chunk sharing a word and adds nothing
-# (counting there as well cost "license: Updated license year" its first-place hit). Change set recall@1
-# 0.390 -> 0.416, MRR 0.762 -> 0.787, recall@10 0.809 -> 0.813 (five top-1 changes, four to a gold file, two of them
-# package.json); docstring set: no top-1 change, recall@10 0.994 -> 0.990; all-gold@10 one case lower on both sets.
-# Any rank from 60 to 125 measured recall@1 0.416-0.420; at 150 and beyond the gain fades (0.399 at 150, 0.390 at 300).
-LEXICAL_ABSENT_RANK = 100
 OPEN_FILE_BOOST = 1.15
 RECENT_EDIT_BOOST = 1.1
 NAME_MATCH_BOOST = 0.25  # per share of query terms found in the path or symbol
@@ -112,8 +102,7 @@ def rank(
     """Fuse the rankings allowed by ``mode`` and apply the boosts; best first.
 
     A chunk still waiting for its embedding cannot be in the dense ranking; in hybrid mode it counts there at its
-    lexical rank instead, so a function typed a moment ago is not pushed down by older, embedded neighbours. A chunk
-    found densely but not lexically counts in the lexical ranking at LEXICAL_ABSENT_RANK.
+    lexical rank instead, so a function typed a moment ago is not pushed down by older, embedded neighbours.
     Prose files (docs, changelogs) keep PROSE_FACTOR of their score unless the query is about documentation.
     """
     weighted = {
@@ -127,11 +116,6 @@ def rank(
         for position, chunk_id in enumerate(lexical, start=1):
             if chunk_id in unembedded:
                 fused[chunk_id] += DENSE_WEIGHT / (RRF_K + position)
-        if len(lexical) >= CANDIDATES:  # cut off: more chunks share a word with the query than it holds
-            found = set(lexical)
-            for chunk_id in dense:
-                if chunk_id not in found:
-                    fused[chunk_id] += 1.0 / (RRF_K + LEXICAL_ABSENT_RANK)
     terms = set(query_terms(query))
     prose_factor = 1.0 if about_documentation(query) else PROSE_FACTOR
     scored = []
