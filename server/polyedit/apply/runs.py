@@ -21,9 +21,11 @@ EDGE_FUZZY_MIN = 65.0  # a changed line right next to an anchor, same indentatio
 MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
 DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
 MAX_INSERTED_AT_EDGE = 12  # new lines before the block's last lines that pair with the original right there
+MAX_EDITED_RUN = 3  # changed lines, each a version of the original line it faces, between two agreeing lines
 _NON_DISTINCTIVE = frozenset(
     ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
 )
+_WORDS = re.compile(r"\w+")
 FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 
@@ -211,7 +213,7 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                         alignment.pairs[k] = q
                     pending = []
             elif similar(block[i], original[p], adjacent=True, delta=delta) or _replaced_between(
-                block, original, i, p, step, lo, hi
+                block, original, i, p, step, (lo, hi), delta
             ):
                 for k, q in pending:
                     alignment.pairs[k] = q
@@ -313,10 +315,36 @@ def _rest_after_insertion(
     return None
 
 
-def _replaced_between(block: list[str], original: list[str], i: int, p: int, step: int, lo: int, hi: int) -> bool:
-    """A single changed line whose neighbours outwards agree again: the next one is distinctive, or all the rest
-    of the block matches the original line for line (with a distinctive line among them)."""
-    ni, np_ = i + step, p + step
+def _replaced_between(
+    block: list[str], original: list[str], i: int, p: int, step: int, bounds: tuple[int, int], delta: int
+) -> bool:
+    """Changed lines whose neighbours outwards agree again: one line of any text, or up to ``MAX_EDITED_RUN``
+    lines each a recognisable version of the original line it faces (an edited line is evidence of place: the
+    ``"--proxy",`` / ``"proxy",`` between ``@click.option(`` and ``type=str,`` replace ``"--proxies",`` /
+    ``"proxies",``). The line that agrees is distinctive, or all the rest of the block matches the original line
+    for line (with a distinctive line among them)."""
+    lo, hi = bounds
+    if _agrees_after(block, original, i + step, p + step, step, lo, hi):
+        return True
+    for run in range(MAX_EDITED_RUN):
+        if not _edited(block, original, i + step * run, p + step * run, lo, hi, delta):
+            return False
+        if run and _agrees_after(block, original, i + step * (run + 1), p + step * (run + 1), step, lo, hi):
+            return True
+    return False
+
+
+def _edited(block: list[str], original: list[str], i: int, p: int, lo: int, hi: int, delta: int) -> bool:
+    """Whether block line ``i`` is a recognisable version of original row ``p``: the same indentation (after the
+    block's shift ``delta``), and close words (punctuation left out: ``"--proxy",`` and ``"--url",`` share only
+    their quotes and dashes)."""
+    if not (0 <= i < len(block) and lo <= p < hi) or indent_width(block[i]) + delta != indent_width(original[p]):
+        return False
+    a, b = (" ".join(_WORDS.findall(line)) for line in (block[i], original[p]))
+    return bool(a and b) and fuzz.ratio(a, b) >= EDGE_FUZZY_MIN
+
+
+def _agrees_after(block: list[str], original: list[str], ni: int, np_: int, step: int, lo: int, hi: int) -> bool:
     if not (0 <= ni < len(block) and lo <= np_ < hi) or not norm_equal(block[ni], original[np_]):
         return False
     if distinctive(" ".join(block[ni].split())):

@@ -1,0 +1,72 @@
+import click
+
+
+@click.command()
+@click.option(
+    "--method",
+    "method",
+    type=str,
+    default="GET",
+)
+@click.option(
+    "--url",
+    "url",
+    type=str,
+    default=None,
+)
+@click.option(
+    "--params",
+    "params",
+    type=list,
+    default=None,
+)
+@click.option(
+    "--content",
+    "content",
+    type=bytes,
+    default=None,
+)
+@click.option(
+    "--data",
+    "data",
+    type=dict,
+    default=None,
+)
+@click.option(
+    "--files",
+    "files",
+    type=list,
+    default=None,
+)
+@click.option(
+    "--json",
+    "json",
+    type=dict,
+    default=None,
+)
+@click.option(
+    "--headers",
+    "headers",
+    type=list,
+    default=None,
+)
+@click.option(
+    "--cookies",
+    "cookies",
+    type=list,
+    default=None,
+)
+@click.option(
+    "--proxy",
+    "proxy",
+    type=str,
+    default=None,
+)
+@click.option(
+    "--timeout",
+    "timeout",
+    type=float,
+    default=5.0,
+)
+def main(method: str, url: str, params: list, content: bytes, data: dict, files: list, json: dict, headers: list, cookies: list, proxies: str, timeout: float) -> None:
+    print(method, url, params, content, data, files, json, headers, cookies, proxies, timeout)

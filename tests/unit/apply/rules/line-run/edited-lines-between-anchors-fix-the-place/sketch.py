@@ -1,0 +1,6 @@
+# ... existing code ...
+@click.option(
+    "--proxy",
+    "proxy",
+    type=str,
+# ... existing code ...
