@@ -314,11 +314,14 @@ _OPENERS = (":", "{", "(", "[", "=>")
 
 def _shift_around(block: list[str], shifts: dict[int, int], i: int, default: int) -> int:
     """The shift of the paired lines before and after line ``i`` when they agree, else of the next paired line
-    when it stands at line ``i``'s depth (a sibling), else ``default``."""
+    when it stands at line ``i``'s depth with no shallower line between (a sibling: past an ``else:`` it is in
+    another scope), else ``default``."""
     before = max((k for k in shifts if k < i), default=None)
     after = min((k for k in shifts if k > i), default=None)
     if before is not None and after is not None and shifts[before] == shifts[after]:
         return shifts[before]
-    if after is not None and indent_width(block[after]) == indent_width(block[i]):
+    depth = indent_width(block[i])
+    between = [line for line in block[i + 1 : after] if line.strip()]
+    if after is not None and indent_width(block[after]) == depth and all(indent_width(x) >= depth for x in between):
         return shifts[after]
     return default

@@ -1,0 +1,9 @@
+def paint(text, ranges):
+    for stylized in ranges:
+        start, end = stylized.start, stylized.end
+        if start is not None and end is not None:
+            if stylized.before:
+                text.stylize_before(stylized.style, start, end)
+            else:
+                text.stylize(stylized.style, start, end)
+    return text
