@@ -110,10 +110,12 @@ def _flags(block: Block) -> tuple[bool, bool, int | None]:
 
 
 def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
-    """A block that opens a scope, shows part of it and ends with a lone closer (``}``, ``});``, ``end``): the
-    closer is the end of the scope, and what the block does not show of the scope stays. Only when more of the
-    scope is left out than the block shows of it, and the block shows part of the body unchanged (else the block is
-    the whole definition, header, new body and closer, and its end is the end)."""
+    """A block that shows part of a scope and ends with its lone closer (``}``, ``});``, ``end``): the closer is
+    the end of the scope, and what the block does not show of the scope stays. The block either opens the scope
+    (when more of the scope is left out than the block shows of it, and the block shows part of the body unchanged;
+    else the block is the whole definition, header, new body and closer, and its end is the end), or a marker
+    before it stands in the scope and the block shows a member of it whole before the closer (a partial class:
+    header, marker, a method, the class's ``}``)."""
     shown = [i for i, line in enumerate(block.lines) if line.strip()]
     closing = norm(block.lines[shown[-1]]) if shown else ""
     if len(shown) < 3 or closing not in CLOSERS or not ("}" in closing or closing == "end"):  # a scope, not a call
@@ -121,13 +123,19 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     closer = norm(block.lines[shown[-1]])
     head = Block(block.lines[: shown[-1]], block.first, block.marker_before, False)  # the closer holds its end
     readings = []
+    opened_before = block.marker_before and len(_open_closers(block.lines)) == 1  # it closes the marker's scope
     for reading in chain_readings(orig, index, head):
-        around = [d for d in orig.outline.definitions if d.start < reading.end <= d.end and d.start >= reading.start]
+        around = [d for d in orig.outline.definitions if d.start < reading.end <= d.end]
+        around = [d for d in around if d.start >= reading.start or opened_before]
         scope = min(around, key=lambda d: d.end - d.start, default=None)
         if scope is None or orig.onorm[scope.end] != closer:
             continue
         left = sum(1 for r in range(reading.end, scope.end) if orig.lines[r].strip())
-        if left <= len(shown) - 2 or not any(scope.start < r < scope.end for r in reading.kept):
+        if scope.start < reading.start and not _member_shown_whole(orig, head, reading, scope.start):
+            continue  # the closer of new code (or of a member shown in part), not the scope's
+        if scope.start >= reading.start and (
+            left <= len(shown) - 2 or not any(scope.start < r < scope.end for r in reading.kept)
+        ):
             continue  # a block showing none of the body as it stands shows the new body whole
         tail = Piece(scope.end, scope.end + 1, (orig.lines[scope.end],))
         kept = reading.kept | {scope.end}
@@ -135,6 +143,14 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
             Reading(index, "end-of-scope", (*reading.pieces, tail), reading.cost, reading.new_lines, kept=kept)
         )
     return readings
+
+
+def _member_shown_whole(orig: Original, head: Block, reading: Reading, scope_start: int) -> bool:
+    """Whether the block, before its closer, ends with a member of the scope shown to its own last line, paired
+    (``fn f() { ... }`` then the ``}`` of the ``impl``): the block's closer is then the scope's, not the member's."""
+    last = max((i for i, line in enumerate(head.lines) if line.strip()), default=None)
+    row = dict(reading.pairs).get(last) if last is not None else None
+    return row is not None and any(scope_start < d.start and d.end == row for d in orig.outline.definitions)
 
 
 def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
