@@ -3,14 +3,15 @@
 - ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
   their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
   original line beside it that starts with the same name.
-- ``variant_readings``: a short block with no equal line replaces the consecutive lines it closely resembles.
+- ``variant_readings``: a short block with no equal distinctive line replaces the consecutive lines it closely
+  resembles (bracket lines around them standing there as they are).
 - ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
   around the change, so the block replaces what stands between them.
 - ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
   file's first lines it resembles line by line are replaced), after the body the marker before it covers, before
   the closing lines of that scope, or at the file's end.
-- ``closer_readings``: a block that opens a scope, shows part of it and ends with its lone closer: the closer is
-  the scope's end and what the block does not show of the scope stays.
+- ``closer_readings``: a block that shows part of a scope (opening it, or after a marker inside it) and ends with
+  its lone closer: the closer is the scope's end and what the block does not show of the scope stays.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.evidence import weak_pairs
@@ -88,21 +91,40 @@ def _edge_variants(block: list[str], original: list[str], alignment: Alignment) 
 
 
 MAX_VARIANT_LINES = 3  # a block this short with no equal line may replace the lines it closely resembles
+LOOSE_EDIT_MIN = 60.0  # a line that may be an edit of another: a place a variant's bracket lines do not rule out
 
 
 def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
-    """A short block with no line equal to the original's, whose lines each closely resemble consecutive original
-    lines (same indentation and first word, e.g. an attribute added to a JSX element): it replaces them, at each
-    place where they stand (the dynamic programme and the margin decide between places)."""
+    """A short block with no distinctive line equal to the original's, whose lines each closely resemble
+    consecutive original lines (same indentation and first word, e.g. an attribute added to a JSX element; a
+    bracket or ``*`` line around them the same): it replaces them, at each place where they stand (the dynamic
+    programme and the margin decide between places)."""
     shown = [line for line in block.lines if line.strip()]
-    if not shown or len(shown) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in shown):
+    marked = [line for line in shown if distinctive(norm(line))]
+    if not marked or len(marked) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in marked):
         return []
+    if len(shown) > len(marked) and len(_loose_places(orig, shown)) > 1:
+        return []  # bracket lines fit anywhere: the changed lines' resemblance must single out one place
     readings = []
     for start in range(len(orig.lines) - len(shown) + 1):
         if all(similar(line, orig.lines[start + k], adjacent=True) for k, line in enumerate(shown)):
             alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
             readings += from_alignment(orig, index, Block(shown, block.first, *_flags(block)), alignment, "variant")
     return readings[: MAX_VARIANT_LINES * 2]
+
+
+def _loose_places(orig: Original, shown: list[str]) -> list[int]:
+    """Where the block's bracket lines stand as they are and each of its other lines is a recognisable edit of the
+    original line it faces (the same indentation, ratio at least ``LOOSE_EDIT_MIN``)."""
+
+    def fits(line: str, row: int) -> bool:
+        if not distinctive(norm(line)):
+            return line.rstrip() == orig.lines[row].rstrip()
+        same_depth = indent_width(line) == indent_width(orig.lines[row])
+        return same_depth and fuzz.ratio(line.strip(), orig.lines[row].strip()) >= LOOSE_EDIT_MIN
+
+    rows = range(len(orig.lines) - len(shown) + 1)
+    return [start for start in rows if all(fits(line, start + k) for k, line in enumerate(shown))]
 
 
 def _flags(block: Block) -> tuple[bool, bool, int | None]:
