@@ -16,7 +16,9 @@ The cost is lexicographic, lower is better, term by term:
                  the file's one ``const JSONRequested = ...`` as a new copy is the less plausible one)
 4. ``unpaired``  distinctive sketch lines not paired with an equal original line (a line the model copied should
                  pair; one paired only approximately, or paired as no evidence (``evidence.py``), counts here too)
-5. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few
+5. ``changes``   separate changes (hunks) the reading makes: a sketch block shows one change, or a few; only a
+                 distinctive paired line separates two (a docstring's closing quotes or a brace between a new line
+                 and a re-wrapped statement do not make them two changes)
 6. ``deleted``   original non-blank lines deleted (lines the block re-wraps are replaced, not deleted)
 7. ``weak``      blank and brace lines of the sketch read as new
 8. ``fuzzy``     lines paired only approximately (the block's version replaces the original's)
@@ -141,11 +143,15 @@ def alignment_cost(
     deleted_rows = {r for r in range(start, end) if r not in paired_rows and original[r].strip()}
     cut = 0
     changes = 0
+    joined = False  # the previous gap changed something and only weak pairs (blank, bracket) stand since
     for (i1, p1), (i2, p2) in pairwise([(-1, start - 1), *pairs, (len(block), end)]):
         added = [block[i] for i in range(i1 + 1, i2)]
         dropped = [r for r in range(p1 + 1, p2) if original[r].strip()]
         if any(line.strip() for line in added) or dropped:
-            changes += 1
+            changes += 0 if joined else 1
+            joined = True
+        if i2 < len(block) and distinctive(norm(block[i2])):
+            joined = False
         if dropped and rewrapped([original[r] for r in dropped], added):
             deleted_rows -= set(dropped)  # the same code re-wrapped: replaced, not deleted
         elif dropped and outline.root is not None and not outline.whole_nodes(dropped[0], dropped[-1]):

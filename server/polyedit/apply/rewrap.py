@@ -7,9 +7,10 @@ sees the same code: the block's lines replace the original's. This generator fin
 (or a few consecutive ones), the consecutive original lines that start with the same word and, without
 whitespace, are the same code (rapidfuzz ratio >= ``cost.REWRAP_MIN``, leaving the same brackets open), then
 pairs the block's lines around them with the original's lines around the re-wrapped ones, outwards while they
-are equal: a reading when every other line of the block pairs so (the re-wrap is the block's one change; other
-changes are the chains' job). The cost counts the re-wrapped rows as replaced, not deleted; where the block
-stands is still the cost's decision.
+are equal, then past a few new lines when the rest of the block on that side stands right there: a reading when
+every other line of the block pairs so (the re-wrap is the block's one change, or it has a new line beside it, an
+``Args:`` entry added above the re-wrapped call; other changes are the chains' job). The cost counts the
+re-wrapped rows as replaced, not deleted; where the block stands is still the cost's decision.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import REWRAP_MIN, Reading
 from polyedit.apply.generators import Original, from_alignment
-from polyedit.apply.runs import FIRST_WORD, Alignment, norm_equal
+from polyedit.apply.runs import FIRST_WORD, Alignment, norm_equal, rest_after_insertion
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
 
@@ -78,9 +79,9 @@ def rewrap_alignments(block: list[str], original: list[str], positions: dict[str
                     if score >= REWRAP_MIN and (best is None or score > best[0]):
                         best = (score, k, m)
             if best is not None:
-                alignment = _around(block, original, i, best[1], q, best[2])
+                alignment, inserted = _around(block, original, i, best[1], q, best[2])
                 rest = [j for j, text in enumerate(block) if text.strip() and not i <= j < i + best[1]]
-                if all(j in alignment.pairs for j in rest):  # the re-wrap is the block's one change
+                if all(j in alignment.pairs or j in inserted for j in rest):  # the re-wrap is the block's change
                     found.append(alignment)
     return found
 
@@ -95,17 +96,21 @@ def _first_word(line: str) -> str | None:
     return match.group(1) if match and line.strip() else None
 
 
-def _around(block: list[str], original: list[str], i: int, k: int, q: int, m: int) -> Alignment:
+def _around(block: list[str], original: list[str], i: int, k: int, q: int, m: int) -> tuple[Alignment, set[int]]:
+    """The re-wrap's alignment: the block's lines around it paired with the original's outwards while equal, then
+    the rest of the block's lines on that side when they stand right there after a few new lines (a line added
+    next to the re-wrapped statement: the rest of the block still says where it is); and those new lines."""
     alignment = Alignment(covered=set(range(q, q + m)))
-    j, r = i - 1, q - 1
-    while j >= 0 and r >= 0 and norm_equal(block[j], original[r]):
-        alignment.pairs[j] = r
-        j, r = j - 1, r - 1
-    j, r = i + k, q + m
-    while j < len(block) and r < len(original) and norm_equal(block[j], original[r]):
-        alignment.pairs[j] = r
-        j, r = j + 1, r + 1
-    return alignment
+    inserted: set[int] = set()
+    for step, j, r in ((-1, i - 1, q - 1), (1, i + k, q + m)):
+        while 0 <= j < len(block) and 0 <= r < len(original) and norm_equal(block[j], original[r]):
+            alignment.pairs[j] = r
+            j, r = j + step, r + step
+        rest = rest_after_insertion(block, original, j, r, step, 0, len(original)) if 0 <= r < len(original) else None
+        if 0 <= j < len(block) and rest:
+            alignment.pairs.update(rest)
+            inserted |= set(range(j, rest[0][0], step))
+    return alignment, inserted
 
 
 def rewrap_readings(orig: Original, index: int, block: Block) -> list[Reading]:

@@ -222,7 +222,7 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                 alignment.fuzzy.add(i)
             else:
                 rest = _rest_after_deletion(block, original, i, p, step, lo, hi)
-                rest = rest if rest is not None else _rest_after_insertion(block, original, i, p, step, lo, hi)
+                rest = rest if rest is not None else rest_after_insertion(block, original, i, p, step, lo, hi)
                 if rest is not None:
                     for k, q in [*pending, *rest]:
                         alignment.pairs[k] = q
@@ -297,7 +297,7 @@ def _rest_after_deletion(
     return None
 
 
-def _rest_after_insertion(
+def rest_after_insertion(
     block: list[str], original: list[str], i: int, p: int, step: int, lo: int, hi: int
 ) -> list[tuple[int, int]] | None:
     """The block's last lines (outwards from past i, one distinctive among them) equal to the original lines right
