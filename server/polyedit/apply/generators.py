@@ -2,7 +2,7 @@
 
 - ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
   their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
-  original line beside it that starts with the same name.
+  original line beside it that starts with the same name or is a recognisable edit of it.
 - ``variant_readings``: a short block with no equal distinctive line replaces the consecutive lines it closely
   resembles (bracket lines around them standing there as they are).
 - ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
@@ -33,6 +33,7 @@ from polyedit.apply.runs import (
     extend_edges,
     find_runs,
     indent_delta,
+    recognisable_edit,
     same_start,
     similar,
 )
@@ -78,16 +79,32 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
 
 def _edge_variants(block: list[str], original: list[str], alignment: Alignment) -> list[Alignment]:
     """The alignment with the new line next to its first (last) pair read as replacing the original line next to it,
-    when both start with the same word at the same indentation: inserted or modified, the cost and the margin
-    decide (``<hr data-id="x" />`` next to ``<hr />``)."""
+    when both start with the same word at the same indentation, or it is a recognisable edit of it (``entryValue :=
+    &Entry{`` beside ``entry := &Entry{``), with the blank lines beyond it that equal the original's there: inserted
+    or modified, the cost and the margin decide (``<hr data-id="x" />`` next to ``<hr />``)."""
     variants = []
     shown = [i for i, line in enumerate(block) if line.strip()]
-    for i, p in ((min(alignment.pairs) - 1, alignment.start - 1), (max(alignment.pairs) + 1, alignment.end + 1)):
+    for step, i, p in (
+        (-1, min(alignment.pairs) - 1, alignment.start - 1),
+        (1, max(alignment.pairs) + 1, alignment.end + 1),
+    ):
         at_edge = bool(shown) and i in (shown[0], shown[-1])  # the new line next to the marker
-        if at_edge and 0 <= p < len(original) and same_start(block[i], original[p]):
+        if at_edge and 0 <= p < len(original) and _replaces(block[i], original[p]):
             variant = Alignment({**alignment.pairs, i: p}, {*alignment.fuzzy, i})
+            i, p = i + step, p + step
+            while 0 <= i < len(block) and 0 <= p < len(original) and not block[i].strip() and not original[p].strip():
+                variant.pairs[i] = p
+                i, p = i + step, p + step
             variants.append(variant)
     return variants
+
+
+def _replaces(block_line: str, original_line: str) -> bool:
+    """Whether a new line at the block's edge may replace the original line beside it (neither a bracket line)."""
+    if same_start(block_line, original_line):
+        return True
+    both = distinctive(norm(block_line)) and distinctive(norm(original_line))
+    return both and recognisable_edit(block_line, original_line)
 
 
 MAX_VARIANT_LINES = 3  # a block this short with no equal line may replace the lines it closely resembles

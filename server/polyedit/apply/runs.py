@@ -335,12 +335,16 @@ def _replaced_between(
 
 
 def _edited(block: list[str], original: list[str], i: int, p: int, lo: int, hi: int, delta: int) -> bool:
-    """Whether block line ``i`` is a recognisable version of original row ``p``: the same indentation (after the
-    block's shift ``delta``), and close words (punctuation left out: ``"--proxy",`` and ``"--url",`` share only
-    their quotes and dashes)."""
-    if not (0 <= i < len(block) and lo <= p < hi) or indent_width(block[i]) + delta != indent_width(original[p]):
+    return 0 <= i < len(block) and lo <= p < hi and recognisable_edit(block[i], original[p], delta)
+
+
+def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bool:
+    """Whether a block line is a recognisable version of an original line: the same indentation (after the block's
+    shift ``delta``), and close words (punctuation left out: ``"--proxy",`` and ``"--url",`` share only their
+    quotes and dashes)."""
+    if indent_width(block_line) + delta != indent_width(original_line):
         return False
-    a, b = (" ".join(_WORDS.findall(line)) for line in (block[i], original[p]))
+    a, b = (" ".join(_WORDS.findall(line)) for line in (block_line, original_line))
     return bool(a and b) and fuzz.ratio(a, b) >= EDGE_FUZZY_MIN
 
 

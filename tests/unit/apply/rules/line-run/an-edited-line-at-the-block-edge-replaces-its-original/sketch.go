@@ -1,0 +1,9 @@
+	// ... existing code ...
+
+	entryValue := &Entry{
+		Time:    time.Time{},
+	// ... existing code ...
+	for i := 0; i < b.N; i++ {
+		d, err = formatter.Format(entryValue)
+		if err != nil {
+			// ... existing code ...
