@@ -9,7 +9,8 @@ whitespace, are the same code (rapidfuzz ratio >= ``cost.REWRAP_MIN``, leaving t
 pairs the block's lines around them with the original's lines around the re-wrapped ones, outwards while they
 are equal, then past a few new lines when the rest of the block on that side stands right there: a reading when
 every other line of the block pairs so (the re-wrap is the block's one change, or it has a new line beside it, an
-``Args:`` entry added above the re-wrapped call; other changes are the chains' job). The cost counts the
+``Args:`` entry added above the re-wrapped call, or further re-wraps after it, a class whose headers are all
+re-wrapped; other changes are the chains' job). The cost counts the
 re-wrapped rows as replaced, not deleted; where the block stands is still the cost's decision.
 """
 
@@ -54,36 +55,38 @@ def rewrap_alignments(block: list[str], original: list[str], positions: dict[str
         if word is None or positions.get(norm(line)):
             continue  # a re-wrap starts with a new line
         for q in rows_by_word[word]:
-            best: tuple[float, int, int] | None = None
-            for k in range(1, MAX_WRAP_LINES + 1):
-                new = block[i : i + k]
-                if len(new) < k or not new[-1].strip():
-                    break
-                text = _packed(new)
-                for m in range(1, MAX_WRAP_LINES + 1):
-                    if q + m > len(original) or not packed[q + m - 1]:
-                        break
-                    old = original[q : q + m]
-                    was = "".join(packed[q : q + m])
-                    if (
-                        k == m > 1
-                        or len(text) < MIN_WRAP_CHARS
-                        or min(len(text), len(was)) < 0.8 * max(len(text), len(was))
-                    ):
-                        continue
-                    if _depth(text) != _depth(was) or norm_equal(new[-1], old[-1]):
-                        continue  # an equal last line is context after the re-wrap, not part of it
-                    if not (_solid(new[-1]) and _solid(old[-1])):
-                        continue  # nor is a weak one
-                    score = fuzz.ratio(text, was)
-                    if score >= REWRAP_MIN and (best is None or score > best[0]):
-                        best = (score, k, m)
+            best = _wrap_at(block, original, packed, i, q)
             if best is not None:
-                alignment, inserted = _around(block, original, i, best[1], q, best[2])
-                rest = [j for j, text in enumerate(block) if text.strip() and not i <= j < i + best[1]]
-                if all(j in alignment.pairs or j in inserted for j in rest):  # the re-wrap is the block's change
+                alignment, explained = _around(block, original, packed, (i, best[0]), (q, best[1]))
+                rest = [j for j, text in enumerate(block) if text.strip() and not i <= j < i + best[0]]
+                if all(j in alignment.pairs or j in explained for j in rest):  # the re-wrap is the block's change
                     found.append(alignment)
     return found
+
+
+def _wrap_at(block: list[str], original: list[str], packed: list[str], i: int, q: int) -> tuple[int, int] | None:
+    """The sizes (k, m) for which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` best, or None."""
+    best: tuple[float, int, int] | None = None
+    for k in range(1, MAX_WRAP_LINES + 1):
+        new = block[i : i + k]
+        if len(new) < k or not new[-1].strip():
+            break
+        text = _packed(new)
+        for m in range(1, MAX_WRAP_LINES + 1):
+            if q + m > len(original) or not packed[q + m - 1]:
+                break
+            old = original[q : q + m]
+            was = "".join(packed[q : q + m])
+            if k == m > 1 or len(text) < MIN_WRAP_CHARS or min(len(text), len(was)) < 0.8 * max(len(text), len(was)):
+                continue
+            if _depth(text) != _depth(was) or norm_equal(new[-1], old[-1]):
+                continue  # an equal last line is context after the re-wrap, not part of it
+            if not (_solid(new[-1]) and _solid(old[-1])):
+                continue  # nor is a weak one
+            score = fuzz.ratio(text, was)
+            if score >= REWRAP_MIN and (best is None or score > best[0]):
+                best = (score, k, m)
+    return None if best is None else (best[1], best[2])
 
 
 def _solid(line: str) -> bool:
@@ -96,21 +99,35 @@ def _first_word(line: str) -> str | None:
     return match.group(1) if match and line.strip() else None
 
 
-def _around(block: list[str], original: list[str], i: int, k: int, q: int, m: int) -> tuple[Alignment, set[int]]:
-    """The re-wrap's alignment: the block's lines around it paired with the original's outwards while equal, then
-    the rest of the block's lines on that side when they stand right there after a few new lines (a line added
-    next to the re-wrapped statement: the rest of the block still says where it is); and those new lines."""
+def _around(
+    block: list[str], original: list[str], packed: list[str], wrap: tuple[int, int], rows: tuple[int, int]
+) -> tuple[Alignment, set[int]]:
+    """The re-wrap's alignment: block lines ``[i, i+k)`` (``wrap``) cover rows ``[q, q+m)`` (``rows``); the block's
+    lines around them paired with the original's outwards while equal (after it, further re-wraps of lines that
+    start with the same word are covered on the way: a class whose headers are all re-wrapped), then the rest of the
+    block's lines on that side when they stand right there after a few new lines (a line added next to the
+    re-wrapped statement: the rest of the block still says where it is); and the block lines so explained."""
+    (i, k), (q, m) = wrap, rows
     alignment = Alignment(covered=set(range(q, q + m)))
-    inserted: set[int] = set()
+    explained: set[int] = set()  # block lines neither paired nor in the first re-wrap: new, or further re-wraps
     for step, j, r in ((-1, i - 1, q - 1), (1, i + k, q + m)):
-        while 0 <= j < len(block) and 0 <= r < len(original) and norm_equal(block[j], original[r]):
-            alignment.pairs[j] = r
-            j, r = j + step, r + step
+        while 0 <= j < len(block) and 0 <= r < len(original):
+            if norm_equal(block[j], original[r]):
+                alignment.pairs[j] = r
+                j, r = j + step, r + step
+                continue
+            same_word = step > 0 and bool(block[j].strip()) and _first_word(block[j]) == _first_word(original[r])
+            more = _wrap_at(block, original, packed, j, r) if same_word else None
+            if more is None:
+                break
+            alignment.covered |= set(range(r, r + more[1]))
+            explained |= set(range(j, j + more[0]))
+            j, r = j + more[0], r + more[1]
         rest = rest_after_insertion(block, original, j, r, step, 0, len(original)) if 0 <= r < len(original) else None
         if 0 <= j < len(block) and rest:
             alignment.pairs.update(rest)
-            inserted |= set(range(j, rest[0][0], step))
-    return alignment, inserted
+            explained |= set(range(j, rest[0][0], step))
+    return alignment, explained
 
 
 def rewrap_readings(orig: Original, index: int, block: Block) -> list[Reading]:
