@@ -3,8 +3,6 @@
 - ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
   their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
   original line beside it that starts with the same name or is a recognisable edit of it.
-- ``variant_readings``: a short block with no equal distinctive line replaces the consecutive lines it closely
-  resembles (bracket lines around them standing there as they are).
 - ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
   around the change, so the block replaces what stands between them.
 - ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
@@ -19,8 +17,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-
-from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.evidence import weak_pairs
@@ -105,47 +101,6 @@ def _replaces(block_line: str, original_line: str) -> bool:
         return True
     both = distinctive(norm(block_line)) and distinctive(norm(original_line))
     return both and recognisable_edit(block_line, original_line)
-
-
-MAX_VARIANT_LINES = 3  # a block this short with no equal line may replace the lines it closely resembles
-LOOSE_EDIT_MIN = 60.0  # a line that may be an edit of another: a place a variant's bracket lines do not rule out
-
-
-def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
-    """A short block with no distinctive line equal to the original's, whose lines each closely resemble
-    consecutive original lines (same indentation and first word, e.g. an attribute added to a JSX element; a
-    bracket or ``*`` line around them the same): it replaces them, at each place where they stand (the dynamic
-    programme and the margin decide between places)."""
-    shown = [line for line in block.lines if line.strip()]
-    marked = [line for line in shown if distinctive(norm(line))]
-    if not marked or len(marked) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in marked):
-        return []
-    if len(shown) > len(marked) and len(_loose_places(orig, shown)) > 1:
-        return []  # bracket lines fit anywhere: the changed lines' resemblance must single out one place
-    readings = []
-    for start in range(len(orig.lines) - len(shown) + 1):
-        if all(similar(line, orig.lines[start + k], adjacent=True) for k, line in enumerate(shown)):
-            alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
-            readings += from_alignment(orig, index, Block(shown, block.first, *_flags(block)), alignment, "variant")
-    return readings[: MAX_VARIANT_LINES * 2]
-
-
-def _loose_places(orig: Original, shown: list[str]) -> list[int]:
-    """Where the block's bracket lines stand as they are and each of its other lines is a recognisable edit of the
-    original line it faces (the same indentation, ratio at least ``LOOSE_EDIT_MIN``)."""
-
-    def fits(line: str, row: int) -> bool:
-        if not distinctive(norm(line)):
-            return line.rstrip() == orig.lines[row].rstrip()
-        same_depth = indent_width(line) == indent_width(orig.lines[row])
-        return same_depth and fuzz.ratio(line.strip(), orig.lines[row].strip()) >= LOOSE_EDIT_MIN
-
-    rows = range(len(orig.lines) - len(shown) + 1)
-    return [start for start in rows if all(fits(line, start + k) for k, line in enumerate(shown))]
-
-
-def _flags(block: Block) -> tuple[bool, bool, int | None]:
-    return block.marker_before, block.marker_after, block.after_indent
 
 
 def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
@@ -255,8 +210,9 @@ def scope_readings(
                 start = d.end - len(closers) + 1
                 shown = [norm(line) for line in block.lines[-len(closers) :]]
                 if start >= after and orig.onorm[start : d.end + 1] == shown:
-                    body = lines[: -len(closers)]
                     delta = indent_width(orig.lines[d.end]) - indent_width(block.lines[-1])
+                    start -= _closing_before(orig, block.lines[: -len(closers)], start, after, delta)
+                    body = lines[: len(block.lines) - (d.end + 1 - start)]
                     body = [reindent(line, delta, orig.tabs) for line in body] if delta else body
                     piece = Piece(start, d.end + 1, (*body, *orig.lines[start : d.end + 1]))
                     kept = frozenset(range(start, d.end + 1))
@@ -268,6 +224,27 @@ def scope_readings(
     if not readings and is_last and marker_indent is not None:
         readings.append(insert(n, "end-of-file"))
     return readings
+
+
+def _closing_before(orig: Original, body: list[str], start: int, after: int, delta: int) -> int:
+    """How many of the bracket lines ending ``body`` (``</>``, ``);`` before a function's ``}``) stand right before
+    row ``start`` as they are (at the block's shift) and close nothing the block opened: they close what the file
+    closes there, not new lines."""
+    n = 0
+    while n < len(body) and start - n - 1 >= after:
+        line, row = body[-n - 1], start - n - 1
+        if not line.strip() or distinctive(norm(line)) or norm(line) != orig.onorm[row]:
+            break
+        if indent_width(line) + delta != indent_width(orig.lines[row]) or _depth(body[: len(body) - n - 1]) > 0:
+            break  # at another depth, or closing what the block opened (a new method's own ``}``)
+        n += 1
+    return n
+
+
+def _depth(lines: list[str]) -> int:
+    """Brackets the lines leave open."""
+    text = "".join(lines)
+    return sum(text.count(ch) for ch in "([{") - sum(text.count(ch) for ch in ")]}")
 
 
 def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: Cost, new: tuple[str, ...]) -> Reading:

@@ -22,7 +22,6 @@ from polyedit.apply.generators import (
     closer_readings,
     edge_readings,
     scope_readings,
-    variant_readings,
 )
 from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.moves import moved_rows
@@ -32,6 +31,7 @@ from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
+from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
 from polyedit.apply.weak_settle import Doubt, settle, vouched, weak_count
 

@@ -1,0 +1,56 @@
+"""Variant readings: a short block with no equal distinctive line replaces the consecutive lines it closely
+resembles (same indentation and first word, e.g. an attribute added to a JSX element), bracket or ``*`` lines
+around them standing there as they are. Bracket lines fit almost anywhere, so with them the changed lines must
+single out the place: no second place where each is a recognisable edit of the line it faces (a
+``dirname: string;`` between ``*/`` and ``/**`` fits ``dirname?: string;`` and ``filename?: string;`` alike).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from polyedit.apply.cost import Reading
+from polyedit.apply.generators import Original, from_alignment
+from polyedit.apply.runs import Alignment, distinctive, similar
+from polyedit.apply.sketch import Block
+from polyedit.apply.text import indent_width, norm
+
+MAX_VARIANT_LINES = 3  # a block this short with no equal line may replace the lines it closely resembles
+LOOSE_EDIT_MIN = 60.0  # a line that may be an edit of another: a place a variant's bracket lines do not rule out
+
+
+def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+    """A short block with no distinctive line equal to the original's, whose lines each closely resemble
+    consecutive original lines (same indentation and first word, e.g. an attribute added to a JSX element; a
+    bracket or ``*`` line around them the same): it replaces them, at each place where they stand (the dynamic
+    programme and the margin decide between places)."""
+    shown = [line for line in block.lines if line.strip()]
+    marked = [line for line in shown if distinctive(norm(line))]
+    if not marked or len(marked) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in marked):
+        return []
+    if len(shown) > len(marked) and len(_loose_places(orig, shown)) > 1:
+        return []  # bracket lines fit anywhere: the changed lines' resemblance must single out one place
+    readings = []
+    for start in range(len(orig.lines) - len(shown) + 1):
+        if all(similar(line, orig.lines[start + k], adjacent=True) for k, line in enumerate(shown)):
+            alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
+            readings += from_alignment(orig, index, Block(shown, block.first, *_flags(block)), alignment, "variant")
+    return readings[: MAX_VARIANT_LINES * 2]
+
+
+def _loose_places(orig: Original, shown: list[str]) -> list[int]:
+    """Where the block's bracket lines stand as they are and each of its other lines is a recognisable edit of the
+    original line it faces (the same indentation, ratio at least ``LOOSE_EDIT_MIN``)."""
+
+    def fits(line: str, row: int) -> bool:
+        if not distinctive(norm(line)):
+            return line.rstrip() == orig.lines[row].rstrip()
+        same_depth = indent_width(line) == indent_width(orig.lines[row])
+        return same_depth and fuzz.ratio(line.strip(), orig.lines[row].strip()) >= LOOSE_EDIT_MIN
+
+    rows = range(len(orig.lines) - len(shown) + 1)
+    return [start for start in rows if all(fits(line, start + k) for k, line in enumerate(shown))]
+
+
+def _flags(block: Block) -> tuple[bool, bool, int | None]:
+    return block.marker_before, block.marker_after, block.after_indent
