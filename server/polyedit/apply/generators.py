@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.evidence import weak_pairs
 from polyedit.apply.runs import (
+    FIRST_WORD,
     Alignment,
     Run,
     chain_alignment,
@@ -213,6 +214,8 @@ def scope_readings(
                     delta = indent_width(orig.lines[d.end]) - indent_width(block.lines[-1])
                     start -= _closing_before(orig, block.lines[: -len(closers)], start, after, delta)
                     body = lines[: len(block.lines) - (d.end + 1 - start)]
+                    if _restates_last(orig, body, start, after):
+                        break
                     body = [reindent(line, delta, orig.tabs) for line in body] if delta else body
                     piece = Piece(start, d.end + 1, (*body, *orig.lines[start : d.end + 1]))
                     kept = frozenset(range(start, d.end + 1))
@@ -224,6 +227,17 @@ def scope_readings(
     if not readings and is_last and marker_indent is not None:
         readings.append(insert(n, "end-of-file"))
     return readings
+
+
+def _restates_last(orig: Original, body: list[str], start: int, after: int) -> bool:
+    """Whether the new lines end with a line that starts like the scope's last statement, right before its closers
+    (a second ``return parse(...)``): the block may mean to replace that statement rather than add before it."""
+    last = next((line for line in reversed(body) if distinctive(norm(line))), None)
+    row = next((r for r in range(start - 1, after - 1, -1) if distinctive(orig.onorm[r])), None)
+    if last is None or row is None:
+        return False
+    a, b = FIRST_WORD.match(last.strip()), FIRST_WORD.match(orig.lines[row].strip())
+    return bool(a and b and a.group(1) == b.group(1))
 
 
 def _closing_before(orig: Original, body: list[str], start: int, after: int, delta: int) -> int:

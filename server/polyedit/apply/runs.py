@@ -322,14 +322,16 @@ def _replaced_between(
     lines each a recognisable version of the original line it faces (an edited line is evidence of place: the
     ``"--proxy",`` / ``"proxy",`` between ``@click.option(`` and ``type=str,`` replace ``"--proxies",`` /
     ``"proxies",``). The line that agrees is distinctive, or all the rest of the block matches the original line
-    for line (with a distinctive line among them)."""
+    for line: with a distinctive line among them, or a bracket line when the changed lines are recognisable edits
+    (they are the evidence then: ``coerceRtlRegex.lastIndex = -1`` for ``re[t.COERCERTL].lastIndex = -1``, then
+    the ``}`` that ends the block; blank lines alone vouch for nothing)."""
     lo, hi = bounds
     if _agrees_after(block, original, i + step, p + step, step, lo, hi):
         return True
     for run in range(MAX_EDITED_RUN):
         if not _edited(block, original, i + step * run, p + step * run, lo, hi, delta):
             return False
-        if run and _agrees_after(block, original, i + step * (run + 1), p + step * (run + 1), step, lo, hi):
+        if _agrees_after(block, original, i + step * (run + 1), p + step * (run + 1), step, lo, hi, weak_rest=True):
             return True
     return False
 
@@ -348,16 +350,18 @@ def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bo
     return bool(a and b) and fuzz.ratio(a, b) >= EDGE_FUZZY_MIN
 
 
-def _agrees_after(block: list[str], original: list[str], ni: int, np_: int, step: int, lo: int, hi: int) -> bool:
+def _agrees_after(
+    block: list[str], original: list[str], ni: int, np_: int, step: int, lo: int, hi: int, weak_rest: bool = False
+) -> bool:
     if not (0 <= ni < len(block) and lo <= np_ < hi) or not norm_equal(block[ni], original[np_]):
         return False
     if distinctive(" ".join(block[ni].split())):
         return True
     rest = range(ni, len(block)) if step > 0 else range(ni, -1, -1)
     pairs = [(k, np_ + (k - ni)) for k in rest]
-    return all(lo <= q < hi and norm_equal(block[k], original[q]) for k, q in pairs) and any(
-        distinctive(" ".join(block[k].split())) for k, _ in pairs
-    )
+    solid = any(distinctive(" ".join(block[k].split())) for k, _ in pairs)
+    bracket = weak_rest and any(block[k].strip() for k, _ in pairs)  # blank lines alone vouch for nothing
+    return all(lo <= q < hi and norm_equal(block[k], original[q]) for k, q in pairs) and (solid or bracket)
 
 
 def indent_delta(block: list[str], original: list[str], alignment: Alignment) -> int:
