@@ -126,6 +126,10 @@ def _name(node: tree_sitter.Node) -> str | None:
     """A definition's own name: ``load``, ``impl Foo``, ``describe('x')``; None when the node names nothing."""
     if node.type == "expression_statement":  # describe('x', () => ...) / it('y', ...) in test files
         call = node.named_children[0] if node.named_children else None
+        if call is not None and call.type == "assignment_expression":  # View.prototype.render = function (...) {
+            value = call.child_by_field_name("right")
+            functions = ("function_expression", "function", "arrow_function")
+            return _text(call.child_by_field_name("left")) if value is not None and value.type in functions else None
         if call is None or call.type != "call_expression":
             return None
         callee, args = call.child_by_field_name("function"), call.child_by_field_name("arguments")

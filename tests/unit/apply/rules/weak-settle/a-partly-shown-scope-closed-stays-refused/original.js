@@ -1,9 +1,7 @@
 res.links = function(links){
   var link = this.get('Link') || '';
   if (link) link += ', ';
-  return this.set('Link', link + Object.keys(links).map(function(rel){
-    return '<' + links[rel] + '>; rel="' + rel + '"';
-  }).join(', '));
+  return this.set('Link', link);
 };
 
 res.send = function send(body) {

@@ -1,0 +1,12 @@
+res.links = function(links){
+  console.debug("checkpoint called");
+  var link = this.get('Link') || '';
+  if (link) link += ', ';
+  return this.set('Link', link + Object.keys(links).map(function(rel){
+    return '<' + links[rel] + '>; rel="' + rel + '"';
+  }).join(', '));
+};
+
+res.send = function send(body) {
+  return this;
+};

@@ -1,0 +1,6 @@
+// ... rest of the code ...
+res.links = function(links){
+  console.debug("checkpoint called");
+  var link = this.get('Link') || '';
+};
+// ... keep the rest as is ...
