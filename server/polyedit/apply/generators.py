@@ -317,8 +317,9 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
 
     A paired line keeps the original's indentation (the sketch's indentation of copied lines is noise), except in
     code the sketch wraps in a new block (after a new line that opens one, indented deeper), which keeps the
-    sketch's relative indentation. A new line is shifted like the block (its outermost paired line), or like both
-    paired lines around it when they agree on another shift."""
+    sketch's relative indentation, shifted like the paired line before the opener (the code it follows: the wrapped
+    lines, the block's outermost, do not tell its shift). A new line is shifted like the block (its outermost paired
+    line), or like both paired lines around it when they agree on another shift."""
     delta = indent_delta(block, orig.lines, alignment)
     shifts: dict[int, int] = {}
     for i, p in alignment.pairs.items():
@@ -335,7 +336,11 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
         if i in shifts:
             opens = last_new is not None and block[last_new].rstrip().endswith(_OPENERS)
             if wrapped is None and last_new is not None and opens and depth > indent_width(block[last_new]):
-                wrapped = (depth, _shift_around(block, shifts, last_new, delta))
+                before = max((k for k in shifts if k < last_new), default=None)  # the code the new opener follows
+                wrapped = (
+                    depth,
+                    shifts[before] if before is not None else _shift_around(block, shifts, last_new, delta),
+                )
             p = alignment.pairs[i]
             if wrapped is not None:
                 reindented += 1
