@@ -2,7 +2,8 @@
 
 - ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
   their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
-  original line beside it that starts with the same name or is a recognisable edit of it.
+  original line beside it that starts with the same name, is a recognisable edit of it or the same definition's
+  header.
 - ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
   around the change, so the block replaces what stands between them.
 - ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
@@ -31,6 +32,7 @@ from polyedit.apply.runs import (
     find_runs,
     indent_delta,
     recognisable_edit,
+    same_header,
     same_start,
     similar,
 )
@@ -77,14 +79,15 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
 def _edge_variants(block: list[str], original: list[str], alignment: Alignment) -> list[Alignment]:
     """The alignment with the new line next to its first (last) pair read as replacing the original line next to it,
     when both start with the same word at the same indentation, or it is a recognisable edit of it (``entryValue :=
-    &Entry{`` beside ``entry := &Entry{``), with the blank lines beyond it that equal the original's there: inserted
-    or modified, the cost and the margin decide (``<hr data-id="x" />`` next to ``<hr />``)."""
+    &Entry{`` beside ``entry := &Entry{``) or the same definition's header (also the first of new lines that re-wrap
+    it), with the blank lines beyond it that equal the original's there: inserted or modified, the cost and the
+    margin decide (``<hr data-id="x" />`` next to ``<hr />``)."""
     variants = []
     shown = [i for i, line in enumerate(block) if line.strip()]
-    for step, i, p in (
-        (-1, min(alignment.pairs) - 1, alignment.start - 1),
-        (1, max(alignment.pairs) + 1, alignment.end + 1),
-    ):
+    edges = [(-1, min(alignment.pairs) - 1, alignment.start - 1), (1, max(alignment.pairs) + 1, alignment.end + 1)]
+    if shown and shown[0] < min(alignment.pairs) - 1 and same_header(block[shown[0]], original[alignment.start - 1]):
+        edges.append((-1, shown[0], alignment.start - 1))  # a header re-wrapped over new lines, the same name
+    for step, i, p in edges:
         at_edge = bool(shown) and i in (shown[0], shown[-1])  # the new line next to the marker
         if at_edge and 0 <= p < len(original) and _replaces(block[i], original[p]):
             variant = Alignment({**alignment.pairs, i: p}, {*alignment.fuzzy, i})
@@ -98,7 +101,7 @@ def _edge_variants(block: list[str], original: list[str], alignment: Alignment) 
 
 def _replaces(block_line: str, original_line: str) -> bool:
     """Whether a new line at the block's edge may replace the original line beside it (neither a bracket line)."""
-    if same_start(block_line, original_line):
+    if same_start(block_line, original_line) or same_header(block_line, original_line):
         return True
     both = distinctive(norm(block_line)) and distinctive(norm(original_line))
     return both and recognisable_edit(block_line, original_line)

@@ -193,6 +193,14 @@ def same_start(block_line: str, original_line: str) -> bool:
     return indent_width(block_line) == indent_width(original_line)
 
 
+def same_header(block_line: str, original_line: str) -> bool:
+    """The same indentation, a keyword and the same name after it: one definition's header, its parameters or
+    return type changed (``def _copy_environ(self, other: WSGIEnvironment) -> WSGIEnvironment:``)."""
+    a, b = _WORDS.findall(block_line)[:2], _WORDS.findall(original_line)[:2]
+    same = len(a) == 2 and a == b and a[0] in _KEYWORDS
+    return same and indent_width(block_line) == indent_width(original_line)
+
+
 def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
     """Grow the alignment outwards from its first and last anchors over slightly changed lines.
 
