@@ -354,8 +354,19 @@ def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bo
     quotes and dashes)."""
     if indent_width(block_line) + delta != indent_width(original_line):
         return False
-    a, b = (" ".join(_WORDS.findall(line)) for line in (block_line, original_line))
-    return bool(a and b) and fuzz.ratio(a, b) >= EDGE_FUZZY_MIN
+    words = [_WORDS.findall(line) for line in (block_line, original_line)]
+    a, b = (" ".join(w) for w in words)
+    return bool(a and b) and (fuzz.ratio(a, b) >= EDGE_FUZZY_MIN or _kept_words(*words))
+
+
+def _kept_words(a: list[str], b: list[str]) -> bool:
+    """Whether the shorter list of words (at least two) stands in order in the longer, from the same first word:
+    words added or removed around the line's own (``end(buffer?: Buffer)`` typed ``string | Buffer | ...``)."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 2 or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _agrees_after(
