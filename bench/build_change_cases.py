@@ -70,6 +70,7 @@ TYPESCRIPT_HELDOUT = [
     ("npm", "mobx", "7.1.3", "CHANGELOG.md", "typescript"),
     ("npm", "mobx-react-lite", "5.1.0", "CHANGELOG.md", "typescript"),
     ("npm", "prosemirror-model", "1.25.13", "CHANGELOG.md", "typescript"),
+    ("npm", "prosemirror-state", "1.4.4", "CHANGELOG.md", "typescript"),
     ("npm", "prosemirror-view", "1.44.0", "CHANGELOG.md", "typescript"),
 ]
 # (registry, package, the release whose sdist/tarball holds the changelog, changelog file, language). The indexed
