@@ -35,6 +35,8 @@ MAX_PER_PACKAGE = 20
 MAX_ENTRIES = 3  # a release is one case only when its notes hold at most this many entries
 MIN_FILES = 10  # a smaller repository makes recall@10 trivial
 CHUNK_BUDGET = 2000  # distinct chunks per release series: every tree is embedded, consecutive ones share most
+# One tree of a TypeScript series alone (ethers 2,300 chunks, rxjs 2,900) exceeds CHUNK_BUDGET: their series get more.
+CHUNK_BUDGET_TYPESCRIPT = 6000
 # "deps: send@0.8.5" quotes a dependency's release, not a change to this code: such entries are not queries.
 _DEPENDENCY_BUMP = re.compile(r"^(deps|dependencies|bump|update dependenc)\b", re.IGNORECASE)
 _CHANGELOG_NAME = re.compile(r"^(change|history|news|release)", re.IGNORECASE)
@@ -178,9 +180,14 @@ def _changed_files(before: Path, after: Path, versions: tuple[str, str]) -> list
 
 
 def _version_only(line: str, versions: tuple[str, str]) -> bool:
-    """A changed line that only states the release (version, build number) or is blank."""
+    """A changed line that only states the release (version, build number, the commit npm published it from:
+    ``gitHead``) or is blank."""
     lowered = line[1:].strip().lower()
-    return not lowered or any(v in line for v in versions) or "version" in lowered or "__build__" in lowered
+    return (
+        not lowered
+        or any(v in line for v in versions)
+        or any(word in lowered for word in ("version", "__build__", '"githead"'))
+    )
 
 
 def _chunk_hashes(repo: Path, indexable: set[str]) -> set[str]:
@@ -206,8 +213,9 @@ def release_cases(
     versions = sorted({v for v, _ in sections}, key=_version_key)
     cases: list[dict[str, object]] = []
     embedded: set[str] = set()
+    budget = CHUNK_BUDGET_TYPESCRIPT if language == "typescript" else CHUNK_BUDGET
     for version, entries in sections:
-        if len(cases) == MAX_PER_PACKAGE or len(embedded) > CHUNK_BUDGET:
+        if len(cases) == MAX_PER_PACKAGE or len(embedded) > budget:
             break
         earlier = [
             v for v in versions if _version_key(v) < _version_key(version) and v.split(".")[0] == version.split(".")[0]
