@@ -1,6 +1,9 @@
 """Build the public change case set: real change descriptions -> the files each change touched.
 
-Source: Debian source packages (``apt-get source`` through a private deb-src list under bench/data/, unpacked with
+Two sources. Release notes (bench/change_releases.py): a release of a PyPI or npm package whose changelog entry holds
+one to MAX_ENTRIES entries is a case; the query is those entries, the repository the release before it as the registry
+published it, the gold the files that differ between the two (Python, JavaScript, TypeScript, tiktoken's Rust core).
+The other, Debian source packages (``apt-get source`` through a private deb-src list under bench/data/, unpacked with
 ``dpkg-source --skip-patches``). Each patch in ``debian/patches/series`` is one real change to the upstream code,
 written by a person, with a DEP-3 header (``Description:``) or a git header (``Subject:``) that says what it does.
 
@@ -15,9 +18,11 @@ written by a person, with a DEP-3 header (``Description:``) or a git header (``S
   them: the change touched them, so the instruction needs them (see bench/README.md). Patches touching more than
   MAX_GOLD indexable files (mass renames, vendored updates) are dropped.
 - Sets: ``dev`` packages are the ones looked at while tuning retrieval; ``heldout`` packages (other projects, the
-  same four languages) are only ever reported.
+  same languages: Python, JavaScript, TypeScript, Go) are only ever reported. Rust is covered only through
+  tiktoken (dev): Debian's Rust packages are mostly not served here, and those served carry patches without a
+  description; of the Rust sdists on PyPI only orjson's could be fetched offline, and it vendors 900 crate files.
 
-    .venv/bin/python bench/build_change_cases.py --out bench/data/change_cases.jsonl [--survey]
+    .venv/bin/python bench/build_change_cases.py --out bench/data/change_cases.jsonl [--packages DEBIAN_SOURCE ...]
 """
 
 from __future__ import annotations
