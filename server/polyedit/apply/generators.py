@@ -21,8 +21,8 @@ from difflib import SequenceMatcher
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.evidence import weak_pairs
+from polyedit.apply.likeness import FIRST_WORD, recognisable_edit, same_header, same_start, similar
 from polyedit.apply.runs import (
-    FIRST_WORD,
     Alignment,
     Run,
     chain_alignment,
@@ -31,10 +31,7 @@ from polyedit.apply.runs import (
     extend_edges,
     find_runs,
     indent_delta,
-    recognisable_edit,
-    same_header,
-    same_start,
-    similar,
+    pair_edited_gaps,
 )
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Outline, outline_of
@@ -68,6 +65,7 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     found = [chain_alignment(chain, bnorm, orig.onorm) for chain in chains(runs)]
     readings = []
     for alignment in found:
+        pair_edited_gaps(block.lines, orig.lines, alignment)
         extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
         alignment.weak = weak_pairs(block.lines, orig.lines, alignment, orig.positions)
         readings += from_alignment(orig, index, block, alignment, "line-run")
