@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
-from polyedit.apply.evidence import weak_pairs
+from polyedit.apply.evidence import weak_pairs, without_weak
 from polyedit.apply.likeness import FIRST_WORD, recognisable_edit, same_header, same_start, similar
 from polyedit.apply.runs import (
     Alignment,
@@ -69,6 +69,8 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
         extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
         alignment.weak = weak_pairs(block.lines, orig.lines, alignment, orig.positions)
         readings += from_alignment(orig, index, block, alignment, "line-run")
+        if (solid := without_weak(block.lines, alignment)) is not None:
+            readings += from_alignment(orig, index, block, solid, "line-run")
         for variant in _edge_variants(block.lines, orig.lines, alignment):
             readings += from_alignment(orig, index, block, variant, "line-run+replaced-edge")
     return readings
