@@ -1,4 +1,5 @@
 """A whole definition shown under another name, next to a marker: renamed, or a new copy beside the original?
+(And a header shown under another name, then a marker inside it: renamed, or a new definition shown in part?)
 
 A block that shows a whole definition (its header to its last line) whose header pairs with an original
 definition's header under another name (``func (dbg *debugger) FinishV2() {`` over ``... Finish() {``), the rest
@@ -52,4 +53,36 @@ def renamed_or_copied(orig: Original, block: Block, reading: Reading) -> tuple[s
                 "it; show the unchanged line on the marker's side, or the old definition too if it stays"
             )
             return reason, [d.start, d.end]
+    return None
+
+
+def renamed_header(orig: Original, block: Block, reading: Reading) -> tuple[str, list[int]] | None:
+    """Why the reading renames a definition it shows only in part (its header under another name, then a marker
+    inside it) — the reason and the definition's rows — or None.
+
+    A block that ends with a header under a new name (``func TestActiveHelpWithCompsV2(t *testing.T) {``) and a few
+    lines of its body, then a marker, pairs the header with the next original definition's (``func
+    TestMultiActiveHelp(t *testing.T) {``): the marker would keep that definition's body under the new name. But the
+    block may as well begin a new definition whose body the marker leaves out: nothing in the file says what it is.
+    A careful reader cannot tell a renamed definition from a new one shown in part (after unchanged context: the
+    shape of an insertion; a header shown alone addresses the definition); the merge refuses."""
+    if not block.marker_after or not reading.pairs:
+        return None
+    at = {p: i for i, p in reading.pairs}
+    for d in orig.outline.definitions:
+        if d.start not in at or d.start < reading.start or d.end < reading.end:
+            continue  # not a header the block pairs, or a definition the block shows to its end
+        header, name = block.lines[at[d.start]], d.name[-1] if d.name else ""
+        if norm(header) == orig.onorm[d.start] or not re.fullmatch(r"\w+", name):
+            continue
+        if re.search(rf"\b{re.escape(name)}\b", header):
+            continue  # the same name: its header changed
+        if not any(block.lines[i].strip() for i, _ in reading.pairs if i < at[d.start]):
+            continue  # the header alone, no unchanged context before it: it addresses that definition (a rename)
+        reason = (
+            f"this block shows '{header.strip()[:50]}' in place of '{orig.lines[d.start].strip()[:50]}' (line "
+            f"{d.start + 1}), then a marker inside it: it may rename that definition or begin a new one whose body "
+            "it leaves out; show the new definition whole, or the old header too if it stays"
+        )
+        return reason, [d.start, d.end]
     return None
