@@ -26,7 +26,7 @@ from polyedit.apply.generators import (
 from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.kept_beside import kept_beside
 from polyedit.apply.moves import moved_rows
-from polyedit.apply.renamed import renamed_header, renamed_or_copied
+from polyedit.apply.renamed import doubled_header, renamed_header, renamed_or_copied, renamed_over
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
@@ -218,7 +218,10 @@ class LazyMerge:
             self._check_idle(best)
             block = self.block_at(best.block)
             if (
-                copy := renamed_or_copied(self.orig, block, best) or renamed_header(self.orig, block, best)
+                copy := renamed_or_copied(self.orig, block, best)
+                or renamed_header(self.orig, block, best)
+                or renamed_over(self.orig, block, best, merged.removed)
+                or doubled_header(self.orig, block, best, merged.removed)
             ) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
