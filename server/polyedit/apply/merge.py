@@ -15,12 +15,12 @@ from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import echoed_edge, fragment_echo
+from polyedit.apply.edge_held import edge_readings
 from polyedit.apply.generators import (
     CLOSERS,
     Original,
     chain_readings,
     closer_readings,
-    edge_readings,
     scope_readings,
 )
 from polyedit.apply.idle_tail import idle_tail
