@@ -38,7 +38,8 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from polyedit.apply.runs import Alignment, distinctive, similar
+from polyedit.apply.likeness import similar
+from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
 

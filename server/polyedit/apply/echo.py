@@ -41,3 +41,24 @@ def echoed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> 
         "line next to the change"
     )
     return reason, sorted([edge, at])
+
+
+def fragment_echo(orig: Original, block: Block, reading: Reading, shown_rows: set[int]) -> tuple[str, list[int]] | None:
+    """Why a markerless fragment, read as replacing definitions by name, reads as new a line that stands once in
+    the file outside every definition it replaces (the reason and the two places), or None.
+
+    A fragment's names are its only address; a line it adds that stands, exactly, in a definition it does not show
+    (``return max(low, min(high, value))`` of the next function) says the sketch may as well be the file itself
+    with the lines between deleted: a careful reader cannot tell a replaced definition from a cut-down file."""
+    if block.marker_before or block.marker_after or not reading.anchored_by_name:
+        return None
+    for line in reading.new_lines:
+        rows = orig.positions.get(line, ())
+        if distinctive(line) and len(rows) == 1 and rows[0] not in shown_rows:
+            reason = (
+                f"this fragment adds '{line[:50]}', which stands at line {rows[0] + 1} in a definition it does not "
+                "show: it may be the whole file with lines deleted; send the whole file, or mark what is left out "
+                "with '... existing code ...'"
+            )
+            return reason, [reading.start, rows[0]]
+    return None

@@ -53,3 +53,26 @@ def weak_pairs(
         if dropped > DELETION_SLACK:
             weak |= {i for i, _ in beyond}
     return weak
+
+
+def without_weak(block: list[str], alignment: Alignment) -> Alignment | None:
+    """The alignment with its weak pairs dropped, but for those right next to the pairs it keeps (None when it has
+    none, or none would stay): the reading that inserts the lines those pairs hold, which must compete with the one
+    deleting on their word. The chains of many places are cut to the heaviest (``runs.chains``); the lighter chain
+    of the solid pairs alone may not be among them (a new suite copied from the next one: ``.add("valid", () => {``
+    ... ``});``)."""
+    if not alignment.weak:
+        return None
+    kept = {i: p for i, p in alignment.pairs.items() if i not in alignment.weak}
+    if not kept:
+        return None
+    # The weak lines right next to a kept pair, nothing deleted between, stay context (``});`` after the anchor),
+    # up to a blank line (it separates the new lines from the anchor: it belongs to them).
+    weak = sorted((i, alignment.pairs[i]) for i in alignment.weak if block[i].strip())
+    for i, p in weak:
+        if kept.get(i - 1) == p - 1:
+            kept[i] = p
+    for i, p in reversed(weak):
+        if kept.get(i + 1) == p + 1:
+            kept[i] = p
+    return Alignment(kept, alignment.fuzzy & kept.keys(), alignment.covered)

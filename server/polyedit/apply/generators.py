@@ -4,8 +4,7 @@
   their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
   original line beside it that starts with the same name, is a recognisable edit of it or the same definition's
   header.
-- ``edge_readings``: edge-held placements: the block's first and last distinctive lines are the unchanged lines
-  around the change, so the block replaces what stands between them.
+- ``edge_readings`` (``edge_held.py``): edge-held placements.
 - ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
   file's first lines it resembles line by line are replaced), after the body the marker before it covers, before
   the closing lines of that scope, or at the file's end.
@@ -17,24 +16,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
-from polyedit.apply.evidence import weak_pairs
+from polyedit.apply.evidence import weak_pairs, without_weak
+from polyedit.apply.likeness import FIRST_WORD, recognisable_edit, same_header, same_start, similar
 from polyedit.apply.runs import (
-    FIRST_WORD,
     Alignment,
-    Run,
     chain_alignment,
     chains,
     distinctive,
     extend_edges,
     find_runs,
     indent_delta,
-    recognisable_edit,
-    same_header,
-    same_start,
-    similar,
+    pair_edited_gaps,
 )
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Outline, outline_of
@@ -68,9 +62,12 @@ def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     found = [chain_alignment(chain, bnorm, orig.onorm) for chain in chains(runs)]
     readings = []
     for alignment in found:
+        pair_edited_gaps(block.lines, orig.lines, alignment)
         extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
         alignment.weak = weak_pairs(block.lines, orig.lines, alignment, orig.positions)
         readings += from_alignment(orig, index, block, alignment, "line-run")
+        if (solid := without_weak(block.lines, alignment)) is not None:
+            readings += from_alignment(orig, index, block, solid, "line-run")
         for variant in _edge_variants(block.lines, orig.lines, alignment):
             readings += from_alignment(orig, index, block, variant, "line-run+replaced-edge")
     return readings
@@ -149,44 +146,6 @@ def _member_shown_whole(orig: Original, head: Block, reading: Reading, scope_sta
     last = max((i for i, line in enumerate(head.lines) if line.strip()), default=None)
     row = dict(reading.pairs).get(last) if last is not None else None
     return row is not None and any(scope_start < d.start and d.end == row for d in orig.outline.definitions)
-
-
-def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
-    bnorm = [norm(line) for line in block.lines]
-    marked = [i for i, line in enumerate(bnorm) if distinctive(line)]
-    if not marked:
-        return []
-    readings: list[Reading] = []
-    first, last = marked[0], marked[-1]
-    if len(marked) >= 2:
-        for a in orig.positions.get(bnorm[first], ())[:8]:
-            for b in orig.positions.get(bnorm[last], ())[:8]:
-                if a < b and b - a <= last - first:
-                    chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
-                    alignment = chain_alignment(chain, bnorm, orig.onorm)
-                    _pair_outer_equal(bnorm, orig.onorm, alignment)
-                    readings += from_alignment(orig, index, block, alignment, "edge")
-    return readings
-
-
-def _pair_outer_equal(bnorm: list[str], onorm: list[str], alignment: Alignment) -> None:
-    """Blank or bracket lines before the block's first pair that equal the original's lines there all the way to
-    the block's start: the context the model copied."""
-    first, start = min(alignment.pairs), alignment.start
-    lead = range(first)
-    if first <= start and all(not distinctive(bnorm[i]) and bnorm[i] == onorm[start - first + i] for i in lead):
-        alignment.pairs.update({i: start - first + i for i in lead})
-
-
-def _paired_after(bnorm: list[str], onorm: list[str], i: int, p: int, block_end: int, original_end: int) -> list[Run]:
-    """Block line ``i`` anchored at original line ``p``, then equal lines up to the ends paired in order."""
-    chain = [Run(i, p, 1, 1)]
-    between = SequenceMatcher(None, bnorm[i + 1 : block_end], onorm[p + 1 : original_end], autojunk=False)
-    for block_start, original_start, size in between.get_matching_blocks():
-        if size:
-            k, q = i + 1 + block_start, p + 1 + original_start
-            chain.append(Run(k, q, size, sum(1 for j in range(k, k + size) if distinctive(bnorm[j]))))
-    return chain
 
 
 def scope_readings(

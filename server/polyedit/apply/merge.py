@@ -14,18 +14,19 @@ from dataclasses import dataclass
 from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
-from polyedit.apply.echo import echoed_edge
+from polyedit.apply.echo import echoed_edge, fragment_echo
+from polyedit.apply.edge_held import edge_readings
 from polyedit.apply.generators import (
     CLOSERS,
     Original,
     chain_readings,
     closer_readings,
-    edge_readings,
     scope_readings,
 )
 from polyedit.apply.idle_tail import idle_tail
+from polyedit.apply.kept_beside import kept_beside
 from polyedit.apply.moves import moved_rows
-from polyedit.apply.renamed import renamed_or_copied
+from polyedit.apply.renamed import doubled_header, renamed_header, renamed_or_copied, renamed_over
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
@@ -212,15 +213,26 @@ class LazyMerge:
     def merge(self) -> Merged:
         chosen = self._settle_weak(self.choose())
         merged = self.render(chosen)
-        for best in chosen:
+        shown_rows = {row for r in chosen for p in r.pieces for row in range(p.start, p.end)}
+        for position, best in enumerate(chosen):
             self._check_idle(best)
             block = self.block_at(best.block)
-            if (copy := renamed_or_copied(self.orig, block, best)) is not None:
+            if (
+                copy := renamed_or_copied(self.orig, block, best)
+                or renamed_header(self.orig, block, best)
+                or renamed_over(self.orig, block, best, merged.removed)
+                or doubled_header(self.orig, block, best, merged.removed)
+            ) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
             for first in (True, False):
                 if held[not first] and (echo := echoed_edge(self.orig, block, best, first)) is not None:
                     raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
+            if (echo := fragment_echo(self.orig, block, best, shown_rows)) is not None:
+                raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
+            bound = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
+            if self.open_after(best.block) and (kept := kept_beside(self.orig, block, best, bound)) is not None:
+                raise self.refuse(kept[0], block.first, "ambiguous", places=kept[1])
         self._check_spacing(chosen, merged)
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0

@@ -28,7 +28,9 @@ def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
             ):
                 above -= 1
             whole = tuple(line for line in orig.onorm[above : end + 1] if line)
-            if above < start and any(_contains(seq, whole) for seq in added):
+            # Its first line (``/**``, ``#[test]``) may be the one the block pairs where the unit now goes.
+            opened = whole[1:]
+            if above < start and any(_contains(seq, whole) or _contains(seq, opened) for seq in added):
                 start = above
             moved.update(range(start, end + 1))
             moved.update(_blank_run(orig.lines, start, end))

@@ -1,4 +1,6 @@
 """A whole definition shown under another name, next to a marker: renamed, or a new copy beside the original?
+(And a header shown under another name, then a marker inside it: renamed, or a new definition shown in part? A
+header paired over another definition's, or added as new, while its own original is deleted or stays?)
 
 A block that shows a whole definition (its header to its last line) whose header pairs with an original
 definition's header under another name (``func (dbg *debugger) FinishV2() {`` over ``... Finish() {``), the rest
@@ -52,4 +54,90 @@ def renamed_or_copied(orig: Original, block: Block, reading: Reading) -> tuple[s
                 "it; show the unchanged line on the marker's side, or the old definition too if it stays"
             )
             return reason, [d.start, d.end]
+    return None
+
+
+def renamed_header(orig: Original, block: Block, reading: Reading) -> tuple[str, list[int]] | None:
+    """Why the reading renames a definition it shows only in part (its header under another name, then a marker
+    inside it) — the reason and the definition's rows — or None.
+
+    A block that ends with a header under a new name (``func TestActiveHelpWithCompsV2(t *testing.T) {``) and a few
+    lines of its body, then a marker, pairs the header with the next original definition's (``func
+    TestMultiActiveHelp(t *testing.T) {``): the marker would keep that definition's body under the new name. But the
+    block may as well begin a new definition whose body the marker leaves out: nothing in the file says what it is.
+    A careful reader cannot tell a renamed definition from a new one shown in part (after unchanged context: the
+    shape of an insertion; a header shown alone addresses the definition); the merge refuses."""
+    if not block.marker_after or not reading.pairs:
+        return None
+    at = {p: i for i, p in reading.pairs}
+    for d in orig.outline.definitions:
+        if d.start not in at or d.start < reading.start or d.end < reading.end:
+            continue  # not a header the block pairs, or a definition the block shows to its end
+        header, name = block.lines[at[d.start]], d.name[-1] if d.name else ""
+        if norm(header) == orig.onorm[d.start] or not re.fullmatch(r"\w+", name):
+            continue
+        if re.search(rf"\b{re.escape(name)}\b", header):
+            continue  # the same name: its header changed
+        if not any(block.lines[i].strip() for i, _ in reading.pairs if i < at[d.start]):
+            continue  # the header alone, no unchanged context before it: it addresses that definition (a rename)
+        reason = (
+            f"this block shows '{header.strip()[:50]}' in place of '{orig.lines[d.start].strip()[:50]}' (line "
+            f"{d.start + 1}), then a marker inside it: it may rename that definition or begin a new one whose body "
+            "it leaves out; show the new definition whole, or the old header too if it stays"
+        )
+        return reason, [d.start, d.end]
+    return None
+
+
+def renamed_over(orig: Original, block: Block, reading: Reading, removed: set[int]) -> tuple[str, list[int]] | None:
+    """Why the reading pairs a header the block shows with another definition's header while the original
+    definition of the shown header is deleted (the reason and the two headers' rows), or None.
+
+    A block that shows ``def get_top(...)`` after ``get_row`` (moved there, and changed) may pair it, approximately,
+    with the ``def get_bottom(...)`` that follows, its docstring lines being common: the merge would then turn
+    ``get_bottom`` into ``get_top`` and delete the original ``get_top``. A careful reader takes the header that
+    stands in the file as that definition, not as a rename of another one; when the lines place it over another
+    definition, the merge refuses."""
+    starts = {d.start for d in orig.outline.definitions}
+    for i, p in reading.pairs:
+        shown = norm(block.lines[i])
+        if p not in starts or shown == orig.onorm[p]:
+            continue
+        elsewhere = [q for q in orig.positions.get(shown, ()) if q != p and q in starts and q in removed]
+        if elsewhere:
+            reason = (
+                f"this block's '{block.lines[i].strip()[:50]}' is read as replacing '{orig.lines[p].strip()[:50]}' "
+                f"(line {p + 1}), while it stands at line {elsewhere[0] + 1}, which would be deleted: the block may "
+                "move and change that definition; show the unchanged lines around its new place"
+            )
+            return reason, sorted([p, elsewhere[0]])
+    return None
+
+
+def doubled_header(orig: Original, block: Block, reading: Reading, removed: set[int]) -> tuple[str, list[int]] | None:
+    """Why the reading adds, as a new line, the header of an original definition that stays in the file (the reason
+    and the two places), or None.
+
+    A block that shows ``def get_row(...)`` somewhere else than where it stands, its body changed (so not a move of
+    it unchanged, ``moves.py``), reads it as new lines while the marker keeps the original: two definitions of one
+    name. A careful reader takes it for that definition moved or changed, never for a second copy with the very same
+    header; the merge cannot tell which, so it refuses."""
+    paired = {i for i, _ in reading.pairs}
+    starts = {
+        d.start
+        for d in orig.outline.definitions
+        if d.end > d.start and d.name and re.search(rf"\b{re.escape(d.name[-1])}\b", orig.lines[d.start])
+    }  # the headers of definitions with a body, naming them
+    for i, line in enumerate(block.lines):
+        shown = norm(line)
+        rows = orig.positions.get(shown, ())
+        if i in paired or len(rows) != 1 or rows[0] not in starts or rows[0] in removed:
+            continue
+        if any(p.start <= rows[0] < p.end for p in reading.pieces):
+            continue  # within the rows the reading replaces: rendered once
+        reason = (
+            f"this block adds '{line.strip()[:50]}' as a new line while that definition stays at line {rows[0] + 1}: "
+            "it may move or change that definition, not add a second one; show the unchanged lines around it"
+        )
+        return reason, sorted([reading.start, rows[0]])
     return None

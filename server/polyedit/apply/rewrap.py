@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import REWRAP_MIN, Reading
 from polyedit.apply.generators import Original, from_alignment
-from polyedit.apply.runs import FIRST_WORD, Alignment, norm_equal, rest_after_insertion
+from polyedit.apply.likeness import FIRST_WORD
+from polyedit.apply.runs import Alignment, norm_equal, rest_after_insertion
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
 

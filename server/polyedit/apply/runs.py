@@ -8,16 +8,12 @@ wins is the cost's decision (``cost.py``), never this module's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
-from rapidfuzz import fuzz
-
+from polyedit.apply.likeness import recognisable_edit, similar
 from polyedit.apply.text import indent_width
 
-FUZZY_MIN = 92.0  # a context line the model copied with a small difference
-EDGE_FUZZY_MIN = 65.0  # a changed line right next to an anchor, same indentation and first word: a replacement
 MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
 DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
 MAX_INSERTED_AT_EDGE = 12  # new lines before the block's last lines that pair with the original right there
@@ -25,8 +21,6 @@ MAX_EDITED_RUN = 3  # changed lines, each a version of the original line it face
 _NON_DISTINCTIVE = frozenset(
     ("", "{", "}", "(", ")", "[", "]", "};", "});", "],", "},", ");", "end", "else:", "else {", "} else {")
 )
-_WORDS = re.compile(r"\w+")
-FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 
 def distinctive(line_norm: str) -> bool:
@@ -162,43 +156,29 @@ def chain_alignment(chain: list[Run], bnorm: list[str], onorm: list[str]) -> Ali
     return alignment
 
 
-def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0) -> bool:
-    """Fuzzy equality: close text, or (next to an anchor) same indentation (after the block's shift ``delta``) and
-    first word and fairly close text."""
-    a, b = block_line.strip(), original_line.strip()
-    if not a or not b:
-        return False
-    ratio = fuzz.ratio(a, b)
-    if ratio >= FUZZY_MIN and len(a) >= 12:
-        return True
-    if not adjacent or ratio < EDGE_FUZZY_MIN / 1.3 or indent_width(block_line) + delta != indent_width(original_line):
-        return False
-    first_a, first_b = FIRST_WORD.match(a), FIRST_WORD.match(b)
-    if not (first_a and first_b and first_a.group(1) == first_b.group(1)):
-        return False
-    return ratio >= EDGE_FUZZY_MIN or len(first_a.group(1)) >= 6  # a long first word (``<Footer``) says more
-
-
-_KEYWORDS = frozenset(
-    {"def", "class", "return", "if", "elif", "else", "for", "while", "func", "fn", "let", "const", "var", "pub"}
-    | {"async", "await", "export", "import", "from", "case", "try", "with", "match", "impl", "struct", "type"}
-)
-
-
-def same_start(block_line: str, original_line: str) -> bool:
-    """The same indentation and the same first word, a name rather than a keyword (``<hr``, ``self.x``)."""
-    a, b = FIRST_WORD.match(block_line.strip()), FIRST_WORD.match(original_line.strip())
-    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS:
-        return False
-    return indent_width(block_line) == indent_width(original_line)
-
-
-def same_header(block_line: str, original_line: str) -> bool:
-    """The same indentation, a keyword and the same name after it: one definition's header, its parameters or
-    return type changed (``def _copy_environ(self, other: WSGIEnvironment) -> WSGIEnvironment:``)."""
-    a, b = _WORDS.findall(block_line)[:2], _WORDS.findall(original_line)[:2]
-    same = len(a) == 2 and a == b and a[0] in _KEYWORDS
-    return same and indent_width(block_line) == indent_width(original_line)
+def pair_edited_gaps(block: list[str], original: list[str], alignment: Alignment) -> None:
+    """Between two pairs, as many changed block lines as original lines (up to ``MAX_EDITED_RUN``), each a version of
+    the line it faces, are that line edited: paired approximately, the block's version replacing it (``class
+    FileSketch:  # changed`` between ``@dataclass(frozen=True)`` and ``path: str``), not a deletion and an insertion
+    (which cuts the class's header and makes the reading lose to a place whose line it does not resemble)."""
+    delta = indent_delta(block, original, alignment)
+    pairs = sorted(alignment.pairs.items())
+    for (i1, p1), (i2, p2) in pairwise(pairs):
+        size = i2 - i1 - 1
+        if not 0 < size <= MAX_EDITED_RUN or p2 - p1 - 1 != size:
+            continue
+        facing = [(i1 + k, p1 + k) for k in range(1, size + 1)]
+        if all(
+            block[i].strip()
+            and original[p].strip()
+            and (
+                similar(block[i], original[p], adjacent=True, delta=delta)
+                or recognisable_edit(block[i], original[p], delta)
+            )
+            for i, p in facing
+        ):
+            alignment.pairs.update(facing)
+            alignment.fuzzy.update(i for i, _ in facing)
 
 
 def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo: int, hi: int) -> None:
@@ -346,27 +326,6 @@ def _replaced_between(
 
 def _edited(block: list[str], original: list[str], i: int, p: int, lo: int, hi: int, delta: int) -> bool:
     return 0 <= i < len(block) and lo <= p < hi and recognisable_edit(block[i], original[p], delta)
-
-
-def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bool:
-    """Whether a block line is a recognisable version of an original line: the same indentation (after the block's
-    shift ``delta``), and close words (punctuation left out: ``"--proxy",`` and ``"--url",`` share only their
-    quotes and dashes)."""
-    if indent_width(block_line) + delta != indent_width(original_line):
-        return False
-    words = [_WORDS.findall(line) for line in (block_line, original_line)]
-    a, b = (" ".join(w) for w in words)
-    return bool(a and b) and (fuzz.ratio(a, b) >= EDGE_FUZZY_MIN or _kept_words(*words))
-
-
-def _kept_words(a: list[str], b: list[str]) -> bool:
-    """Whether the shorter list of words (at least two) stands in order in the longer, from the same first word:
-    words added or removed around the line's own (``end(buffer?: Buffer)`` typed ``string | Buffer | ...``)."""
-    short, long = sorted((a, b), key=len)
-    if len(short) < 2 or short[0] != long[0]:
-        return False
-    rest = iter(long)
-    return all(word in rest for word in short)
 
 
 def _agrees_after(

@@ -11,7 +11,8 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original, from_alignment
-from polyedit.apply.runs import Alignment, distinctive, similar
+from polyedit.apply.likeness import similar
+from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
 

@@ -1,0 +1,83 @@
+"""A new line inserted while its old version stays a few lines further on: the block may mean to replace it.
+
+A block ends with new lines, then only common context (a blank line and ``/**``, a ``@since v16.14.0`` that stands
+in many places), then a marker. The common context pairs right after the new lines: an insertion. But when one of
+the new lines is a version of an original line that the marker keeps a few lines further on, in the same scope (no
+shallower line between: ``exports.program = new Command();`` while ``exports.program = exports;`` stays; a changed
+``wait: (...)`` member while the old one stays), and the same common context stands again after that old line, the
+block may as well end there: its new lines replace the old ones. A careful reader cannot tell an added line from a
+replaced one on the word of a ``/**``; reading it as an insertion keeps the old member beside the new one, so the
+merge refuses.
+"""
+
+from __future__ import annotations
+
+from polyedit.apply.cost import Reading
+from polyedit.apply.generators import Original
+from polyedit.apply.likeness import FIRST_WORD, recognisable_edit, same_start
+from polyedit.apply.runs import distinctive
+from polyedit.apply.sketch import Block
+from polyedit.apply.text import indent_width, norm
+
+MAX_KEPT_DISTANCE = 12  # rows between the block's end and the old version, and between it and the context again
+
+
+def kept_beside(orig: Original, block: Block, reading: Reading, bound: int) -> tuple[str, list[int]] | None:
+    """Why the reading's new lines, ended by common context only, may replace an old version of one of them that
+    stands kept between the reading's end and ``bound`` (the reason and the two places), or None."""
+    pairs = dict(reading.pairs)
+    bnorm = [norm(line) for line in block.lines]
+    new = [i for i, line in enumerate(bnorm) if i not in pairs and distinctive(line)]
+    if not new or not pairs:
+        return None
+    tail = [i for i in range(new[-1] + 1, len(bnorm)) if bnorm[i]]
+    if not tail or any(i not in pairs for i in tail) or any(_solid(orig, bnorm[i]) for i in tail):
+        return None
+    last = tail[-1]
+    delta = indent_width(orig.lines[pairs[last]]) - indent_width(block.lines[last])
+    wanted = [bnorm[i] for i in tail]
+    for row in range(reading.end, min(bound, reading.end + MAX_KEPT_DISTANCE)):
+        if not distinctive(orig.onorm[row]):
+            continue
+        if any(
+            orig.lines[r].strip() and indent_width(orig.lines[r]) < indent_width(orig.lines[row])
+            for r in range(reading.end, row)
+        ):
+            break  # past the end of the scope: beyond it, another definition's line
+        version = next((i for i in new if _version(block.lines[i], orig.lines[row], delta)), None)
+        if version is None or not _stands_after(orig, wanted, row, bound):
+            continue
+        reason = (
+            f"this block adds '{bnorm[version][:50]}' at line {reading.end}, ended by common lines only, while "
+            f"'{orig.onorm[row][:50]}' stays at line {row + 1}, followed by the same lines: the block may replace it "
+            "or add beside it; show the unchanged line after the change, or the whole definition"
+        )
+        return reason, [reading.end - 1, row]
+    return None
+
+
+def _solid(orig: Original, line: str) -> bool:
+    return distinctive(line) and len(orig.positions.get(line, ())) == 1
+
+
+def _version(new_line: str, old_line: str, delta: int) -> bool:
+    """A new line that is a version of an old one: not equal, and the same name first (``exports.program``,
+    ``wait:``) or a recognisable edit of it."""
+    if norm(new_line) == norm(old_line) or not distinctive(norm(old_line)):
+        return False
+    first = FIRST_WORD.match(new_line.strip())
+    named = bool(first and any(ch.isalnum() for ch in first.group(1)))  # a name, not ``*`` of a doc comment
+    shifted = " " * max(0, indent_width(new_line) + delta) + new_line.strip()
+    return (named and same_start(shifted, old_line)) or recognisable_edit(new_line, old_line, delta)
+
+
+def _stands_after(orig: Original, wanted: list[str], row: int, bound: int) -> bool:
+    """Whether the block's common ending (non-blank lines, in order) stands again within a few rows after ``row``,
+    blank lines between them allowed."""
+    for start in range(row + 1, min(bound, row + 1 + MAX_KEPT_DISTANCE)):
+        if orig.onorm[start] != wanted[0]:
+            continue
+        shown = [r for r in range(start, bound) if orig.onorm[r]][: len(wanted)]
+        if [orig.onorm[r] for r in shown] == wanted:
+            return True
+    return False

@@ -1,0 +1,77 @@
+"""Whether two lines are versions of one another: close text, the same first name, the same definition's header,
+or the same words with some added or removed. The line-run generator (``runs.py``) grows its alignments over such
+lines; the cost (``cost.py``) counts a pairing with a line it does not resemble as a change of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from polyedit.apply.text import indent_width
+
+FUZZY_MIN = 92.0  # a context line the model copied with a small difference
+EDGE_FUZZY_MIN = 65.0  # a changed line right next to an anchor, same indentation and first word: a replacement
+_WORDS = re.compile(r"\w+")
+FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
+
+
+def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0) -> bool:
+    """Fuzzy equality: close text, or (next to an anchor) same indentation (after the block's shift ``delta``) and
+    first word and fairly close text."""
+    a, b = block_line.strip(), original_line.strip()
+    if not a or not b:
+        return False
+    ratio = fuzz.ratio(a, b)
+    if ratio >= FUZZY_MIN and len(a) >= 12:
+        return True
+    if not adjacent or ratio < EDGE_FUZZY_MIN / 1.3 or indent_width(block_line) + delta != indent_width(original_line):
+        return False
+    first_a, first_b = FIRST_WORD.match(a), FIRST_WORD.match(b)
+    if not (first_a and first_b and first_a.group(1) == first_b.group(1)):
+        return False
+    return ratio >= EDGE_FUZZY_MIN or len(first_a.group(1)) >= 6  # a long first word (``<Footer``) says more
+
+
+_KEYWORDS = frozenset(
+    {"def", "class", "return", "if", "elif", "else", "for", "while", "func", "fn", "let", "const", "var", "pub"}
+    | {"async", "await", "export", "import", "from", "case", "try", "with", "match", "impl", "struct", "type"}
+)
+
+
+def same_start(block_line: str, original_line: str) -> bool:
+    """The same indentation and the same first word, a name rather than a keyword (``<hr``, ``self.x``)."""
+    a, b = FIRST_WORD.match(block_line.strip()), FIRST_WORD.match(original_line.strip())
+    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS:
+        return False
+    return indent_width(block_line) == indent_width(original_line)
+
+
+def same_header(block_line: str, original_line: str) -> bool:
+    """The same indentation, a keyword and the same name after it: one definition's header, its parameters or
+    return type changed (``def _copy_environ(self, other: WSGIEnvironment) -> WSGIEnvironment:``)."""
+    a, b = _WORDS.findall(block_line)[:2], _WORDS.findall(original_line)[:2]
+    same = len(a) == 2 and a == b and a[0] in _KEYWORDS
+    return same and indent_width(block_line) == indent_width(original_line)
+
+
+def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bool:
+    """Whether a block line is a recognisable version of an original line: the same indentation (after the block's
+    shift ``delta``), and close words (punctuation left out: ``"--proxy",`` and ``"--url",`` share only their
+    quotes and dashes)."""
+    if indent_width(block_line) + delta != indent_width(original_line):
+        return False
+    words = [_WORDS.findall(line) for line in (block_line, original_line)]
+    a, b = (" ".join(w) for w in words)
+    return bool(a and b) and (fuzz.ratio(a, b) >= EDGE_FUZZY_MIN or _kept_words(*words))
+
+
+def _kept_words(a: list[str], b: list[str]) -> bool:
+    """Whether the shorter list of words (at least two) stands in order in the longer, from the same first word:
+    words added or removed around the line's own (``end(buffer?: Buffer)`` typed ``string | Buffer | ...``)."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 2 or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return all(word in rest for word in short)

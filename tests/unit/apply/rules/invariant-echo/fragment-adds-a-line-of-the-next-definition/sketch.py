@@ -1,0 +1,5 @@
+def compute_average(values):
+    """doc"""
+
+
+    return max(low, min(high, value))

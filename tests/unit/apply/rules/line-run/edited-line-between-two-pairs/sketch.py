@@ -1,0 +1,6 @@
+# ... existing code ...
+@dataclass(frozen=True)
+class FileSketch:  # sketched
+    path: str
+    # ... existing code ...
+    model: str
