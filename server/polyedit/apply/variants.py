@@ -29,7 +29,7 @@ def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     marked = [line for line in shown if distinctive(norm(line))]
     if not marked or len(marked) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in marked):
         return []
-    if len(shown) > len(marked) and len(_loose_places(orig, shown)) > 1:
+    if len(shown) > len(marked) and (_closes_own(shown) or len(_loose_places(orig, shown)) > 1):
         return []  # bracket lines fit anywhere: the changed lines' resemblance must single out one place
     readings = []
     for start in range(len(orig.lines) - len(shown) + 1):
@@ -51,6 +51,22 @@ def _loose_places(orig: Original, shown: list[str]) -> list[int]:
 
     rows = range(len(orig.lines) - len(shown) + 1)
     return [start for start in rows if all(fits(line, start + k) for k, line in enumerate(shown))]
+
+
+def _closes_own(shown: list[str]) -> bool:
+    """Whether a bracket line of the block closes a bracket its own lines opened (``func helper() int {``, ``return
+    1``, ``}``): the block is a unit shown whole, new code beside the one it resembles, not context copied around an
+    edit (a ``]`` that ends the statement above, a ``*/``)."""
+    for k, line in enumerate(shown):
+        if not distinctive(norm(line)) and any(ch in line for ch in ")]}") and _depth(shown[:k]) > 0:
+            return True
+    return False
+
+
+def _depth(lines: list[str]) -> int:
+    """Brackets the lines leave open."""
+    text = "".join(lines)
+    return sum(text.count(ch) for ch in "([{") - sum(text.count(ch) for ch in ")]}")
 
 
 def _flags(block: Block) -> tuple[bool, bool, int | None]:
