@@ -205,7 +205,8 @@ def scope_readings(
 def _restates_last(orig: Original, body: list[str], start: int, after: int) -> bool:
     """Whether the new lines end with a line that starts like the scope's last statement, right before its closers
     (a second ``return parse(...)``): the block may mean to replace that statement rather than add before it."""
-    last = next((line for line in reversed(body) if distinctive(norm(line))), None)
+    last = next((line for line in reversed(body) if line.strip()), None)  # right before the closers
+    last = last if last is not None and distinctive(norm(last)) else None  # not a new member's own ``}``
     row = next((r for r in range(start - 1, after - 1, -1) if distinctive(orig.onorm[r])), None)
     if last is None or row is None:
         return False
