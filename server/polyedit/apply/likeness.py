@@ -59,7 +59,7 @@ def same_header(block_line: str, original_line: str) -> bool:
 _STATEMENTS = frozenset({"return", "if", "elif", "else", "for", "while", "await", "from", "import", "case", "try"})
 _STATEMENTS |= {"with", "match"}
 _RECEIVER = re.compile(r"^func\s*\([^)]*\)")  # a Go method's receiver: ``func (s *Server) Stop()``
-_HEAD = re.compile(r"[^(=:<{\[]*")
+_HEAD = re.compile(r"[^(=:{\[]*")
 
 
 def _header_words(line: str) -> list[str]:
