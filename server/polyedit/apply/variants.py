@@ -7,6 +7,8 @@ single out the place: no second place where each is a recognisable edit of the l
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
@@ -29,7 +31,7 @@ def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     marked = [line for line in shown if distinctive(norm(line))]
     if not marked or len(marked) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in marked):
         return []
-    if len(shown) > len(marked) and (_closes_own(shown) or len(_loose_places(orig, shown)) > 1):
+    if len(shown) > len(marked) and (_closes_own(shown) or _ends_scope(shown) or len(_loose_places(orig, shown)) > 1):
         return []  # bracket lines fit anywhere: the changed lines' resemblance must single out one place
     readings = []
     for start in range(len(orig.lines) - len(shown) + 1):
@@ -61,6 +63,15 @@ def _closes_own(shown: list[str]) -> bool:
         if not distinctive(norm(line)) and any(ch in line for ch in ")]}") and _depth(shown[:k]) > 0:
             return True
     return False
+
+
+def _ends_scope(shown: list[str]) -> bool:
+    """Whether a bracket line after a changed line stands shallower than it (``];`` after a list's new last entry):
+    it closes the scope the changed lines stand in, where a new line is appended as well as an old one replaced."""
+    return any(
+        not distinctive(norm(line)) and distinctive(norm(prev)) and indent_width(line) < indent_width(prev)
+        for prev, line in pairwise(shown)
+    )
 
 
 def _depth(lines: list[str]) -> int:
