@@ -128,6 +128,11 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
         left = sum(1 for r in range(reading.end, scope.end) if orig.lines[r].strip())
         if scope.start < reading.start and not _member_shown_whole(orig, head, reading, scope.start):
             continue  # the closer of new code (or of a member shown in part), not the scope's
+        if scope.start < reading.start and (
+            _unchanged(orig, head, reading)
+            or not any(orig.lines[r].strip() for r in range(scope.start + 1, reading.start))
+        ):
+            continue  # a member shown as it stands, or the scope's first after a marker, then the closer: moved last?
         if scope.start >= reading.start and (
             left <= len(shown) - 2 or not any(scope.start < r < scope.end for r in reading.kept)
         ):
@@ -138,6 +143,12 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
             Reading(index, "end-of-scope", (*reading.pieces, tail), reading.cost, reading.new_lines, kept=kept)
         )
     return readings
+
+
+def _unchanged(orig: Original, head: Block, reading: Reading) -> bool:
+    """Whether every non-blank line of the block pairs with an equal original line: it shows no change."""
+    pairs = dict(reading.pairs)
+    return all(i in pairs and norm(line) == orig.onorm[pairs[i]] for i, line in enumerate(head.lines) if line.strip())
 
 
 def _member_shown_whole(orig: Original, head: Block, reading: Reading, scope_start: int) -> bool:
@@ -194,7 +205,8 @@ def scope_readings(
 def _restates_last(orig: Original, body: list[str], start: int, after: int) -> bool:
     """Whether the new lines end with a line that starts like the scope's last statement, right before its closers
     (a second ``return parse(...)``): the block may mean to replace that statement rather than add before it."""
-    last = next((line for line in reversed(body) if distinctive(norm(line))), None)
+    last = next((line for line in reversed(body) if line.strip()), None)  # right before the closers
+    last = last if last is not None and distinctive(norm(last)) else None  # not a new member's own ``}``
     row = next((r for r in range(start - 1, after - 1, -1) if distinctive(orig.onorm[r])), None)
     if last is None or row is None:
         return False

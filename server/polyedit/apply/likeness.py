@@ -51,9 +51,25 @@ def same_start(block_line: str, original_line: str) -> bool:
 def same_header(block_line: str, original_line: str) -> bool:
     """The same indentation, a keyword and the same name after it: one definition's header, its parameters or
     return type changed (``def _copy_environ(self, other: WSGIEnvironment) -> WSGIEnvironment:``)."""
-    a, b = _WORDS.findall(block_line)[:2], _WORDS.findall(original_line)[:2]
-    same = len(a) == 2 and a == b and a[0] in _KEYWORDS
+    a, b = _header_words(block_line), _header_words(original_line)
+    same = len(a) >= 2 and a == b and a[0] in _KEYWORDS and not _STATEMENTS.intersection(a)
     return same and indent_width(block_line) == indent_width(original_line)
+
+
+_STATEMENTS = frozenset({"return", "if", "elif", "else", "for", "while", "await", "from", "import", "case", "try"})
+_STATEMENTS |= {"with", "match"}
+_RECEIVER = re.compile(r"^func\s*\([^)]*\)")  # a Go method's receiver: ``func (s *Server) Stop()``
+_HEAD = re.compile(r"[^(=:{\[]*")
+
+
+def _header_words(line: str) -> list[str]:
+    """The words of a header before its parameters, value or body (``export function parse``, ``func Stop`` of
+    ``func (s *Server) Stop() error {``): its keywords and its name, the one every version of it keeps (two
+    headers that share their keywords alone, ``func (s *Server) Start()`` and ``... Stop()``, or ``export const
+    A`` and ``export const B``, are two definitions; ``if err := a()`` is no header at all)."""
+    text = _RECEIVER.sub("func", line.strip())
+    match = _HEAD.match(text)
+    return _WORDS.findall(match.group(0) if match else text)
 
 
 def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bool:

@@ -56,6 +56,7 @@ class LazyMerge:
         self.blocks = [k for k, item in enumerate(self.items) if isinstance(item, Block)]
         self.static: dict[int, list[Reading]] = {}
         self.scoped: dict[tuple[int, int], list[Reading]] = {}
+        self.tied: list[list[Reading]] = []  # other paths as good as the chosen one (``choose``)
         self.broken: set[tuple[str, ...]] = set()  # files a settled weak edge's rival renders (``weak_settle.py``)
 
     def refuse(self, reason: str, line: int | None, kind: str = "anchor", **details: object) -> ApplyRefused:
@@ -174,7 +175,11 @@ class LazyMerge:
                 "or show the lines",
                 block.first,
             )
-        return min(finals, key=lambda item: item[0])[1]
+        best_total, best_path = min(finals, key=lambda item: item[0])
+        # Other paths exactly as good: the margin below weighs one block's rivals with the others held, so a
+        # sketch fitting two places block by block (two ``button.onclick = function`` handlers) is checked here.
+        self.tied = [path for total, path in finals if total == best_total and path is not best_path]
+        return best_path
 
     def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
         if layer:
@@ -211,8 +216,14 @@ class LazyMerge:
     # --- refusing on disagreement, rendering --------------------------------------------------------------
 
     def merge(self) -> Merged:
-        chosen = self._settle_weak(self.choose())
+        found = self.choose()
+        chosen = self._settle_weak(found)
         merged = self.render(chosen)
+        for path in self.tied if chosen == found else []:
+            other = self.render(path)
+            if other.lines != merged.lines and tuple(other.lines) not in self.broken:
+                k = next(k for k, (a, b) in enumerate(zip(chosen, path, strict=True)) if a != b)
+                raise self._ambiguous(chosen[k], path[k])
         shown_rows = {row for r in chosen for p in r.pieces for row in range(p.start, p.end)}
         for position, best in enumerate(chosen):
             self._check_idle(best)

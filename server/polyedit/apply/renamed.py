@@ -34,7 +34,7 @@ def renamed_or_copied(orig: Original, block: Block, reading: Reading) -> tuple[s
         if d.start not in at or d.end not in at or d.start < reading.start or d.end >= reading.end:
             continue
         first, last = at[d.start], at[d.end]
-        header, name = lines[first], d.name[-1] if d.name else ""
+        header, name = lines[first], _own_name(d.name)
         if norm(header) == orig.onorm[d.start] or not re.fullmatch(r"\w+", name):
             continue
         if re.search(rf"\b{re.escape(name)}\b", header):
@@ -57,6 +57,11 @@ def renamed_or_copied(orig: Original, block: Block, reading: Reading) -> tuple[s
     return None
 
 
+def _own_name(name: tuple[str, ...]) -> str:
+    """A definition's own name, the last of a property path (``hide`` of ``View.prototype.hide = function``)."""
+    return name[-1].rsplit(".", 1)[-1] if name else ""
+
+
 def renamed_header(orig: Original, block: Block, reading: Reading) -> tuple[str, list[int]] | None:
     """Why the reading renames a definition it shows only in part (its header under another name, then a marker
     inside it) — the reason and the definition's rows — or None.
@@ -73,7 +78,7 @@ def renamed_header(orig: Original, block: Block, reading: Reading) -> tuple[str,
     for d in orig.outline.definitions:
         if d.start not in at or d.start < reading.start or d.end < reading.end:
             continue  # not a header the block pairs, or a definition the block shows to its end
-        header, name = block.lines[at[d.start]], d.name[-1] if d.name else ""
+        header, name = block.lines[at[d.start]], _own_name(d.name)
         if norm(header) == orig.onorm[d.start] or not re.fullmatch(r"\w+", name):
             continue
         if re.search(rf"\b{re.escape(name)}\b", header):

@@ -7,11 +7,13 @@ single out the place: no second place where each is a recognisable edit of the l
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original, from_alignment
-from polyedit.apply.likeness import similar
+from polyedit.apply.likeness import FUZZY_MIN, similar
 from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
@@ -29,11 +31,18 @@ def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     marked = [line for line in shown if distinctive(norm(line))]
     if not marked or len(marked) > MAX_VARIANT_LINES or any(orig.positions.get(norm(line)) for line in marked):
         return []
-    if len(shown) > len(marked) and len(_loose_places(orig, shown)) > 1:
+    if len(shown) > len(marked) and (_closes_own(shown) or len(_loose_places(orig, shown)) > 1):
         return []  # bracket lines fit anywhere: the changed lines' resemblance must single out one place
+    # Before a copied closer that ends their scope, a new entry is appended as well as an old one replaced: only a
+    # line the model copied with a small difference (``component: AboutPage`` for ``component: About``) replaces.
+    close = len(shown) > len(marked) and _ends_scope(shown)
     readings = []
     for start in range(len(orig.lines) - len(shown) + 1):
-        if all(similar(line, orig.lines[start + k], adjacent=True) for k, line in enumerate(shown)):
+        if all(
+            similar(line, orig.lines[start + k], adjacent=True)
+            and (not close or not distinctive(norm(line)) or _copied(line, orig.lines[start + k]))
+            for k, line in enumerate(shown)
+        ):
             alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
             readings += from_alignment(orig, index, Block(shown, block.first, *_flags(block)), alignment, "variant")
     return readings[: MAX_VARIANT_LINES * 2]
@@ -51,6 +60,35 @@ def _loose_places(orig: Original, shown: list[str]) -> list[int]:
 
     rows = range(len(orig.lines) - len(shown) + 1)
     return [start for start in rows if all(fits(line, start + k) for k, line in enumerate(shown))]
+
+
+def _closes_own(shown: list[str]) -> bool:
+    """Whether a bracket line of the block closes a bracket its own lines opened (``func helper() int {``, ``return
+    1``, ``}``): the block is a unit shown whole, new code beside the one it resembles, not context copied around an
+    edit (a ``]`` that ends the statement above, a ``*/``)."""
+    for k, line in enumerate(shown):
+        if not distinctive(norm(line)) and any(ch in line for ch in ")]}") and _depth(shown[:k]) > 0:
+            return True
+    return False
+
+
+def _copied(line: str, original_line: str) -> bool:
+    return fuzz.ratio(line.strip(), original_line.strip()) >= FUZZY_MIN
+
+
+def _ends_scope(shown: list[str]) -> bool:
+    """Whether a bracket line after a changed line stands shallower than it (``];`` after a list's new last entry):
+    it closes the scope the changed lines stand in, where a new line is appended as well as an old one replaced."""
+    return any(
+        not distinctive(norm(line)) and distinctive(norm(prev)) and indent_width(line) < indent_width(prev)
+        for prev, line in pairwise(shown)
+    )
+
+
+def _depth(lines: list[str]) -> int:
+    """Brackets the lines leave open."""
+    text = "".join(lines)
+    return sum(text.count(ch) for ch in "([{") - sum(text.count(ch) for ch in ")]}")
 
 
 def _flags(block: Block) -> tuple[bool, bool, int | None]:

@@ -1,0 +1,8 @@
+export class Shape {
+  // ... existing code ...
+
+  area(): number {
+    return this.w * this.h;
+  }
+}
+// ... existing code ...

@@ -1,0 +1,9 @@
+// ... existing code ...
+impl Store {
+    // ... existing code ...
+
+    pub fn count(&self) -> usize {
+        self.items.len() + 1
+    }
+}
+// ... existing code ...

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	run()
+}
+
+func other() int {
+	return 2
+}

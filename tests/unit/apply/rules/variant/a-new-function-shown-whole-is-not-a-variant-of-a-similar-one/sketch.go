@@ -1,0 +1,5 @@
+// ... existing code ...
+
+func helper() int {
+	return 1
+}
