@@ -13,7 +13,7 @@ from polyedit.apply.text import indent_width
 
 FUZZY_MIN = 92.0  # a context line the model copied with a small difference
 EDGE_FUZZY_MIN = 65.0  # a changed line right next to an anchor, same indentation and first word: a replacement
-_WORDS = re.compile(r"\w+")
+WORDS = re.compile(r"\w+")
 FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 
@@ -69,7 +69,7 @@ def _header_words(line: str) -> list[str]:
     A`` and ``export const B``, are two definitions; ``if err := a()`` is no header at all)."""
     text = _RECEIVER.sub("func", line.strip())
     match = _HEAD.match(text)
-    return _WORDS.findall(match.group(0) if match else text)
+    return WORDS.findall(match.group(0) if match else text)
 
 
 def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bool:
@@ -78,12 +78,12 @@ def recognisable_edit(block_line: str, original_line: str, delta: int = 0) -> bo
     quotes and dashes)."""
     if indent_width(block_line) + delta != indent_width(original_line):
         return False
-    words = [_WORDS.findall(line) for line in (block_line, original_line)]
+    words = [WORDS.findall(line) for line in (block_line, original_line)]
     a, b = (" ".join(w) for w in words)
-    return bool(a and b) and (fuzz.ratio(a, b) >= EDGE_FUZZY_MIN or _kept_words(*words))
+    return bool(a and b) and (fuzz.ratio(a, b) >= EDGE_FUZZY_MIN or kept_words(*words))
 
 
-def _kept_words(a: list[str], b: list[str]) -> bool:
+def kept_words(a: list[str], b: list[str]) -> bool:
     """Whether the shorter list of words (at least two) stands in order in the longer, from the same first word:
     words added or removed around the line's own (``end(buffer?: Buffer)`` typed ``string | Buffer | ...``)."""
     short, long = sorted((a, b), key=len)

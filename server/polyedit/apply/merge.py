@@ -15,6 +15,7 @@ from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import echoed_edge, fragment_echo
+from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
 from polyedit.apply.generators import (
     CLOSERS,
@@ -239,6 +240,8 @@ class LazyMerge:
             for first in (True, False):
                 if held[not first] and (echo := echoed_edge(self.orig, block, best, first)) is not None:
                     raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
+                if held[not first] and (guess := guessed_edge(self.orig, block, best, first)) is not None:
+                    raise self.refuse(guess[0], block.first, "ambiguous", places=guess[1])
             if (echo := fragment_echo(self.orig, block, best, shown_rows)) is not None:
                 raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
             bound = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
