@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -166,4 +167,28 @@ def test_a_model_that_cannot_load_leaves_an_edit_search_lexical(workspace: Path,
     service = IndexService(workspace, settings)
     service.scan()
     assert service.search("parse version", embed_missing=True)[0].path == "crates/parse.rs"
+    service.close()
+
+
+def test_a_chunk_embedded_during_a_search_keeps_its_place(workspace: Path, tmp_path: Path) -> None:
+    """The worker may attach a typed chunk's vector while a search runs: read between the dense index and the
+    queue, the chunk was in neither ranking and fell below every dense-only result (a flaky LSP test showed it)."""
+    service = open_service(workspace, tmp_path / "c", CountingEmbedder())
+    index_fully(service)
+    typed_text = (Path(workspace) / "src/stats.py").read_text() + "\n\ndef geometric_mean(samples):\n    return 0\n"
+    service.set_buffer("src/stats.py", typed_text)  # one chunk, named after the file's first function
+    typed = service.queue.pending_rows()
+    assert [r.path for r in typed] == ["src/stats.py"]
+    real_search = service.dense.search
+
+    def search_while_the_worker_attaches(vector, k):  # type: ignore[no-untyped-def]
+        found = real_search(vector, k)
+        worker = threading.Thread(target=service.queue.embed, args=(typed,))
+        worker.start()
+        worker.join(timeout=0.5)  # it waits for the search's look at the queue to end, if the search holds it
+        return found
+
+    service.dense.search = search_while_the_worker_attaches  # type: ignore[method-assign]
+    results = service.search("geometric mean of samples", load_model=True)
+    assert "def geometric_mean" in results[0].text
     service.close()

@@ -315,14 +315,17 @@ class IndexService:
                 self.queue.load()  # also when nothing was missing: a warm index is searched densely at once
             except Exception as exc:  # the model is optional for search: say why dense scores are missing
                 log.warning("embedding on demand failed; searching lexically: %s", exc)
-        dense: list[int] = []
+        vector = None
         if mode != "lexical" and len(self.dense) and (self.embedder.loaded or load_model):
             vector = self.embedder.encode([query])[0]
-            dense = [i for i, _ in self.dense.search(vector, CANDIDATES)]
+        # One look at the queue: a chunk the worker attaches between reading the dense index and reading what is
+        # still pending would be in neither, and lose its place (the function just typed).
+        with self.queue.cond:
+            dense = [] if vector is None else [i for i, _ in self.dense.search(vector, CANDIDATES)]
+            unembedded = self.queue.pending_among(lexical)
         rows = {row.id: row for row in self.store.chunks(set(lexical) | set(dense))}
         now = time.monotonic()
         recent = {p for p, t in self._recent.items() if now - t < RECENT_EDIT_S}
-        unembedded = self.queue.pending_among(lexical)
         scored = rank(
             query,
             lexical,
