@@ -9,7 +9,7 @@ the line keeps what the original line is about:
 - the same definition's header, or the same key when both lines have one: the name assigned (``WINDOWS =``,
   ``self.prefixes: t.Set[str] =``), the module imported from, the tag (``<BlogPostItems``), ``return`` or
   ``raise`` (two in a row would be dead code);
-- without a key, nearly the same text (``NEAR_SAME``) or the same words kept in order (``Run pip install
+- without a key, nearly the same text (``FUZZY_MIN``) or the same words kept in order (``Run pip install
   polyedit.``), or the original's whole text continued (a paragraph's line re-wrapped longer);
 - or it is a scope's head or end, a line that opens or closes a bracket it does not close or open
   (``entryValue := &Entry{``) or ends with a colon (``def load_user(uid):``): read as new it would need a body of
@@ -24,32 +24,9 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
-from polyedit.apply.likeness import WORDS, kept_words, same_header
+from polyedit.apply.likeness import FUZZY_MIN, WORDS, kept_words, line_key, same_header
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
-
-NEAR_SAME = 92.0  # rapidfuzz ratio of two lines without a key: a small edit of the same line, not a sibling
-_EXITS = frozenset({"return", "raise", "throw", "yield"})
-_FROM_IMPORT = re.compile(r"from\s+\S+\s+import\b")
-_HEAD = re.compile(r"[^=(:{\[]*")
-_TAG = re.compile(r"</?[\w.:-]+")
-
-
-def key(line: str) -> str:
-    """What a line is about: the exit statement, the tag, the module imported from, or the text before its first
-    ``=``, ``(``, ``:``, ``{`` or ``[`` (the name assigned or called)."""
-    text = line.strip()
-    word = text.split(maxsplit=1)[0] if text else ""
-    if word in _EXITS:
-        return word
-    if (tag := _TAG.match(text)) is not None:
-        return tag.group(0)
-    if (imported := _FROM_IMPORT.match(text)) is not None:
-        return imported.group(0)
-    head = _HEAD.match(text)
-    if head is None or head.end() == len(text):
-        return ""  # no delimiter: prose, or a bare expression; only its likeness can tell
-    return head.group(0).strip()
 
 
 def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> tuple[str, list[int]] | None:
@@ -65,11 +42,11 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     line, old = block.lines[edge], orig.lines[row]
     if norm(line) == norm(old) or same_header(line, old) or _continued(line, old) or opens_or_closes(line):
         return None
-    keys = key(line), key(old)
+    keys = line_key(line), line_key(old)
     if all(re.search(r"\w", k) for k in keys):
         if keys[0] == keys[1]:
             return None  # the same name, another value: an edit (``c := load(cfg)`` for ``b := ...`` is not)
-    elif fuzz.ratio(line.strip(), old.strip()) >= NEAR_SAME or kept_words(WORDS.findall(line), WORDS.findall(old)):
+    elif fuzz.ratio(line.strip(), old.strip()) >= FUZZY_MIN or kept_words(WORDS.findall(line), WORDS.findall(old)):
         return None
     reason = (
         f"this block's {'first' if first else 'last'} line '{norm(line)[:50]}' is read as replacing line {row + 1} "

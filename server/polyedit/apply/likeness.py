@@ -1,6 +1,7 @@
 """Whether two lines are versions of one another: close text, the same first name, the same definition's header,
-or the same words with some added or removed. The line-run generator (``runs.py``) grows its alignments over such
-lines; the cost (``cost.py``) counts a pairing with a line it does not resemble as a change of its own.
+or the same words with some added or removed; and what a line is about (``line_key``). The line-run generator
+(``runs.py``) grows its alignments over such lines; the cost (``cost.py``) counts a pairing with a line it does
+not resemble as a change of its own; ``edge_guess.py`` asks whether an edge line keeps its neighbour's key.
 """
 
 from __future__ import annotations
@@ -91,3 +92,25 @@ def kept_words(a: list[str], b: list[str]) -> bool:
         return False
     rest = iter(long)
     return all(word in rest for word in short)
+
+
+_EXITS = frozenset({"return", "raise", "throw", "yield"})
+_FROM_IMPORT = re.compile(r"from\s+\S+\s+import\b")
+_TAG = re.compile(r"</?[\w.:-]+")
+
+
+def line_key(line: str) -> str:
+    """What a line is about: the exit statement, the tag, the module imported from, or the text before its first
+    ``=``, ``(``, ``:``, ``{`` or ``[`` (the name assigned or called)."""
+    text = line.strip()
+    word = text.split(maxsplit=1)[0] if text else ""
+    if word in _EXITS:
+        return word
+    if (tag := _TAG.match(text)) is not None:
+        return tag.group(0)
+    if (imported := _FROM_IMPORT.match(text)) is not None:
+        return imported.group(0)
+    head = _HEAD.match(text)
+    if head is None or head.end() == len(text):
+        return ""  # no delimiter: prose, or a bare expression; only its likeness can tell
+    return head.group(0).strip()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from polyedit.apply.edge_guess import key, opens_or_closes
+from polyedit.apply.edge_guess import opens_or_closes
+from polyedit.apply.likeness import line_key
 
 
 @pytest.mark.parametrize(
@@ -19,8 +20,8 @@ from polyedit.apply.edge_guess import key, opens_or_closes
         ("- one more item", ""),
     ],
 )
-def test_key(line: str, expected: str) -> None:
-    assert key(line) == expected
+def test_line_key(line: str, expected: str) -> None:
+    assert line_key(line) == expected
 
 
 def test_a_scope_head_or_end() -> None:
