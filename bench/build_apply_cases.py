@@ -32,9 +32,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from polyedit.apply.structure import Outline
-
-from bench import sketch_writer, sketch_writer2
+from bench import case_outline, sketch_writer, sketch_writer2
 from bench.ambiguity import judge, marker_predicate
 from bench.fetch import DATA as BENCH_DATA
 from bench.fetch import debian_package, npm_package, pypi_wheel
@@ -159,8 +157,7 @@ def changed_pairs(old_root: Path, new_root: Path) -> list[tuple[str, str, str]]:
 def generated_edit(path: str, text: str, rng: random.Random) -> str | None:
     """One model-like edit inside a real function; None if it would not parse as well as the original."""
     lines = text.splitlines()
-    outline = Outline(path, lines)
-    funcs = [d for d in outline.definitions if d.end - d.start >= 3 and d.complete]
+    funcs = [d for d in case_outline.definitions(path, lines) if d.end - d.start >= 3 and d.complete]
     if not funcs:
         return None
     fn = rng.choice(funcs)
@@ -201,7 +198,7 @@ def generated_edit(path: str, text: str, rng: random.Random) -> str | None:
     else:
         return None
     new = "\n".join(lines) + ("\n" if text.endswith("\n") else "")
-    if new == text or len(Outline.syntax_errors(path, new)) > len(Outline.syntax_errors(path, text)):
+    if new == text or len(case_outline.syntax_errors(path, new)) > len(case_outline.syntax_errors(path, text)):
         return None
     return new
 

@@ -12,9 +12,8 @@ import random
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from polyedit.apply.markers import comment_styles
-from polyedit.apply.structure import Outline
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench import case_outline
 
 PHRASES = [
     "... existing code ...",
@@ -30,7 +29,7 @@ STYLES = ("context", "functions", "search-replace")
 
 
 def marker(path: str, indent: str, rng: random.Random) -> str:
-    styles = comment_styles(path)
+    styles = case_outline.comment_styles(path)
     phrase = rng.choice(PHRASES)
     opener = styles[0] if styles[0] != "*" else "#"
     if opener == "/*":
@@ -86,12 +85,8 @@ def context_sketch(path: str, old: list[str], new: list[str], rng: random.Random
 
 def function_sketch(path: str, old: list[str], new: list[str], rng: random.Random) -> list[str] | None:
     """Show each changed top-level definition whole; None when a change lies outside every definition."""
-    outline = Outline(path, new)
-    tops = [
-        d
-        for d in outline.definitions
-        if not any(o.start <= d.start and d.end <= o.end and o != d for o in outline.definitions)
-    ]
+    found = case_outline.definitions(path, new)
+    tops = [d for d in found if not any(o.start <= d.start and d.end <= o.end and o != d for o in found)]
     spans: list[tuple[int, int]] = []
     for _i1, _i2, j1, j2 in hunks(old, new, 0):
         if j2 > j1:  # every changed line must lie inside a shown definition
