@@ -14,6 +14,7 @@ marker wording), ``functions`` (whole changed definitions, markers between) and 
     .venv/bin/python bench/build_apply_cases.py                  # bench/data/apply_cases.jsonl
     .venv/bin/python bench/build_apply_cases.py --set holdout    # bench/data/apply_holdout.jsonl
     .venv/bin/python bench/build_apply_cases.py --set final      # bench/data/apply_final.jsonl
+    .venv/bin/python bench/build_apply_cases.py --set dev2       # bench/data/apply_dev2.jsonl (a second dev set)
     .venv/bin/python bench/build_apply_cases.py --writer 2       # bench/data/apply_cases_w2.jsonl (and _SET_w2)
 
 ``--writer 2`` writes the same edits' sketches with ``sketch_writer2.py`` (styles ``tight``, ``merged``,
@@ -112,8 +113,36 @@ FINAL_DEBIAN = {
     "go": ["golang-github-google-uuid-dev", "golang-github-spf13-pflag-dev", "golang-github-mattn-go-isatty-dev"],
     "rust": ["librust-smallvec-dev", "librust-either-dev", "librust-hex-dev", "librust-base64-dev"],
 }
+# A second development set (``--set dev2``, session 8), from projects none of the other sets use: rules tuned on
+# the main set had stopped generalising (the held-out sets did not move while the main set did), and a fresh set one
+# may read case by case gives new failures to learn from without touching the held-out ones.
+DEV2_SEED = 20261130
+DEV2_PYPI_PAIRS = [
+    ("marshmallow", "3.20.1", "3.21.3"),
+    ("tqdm", "4.66.1", "4.66.4"),
+    ("platformdirs", "4.1.0", "4.2.2"),
+    ("sqlparse", "0.4.4", "0.5.0"),
+    ("cachetools", "5.3.2", "5.4.0"),
+    ("python-dateutil", "2.8.2", "2.9.0.post0"),
+]
+DEV2_NPM_PAIRS = [
+    ("express", "4.18.2", "4.19.2"),
+    ("ajv", "8.12.0", "8.17.1"),
+    ("immer", "10.0.3", "10.1.1"),
+    ("lru-cache", "10.1.0", "10.2.2"),
+    ("mime", "3.0.0", "4.0.4"),
+]
+DEV2_DEBIAN = {
+    "go": [
+        "golang-github-fatih-color-dev",
+        "golang-github-gorilla-websocket-dev",
+        "golang-github-pelletier-go-toml-dev",
+    ],
+    "rust": ["librust-bytes-dev", "librust-once-cell-dev", "librust-thiserror-dev", "librust-indexmap-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
+    "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
     "holdout": (HOLDOUT_SEED, HOLDOUT_PYPI_PAIRS, HOLDOUT_NPM_PAIRS, HOLDOUT_DEBIAN),
     "final": (FINAL_SEED, FINAL_PYPI_PAIRS, FINAL_NPM_PAIRS, FINAL_DEBIAN),
 }
