@@ -1,13 +1,24 @@
-"""What the planner reads first: the user's focus, then the retrieved code, then the file list."""
+"""What the planner reads first: the user's focus, then the retrieved code, then an outline of the workspace.
+
+The outline lists the workspace's files and, for the files near the work (the focus, the files of the retrieved
+code, then their neighbours in the same directories), the names of their definitions: a planner that sees
+``tests/test_cache.py: test_expiry, test_eviction`` beside ``cache.py`` can name the test that a change needs
+without a search round.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from polyedit.pipeline.types import ContextPack, Focus
+from polyedit.apply.structure import Outline
+from polyedit.pipeline.types import ContextPack, FileOutline, Focus, Snippet
 
 if TYPE_CHECKING:
     from polyedit.index.service import IndexService
+
+OUTLINE_FILES = 400  # paths listed; the files near the work are always among them
+OUTLINE_NAMED_FILES = 40  # files whose definitions are named
+OUTLINE_NAMES_PER_FILE = 12
 
 
 def focus_on(
@@ -24,12 +35,49 @@ def focus_on(
     return Focus(rel, first_line, first_line + len(lines) - 1, "\n".join(lines)) if lines else Focus(rel)
 
 
+def workspace_outline(
+    index: IndexService, snippets: tuple[Snippet, ...], focus: Focus | None = None
+) -> tuple[FileOutline, ...]:
+    """Every indexed file up to OUTLINE_FILES (sorted by path), the files near the work first to be kept, with the
+    names of their definitions."""
+    paths = sorted(index.store.file_states())
+    near = list(dict.fromkeys([*([focus.path] if focus else []), *(s.path for s in snippets)]))
+    folders = list(dict.fromkeys(p.rpartition("/")[0] for p in near))
+    near += [p for folder in folders for p in paths if p.rpartition("/")[0] == folder and p not in near]
+    named = set(near[:OUTLINE_NAMED_FILES])
+    listed = sorted({*named, *paths[: max(OUTLINE_FILES - len(named), 0)]})
+    outline = []
+    for path in listed:
+        text = index.current_text(path) if path in named else None
+        names = definition_names(path, text) if text is not None else []
+        shown = tuple(names[:OUTLINE_NAMES_PER_FILE])
+        outline.append(FileOutline(path, shown, len(names) - len(shown)))
+    return tuple(outline)
+
+
+def definition_names(path: str, text: str) -> list[str]:
+    """Names of the file's top-level definitions in file order (a class, not its methods: the planner reads the
+    file when it needs more); none without a grammar. Names only, never values: ``API_KEY`` may be shown, what it
+    is set to never is (so no secret scan is needed here)."""
+    definitions = sorted(Outline(path, text.split("\n")).definitions, key=lambda d: (d.start, -d.end))
+    names = [d.name[0] for d in definitions if len(d.name) == 1 and not d.name[0].startswith("<")]
+    return list(dict.fromkeys(names))
+
+
 def render_context(pack: ContextPack) -> str:
     parts = [render_focus(pack.focus)] if pack.focus else []
     parts += ["Relevant code (from the workspace index):"]
     parts += [f"--- {s.path}:{s.start_line}-{s.end_line}\n{s.text}" for s in pack.snippets]
-    parts.append("Files in the workspace:\n" + "\n".join(pack.outline))
+    parts.append("Files in the workspace (with their definitions, for the files near this work):")
+    parts += [render_file(entry) for entry in pack.outline]
     return "\n".join(parts)
+
+
+def render_file(entry: FileOutline) -> str:
+    if not entry.symbols:
+        return entry.path
+    more = f", and {entry.more} more" if entry.more else ""
+    return f"{entry.path}: {', '.join(entry.symbols)}{more}"
 
 
 def render_focus(focus: Focus) -> str:

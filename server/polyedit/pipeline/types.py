@@ -29,13 +29,22 @@ class Focus:
 
 
 @dataclass(frozen=True)
+class FileOutline:
+    """A line of the workspace outline: a file, and the names of its definitions when it is near the work."""
+
+    path: str
+    symbols: tuple[str, ...] = ()
+    more: int = 0  # definitions not named (the outline names at most a few per file)
+
+
+@dataclass(frozen=True)
 class ContextPack:
-    """What retrieval hands the planner: the user's focus first, ranked snippets within a token budget, and the
-    file list."""
+    """What retrieval hands the planner: the user's focus first, ranked snippets within a token budget, and an
+    outline of the workspace (capped)."""
 
     instruction: str
     snippets: tuple[Snippet, ...]
-    outline: tuple[str, ...]  # workspace-relative paths of indexed files (capped)
+    outline: tuple[FileOutline, ...]
     focus: Focus | None = None
 
 

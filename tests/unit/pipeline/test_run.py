@@ -108,6 +108,8 @@ async def test_rename_across_three_files(index: IndexService, monkeypatch: pytes
     assert all("the function is now called load_user" in r["messages"][0]["content"] for r in generate)
     assert edit_run.trace.outcome == "delivered" and edit_run.trace.cost_usd > 0
     assert [p.phase for p in edit_run.trace.phases].count("generate") == 3
+    planner = "".join(block["text"] for block in state.requests[0]["system"]).split("\n")
+    assert {"app/users.py: fetch_user, count_users", "app/views.py: show"} <= set(planner)  # the outline
     details = sorted(p.detail for p in edit_run.trace.phases if p.phase == "generate")
     assert details == [
         "app/api.py: 6 of 6 lines shown",

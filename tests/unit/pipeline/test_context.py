@@ -1,0 +1,65 @@
+"""The workspace outline the planner reads: every file, and the definitions of the files near the work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from polyedit.config import Settings
+from polyedit.index.service import IndexService
+from polyedit.pipeline import context
+from polyedit.pipeline.context import render_file, workspace_outline
+from polyedit.pipeline.types import FileOutline, Focus, Snippet
+
+from tests.fakes.embedder import CountingEmbedder
+
+FILES = {
+    "app/cache.py": "def get(key):\n    return None\n\n\nclass Store:\n    def put(self, key):\n        pass\n",
+    "app/expiry.py": "def expire(store):\n    return 0\n",
+    "tests/test_cache.py": "def test_get():\n    assert True\n\n\ndef test_put():\n    assert True\n",
+    "docs/guide.py": "def unrelated():\n    return 1\n",
+}
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[IndexService]:
+    root = tmp_path / "ws"
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    service = IndexService(root, Settings(cache_dir=str(tmp_path / "cache")), embedder=CountingEmbedder())
+    service.scan()
+    yield service
+    service.close()
+
+
+def snippet(path: str) -> Snippet:
+    return Snippet(path, 1, 2, None, "")
+
+
+def test_files_near_the_work_are_named_with_their_definitions(index: IndexService) -> None:
+    outline = {e.path: e for e in workspace_outline(index, (snippet("app/cache.py"),), Focus("tests/test_cache.py"))}
+    assert list(outline) == sorted(FILES)  # every file, sorted by path
+    assert outline["app/cache.py"].symbols == ("get", "Store")  # top-level only: not Store.put
+    assert outline["app/expiry.py"].symbols == ("expire",)  # a neighbour of a retrieved file
+    assert outline["tests/test_cache.py"].symbols == ("test_get", "test_put")  # the focus
+    assert outline["docs/guide.py"].symbols == ()  # far from the work: only its path
+
+
+def test_caps_keep_the_files_near_the_work(index: IndexService, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(context, "OUTLINE_FILES", 2)
+    monkeypatch.setattr(context, "OUTLINE_NAMED_FILES", 1)
+    monkeypatch.setattr(context, "OUTLINE_NAMES_PER_FILE", 1)
+    outline = workspace_outline(index, (snippet("tests/test_cache.py"),))
+    assert outline == (
+        FileOutline("app/cache.py"),  # the first path by name fills the cap
+        FileOutline("tests/test_cache.py", ("test_get",), 1),
+    )
+    outline = workspace_outline(index, (snippet("app/cache.py"),))
+    assert [(e.path, e.symbols, e.more) for e in outline] == [("app/cache.py", ("get",), 1)]
+
+
+def test_render_names_what_it_leaves_out() -> None:
+    assert render_file(FileOutline("a.py")) == "a.py"
+    assert render_file(FileOutline("a.py", ("f", "g"), 3)) == "a.py: f, g, and 3 more"
