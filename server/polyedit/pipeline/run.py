@@ -29,6 +29,7 @@ from polyedit.pipeline.fallback import llm_merge
 from polyedit.pipeline.focus import focused_view
 from polyedit.pipeline.guards import check_output, check_size, unmask
 from polyedit.pipeline.paths import checked_path
+from polyedit.pipeline.plan_tools import answer_tool
 from polyedit.pipeline.tools import GENERATE_TOOLS, PLAN_TOOLS
 from polyedit.pipeline.types import (
     ContextPack,
@@ -151,25 +152,11 @@ class EditRun:
                 self.trace.handoffs["edit_plan"] = asdict(plan)
                 self.progress(f"planned {len(plan.files)} files")
                 return plan
-            answered = [await asyncio.to_thread(self._answer_tool, c.name, c.input) for c in reply.tool_calls]
+            answered = [await asyncio.to_thread(answer_tool, self.index, c.name, c.input) for c in reply.tool_calls]
             if not answered:
                 raise EditFailed("plan", "the planner answered without a plan")
             notes += answered
         raise EditFailed("plan", "no plan after the allowed rounds")
-
-    def _answer_tool(self, name: str, arguments: dict[str, Any]) -> str:
-        if name == "search_code":
-            query = str(arguments.get("query", ""))
-            k = arguments.get("k")
-            hits = self.index.search(query, k=min(max(k, 1), 20) if isinstance(k, int) else 8)
-            body = "\n".join(f"--- {h.path}:{h.start_line}-{h.end_line}\n{h.text}" for h in hits) or "(no results)"
-            return f"\nsearch_code({query!r}):\n{body}\n"
-        if name == "read_file":
-            rel = checked_path(self.index.workspace, str(arguments.get("path", "")), "plan")
-            text = self.index.current_text(rel)
-            shown = mask(rel, text).text if text is not None else "(no such file)"
-            return f"\nread_file({rel}):\n{shown}\n"
-        raise EditFailed("plan", f"the planner called an unknown tool '{name}'")
 
     def _parse_plan(self, data: dict[str, Any]) -> EditPlan:
         raw_files = data.get("files")

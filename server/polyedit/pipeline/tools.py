@@ -21,6 +21,12 @@ READ_FILE = Tool(
     "Read one workspace file.",
     {"type": "object", "properties": {"path": _PATH}, "required": ["path"]},
 )
+FIND_REFERENCES = Tool(
+    "find_references",
+    "Find every line in the workspace that uses an identifier (its definition, calls, imports, tests): "
+    "path:line: text, by path.",
+    {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+)
 SUBMIT_PLAN = Tool(
     "submit_plan",
     "Submit the edit plan: every file that must change or be created or deleted, and the facts they share.",
@@ -61,5 +67,5 @@ DELETE_FILE = Tool(
     "Delete a file.",
     {"type": "object", "properties": {"path": _PATH}, "required": ["path"]},
 )
-PLAN_TOOLS = (SEARCH_CODE, READ_FILE, SUBMIT_PLAN)
+PLAN_TOOLS = (SEARCH_CODE, READ_FILE, FIND_REFERENCES, SUBMIT_PLAN)
 GENERATE_TOOLS = (EDIT_FILE, CREATE_FILE, DELETE_FILE)

@@ -258,6 +258,29 @@ async def test_planner_tool_rounds_are_answered_by_the_index(
     assert "app/views.py" in state.requests[1]["messages"][0]["content"]  # the search results went back to the planner
 
 
+async def test_the_planner_can_ask_for_every_use_of_a_name(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def route(body: dict[str, Any]) -> Reply:
+        if file_of(body):
+            return Reply.tool("edit_file", {"path": file_of(body), "sketch": SKETCHES[file_of(body) or ""]})
+        asked = body["messages"][0]["content"]
+        if "find_references('fetch_user')" in asked:
+            return Reply.tool("submit_plan", PLAN)
+        if "find_references('fetch user')" in asked:
+            return Reply.tool("find_references", {"name": "fetch_user"})
+        return Reply.tool("find_references", {"name": "fetch user"})  # not an identifier: told, not fatal
+
+    changes, (_, state) = await run(index, route, monkeypatch, max_plan_rounds=3)
+    assert len(changes) == 3
+    assert (
+        "find_references('fetch user'): 'fetch user' is not an identifier"
+        in state.requests[1]["messages"][0]["content"]
+    )
+    answer = state.requests[2]["messages"][0]["content"]
+    assert "app/api.py:5: user = fetch_user(uid)\napp/users.py:1: def fetch_user(uid):\napp/views.py:1:" in answer
+
+
 @pytest.mark.parametrize(
     ("replies", "words"),
     [

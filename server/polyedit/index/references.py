@@ -1,0 +1,42 @@
+"""Where an identifier is used: every line of the indexed workspace that holds it as a whole word.
+
+The planner asks this (its ``find_references`` tool) to name every file a change must touch: the callers of a
+renamed function, the tests of a changed class. The lexical index finds the chunks holding the identifier in any of
+its spellings (``fetch_user``, ``fetchUser`` index alike); the lines are then matched exactly, case and all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from polyedit.index.store import IndexStore
+from polyedit.index.tokens import lexical_terms
+
+CANDIDATE_CHUNKS = 2000  # chunks read for one identifier; a name used in more chunks than this is not a reference
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+@dataclass(frozen=True)
+class Reference:
+    path: str
+    line: int  # 1-based
+    text: str
+
+
+def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Reference], int]:
+    """The first ``limit`` lines holding ``name`` as a whole word (by path, then line), and how many there are in
+    all. ``Repo.load`` looks for ``load``. Raises ValueError for a name that is not an identifier."""
+    word = name.strip().rsplit(".", 1)[-1]
+    if not _IDENTIFIER.fullmatch(word):
+        raise ValueError(f"'{name}' is not an identifier")
+    terms = lexical_terms(word).split()
+    hits = store.lexical(terms[:1], CANDIDATE_CHUNKS)
+    pattern = re.compile(rf"(?<![\w$]){re.escape(word)}(?![\w$])")
+    found: dict[tuple[str, int], str] = {}
+    for row in store.chunks(i for i, _ in hits):
+        for offset, line in enumerate(row.text.split("\n")):
+            if word in line and pattern.search(line):
+                found[(row.path, row.start_line + offset)] = line.strip()
+    ordered = sorted(found.items())
+    return [Reference(path, line, text) for (path, line), text in ordered[:limit]], len(ordered)

@@ -1,0 +1,72 @@
+"""find_references: every line that uses an identifier, from the index (unsaved buffers included, secrets masked)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from polyedit.config import Settings
+from polyedit.index import references
+from polyedit.index.references import Reference, find_references
+from polyedit.index.service import IndexService
+
+from tests.fakes.embedder import CountingEmbedder
+
+FILES = {
+    "app/users.py": "def fetch_user(uid):\n    return {'id': uid}\n\n\ndef fetch_user_name(uid):\n    return ''\n",
+    "app/views.py": "from app.users import fetch_user\n\n\ndef show(uid):\n    return fetch_user(uid)\n",
+    "web/client.ts": "export function fetchUser(id: string) {\n  return fetch_user_api(id);\n}\n",
+    "tests/test_users.py": "import app.users\n\n\ndef test_fetch():\n    assert app.users.fetch_user(1)\n",
+}
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[IndexService]:
+    root = tmp_path / "ws"
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    service = IndexService(root, Settings(cache_dir=str(tmp_path / "cache")), embedder=CountingEmbedder())
+    service.scan()
+    yield service
+    service.close()
+
+
+def test_every_use_of_the_exact_identifier_by_path_and_line(index: IndexService) -> None:
+    found, total = find_references(index.store, "fetch_user", 10)
+    assert found == [
+        Reference("app/users.py", 1, "def fetch_user(uid):"),
+        Reference("app/views.py", 1, "from app.users import fetch_user"),
+        Reference("app/views.py", 5, "return fetch_user(uid)"),
+        Reference("tests/test_users.py", 5, "assert app.users.fetch_user(1)"),
+    ]  # not fetch_user_name, fetch_user_api or fetchUser: whole words, case and all
+    assert total == 4
+    assert [r.path for r in find_references(index.store, "fetchUser", 10)[0]] == ["web/client.ts"]
+
+
+def test_a_qualified_name_looks_for_its_last_part_and_the_limit_counts_the_rest(index: IndexService) -> None:
+    found, total = find_references(index.store, "app.users.fetch_user", 2)
+    assert [(r.path, r.line) for r in found] == [("app/users.py", 1), ("app/views.py", 1)] and total == 4
+
+
+def test_a_name_that_is_not_an_identifier_is_a_clear_error(index: IndexService) -> None:
+    for bad in ("", "fetch user", "x; DROP TABLE chunks", '"'):
+        with pytest.raises(ValueError, match="is not an identifier"):
+            find_references(index.store, bad, 10)
+
+
+def test_unsaved_buffers_count_and_secrets_stay_masked(index: IndexService) -> None:
+    index.set_buffer("app/views.py", "TOKEN = 'ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'\nprint(TOKEN)\n")
+    found, _ = find_references(index.store, "TOKEN", 10)
+    assert [(r.path, r.line) for r in found] == [("app/views.py", 1), ("app/views.py", 2)]
+    assert "ghp_" not in found[0].text
+    assert [r.path for r in find_references(index.store, "fetch_user", 10)[0]].count("app/views.py") == 0
+
+
+def test_a_name_in_more_chunks_than_the_candidate_limit_is_cut_there(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(references, "CANDIDATE_CHUNKS", 1)
+    _, total = find_references(index.store, "fetch_user", 10)
+    assert total < 4  # one chunk read: at most its lines (fetchUser's chunk, an equal spelling, may be the one)
