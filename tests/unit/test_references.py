@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from polyedit.config import Settings
 from polyedit.index import references
 from polyedit.index.references import Reference, find_references
 from polyedit.index.service import IndexService
 
-from tests.fakes.embedder import CountingEmbedder
+from tests.fakes.workspace import scanned_index
 
 FILES = {
     "app/users.py": "def fetch_user(uid):\n    return {'id': uid}\n\n\ndef fetch_user_name(uid):\n    return ''\n",
@@ -23,14 +22,8 @@ FILES = {
 
 @pytest.fixture
 def index(tmp_path: Path) -> Iterator[IndexService]:
-    root = tmp_path / "ws"
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-    service = IndexService(root, Settings(cache_dir=str(tmp_path / "cache")), embedder=CountingEmbedder())
-    service.scan()
-    yield service
-    service.close()
+    with scanned_index(tmp_path, FILES) as service:
+        yield service
 
 
 def test_every_use_of_the_exact_identifier_by_path_and_line(index: IndexService) -> None:

@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from polyedit.config import Settings
 from polyedit.index.service import IndexService
 from polyedit.pipeline import context
 from polyedit.pipeline.context import render_file, workspace_outline
 from polyedit.pipeline.types import FileOutline, Focus, Snippet
 
-from tests.fakes.embedder import CountingEmbedder
+from tests.fakes.workspace import scanned_index
 
 FILES = {
     "app/cache.py": "def get(key):\n    return None\n\n\nclass Store:\n    def put(self, key):\n        pass\n",
@@ -24,14 +23,8 @@ FILES = {
 
 @pytest.fixture
 def index(tmp_path: Path) -> Iterator[IndexService]:
-    root = tmp_path / "ws"
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-    service = IndexService(root, Settings(cache_dir=str(tmp_path / "cache")), embedder=CountingEmbedder())
-    service.scan()
-    yield service
-    service.close()
+    with scanned_index(tmp_path, FILES) as service:
+        yield service
 
 
 def snippet(path: str) -> Snippet:
