@@ -11,7 +11,10 @@ repo_dir is indexed once (real embedding model, one model for all, fresh cache u
 "set" (``change_dev``, ``change_heldout``). Output (stable; other tools read it): one JSON object with a key per mode
 for the docstring set, each holding recall@1/5/10, all_gold@10, mrr, latency_ms_p50/p95 and the count; plus "cases"
 and "misses" (hybrid cases with no gold file in the top 10). "sets" holds the same report for every set (docstring
-included), with "by_language" for the change sets; held-out sets list no misses (they are not for tuning).
+included), with "by_language" for the change sets; held-out sets list no misses (they are not for tuning). Hybrid
+also reports what the planner sees before any tool call: ``planner_code`` (share of gold files among the files of
+its 20 snippets within the context budget) and ``planner_named`` (the same, with the files the outline names with
+their definitions added).
 
     .venv/bin/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl \
         [--change-cases bench/data/change_cases.jsonl] [--sets docstring,change_dev] [--k 10] [--json] \
@@ -35,6 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from polyedit.config import Settings
 from polyedit.index.embedder import Embedder, make_embedder
 from polyedit.index.service import IndexService
+from polyedit.pipeline.context import files_near, workspace_outline
+from polyedit.pipeline.types import Snippet
 
 MODES = ("hybrid", "lexical", "dense", "first_edit")
 CHUNKS_PER_QUERY = 200  # chunks fetched to find the top-k distinct files (a few large files can fill 50)
@@ -70,6 +75,16 @@ def first_edit_files(service: IndexService, query: str, k: int) -> list[str]:
     service.queue.embed(service.queue.pending_rows())  # from the cache: the index is whole again
     service.queue.pause(False)
     return files
+
+
+def planner_files(service: IndexService, query: str, budget: int) -> tuple[list[str], list[str]]:
+    """The files the planner sees of a workspace before any tool call, as ``EditRun.retrieve`` builds its context
+    (20 snippets within the token budget): those shown as code, and those the outline names with their definitions."""
+    hits = service.search(query, k=20, token_budget=budget)
+    snippets = tuple(Snippet(h.path, h.start_line, h.end_line, h.symbol, h.text) for h in hits)
+    outline = workspace_outline(service, files_near(service, query, snippets))
+    named = [entry.path for entry in outline if entry.symbols]
+    return list(dict.fromkeys(h.path for h in hits)), named
 
 
 def make_bench_embedder(runtime: str, settings: Settings) -> Embedder:
@@ -138,6 +153,10 @@ def evaluate(cases: list[dict[str, Any]], k: int, cache_dir: Path, runtime: str 
                     per = by_language[name].setdefault(language, {m: defaultdict(list) for m in MODES})
                     per[mode]["latency_ms"] = []
                     _score(per, mode, gold, files)
+                if mode == "hybrid":
+                    code, named = planner_files(service, case["query"], settings.context_token_budget)
+                    scores[name][mode]["planner_code"].append(len(gold & set(code)) / len(gold))
+                    scores[name][mode]["planner_named"].append(len(gold & set(code + named)) / len(gold))
                 if mode == "hybrid" and not gold & set(files[:10]):
                     misses[name].append(
                         {"id": case["id"], "query": case["query"], "gold": sorted(gold), "top3": files[:3]}

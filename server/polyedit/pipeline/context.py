@@ -8,6 +8,7 @@ without a search round.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from polyedit.apply.structure import Outline
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 OUTLINE_FILES = 400  # paths listed; the files near the work are always among them
 OUTLINE_NAMED_FILES = 40  # files whose definitions are named
+OUTLINE_RANKED_FILES = 20  # files near the work by the search's ranking (with the focus and the snippets' files)
+RANKED_CHUNKS = 100  # chunks of the ranking read to find them
 OUTLINE_NAMES_PER_FILE = 12
 
 
@@ -35,13 +38,23 @@ def focus_on(
     return Focus(rel, first_line, first_line + len(lines) - 1, "\n".join(lines)) if lines else Focus(rel)
 
 
-def workspace_outline(
-    index: IndexService, snippets: tuple[Snippet, ...], focus: Focus | None = None
-) -> tuple[FileOutline, ...]:
-    """Every indexed file up to OUTLINE_FILES (sorted by path), the files near the work first to be kept, with the
-    names of their definitions."""
+def files_near(index: IndexService, query: str, snippets: tuple[Snippet, ...], focus: Focus | None = None) -> list[str]:
+    """The files near the work, nearest first: the focus, the files of the snippets, then the next files of the
+    search's ranking (a budget of a few large snippets can hold fewer files than the planner should know of)."""
+    ranked = index.search(query, k=RANKED_CHUNKS, favour=(focus.path,) if focus else ())
+    found = [*([focus.path] if focus else []), *(s.path for s in snippets)]
+    for result in ranked:
+        if len(set(found)) >= OUTLINE_RANKED_FILES:
+            break
+        found.append(result.path)
+    return list(dict.fromkeys(found))
+
+
+def workspace_outline(index: IndexService, near: Sequence[str]) -> tuple[FileOutline, ...]:
+    """Every indexed file up to OUTLINE_FILES (sorted by path), the files near the work (``near``, nearest first,
+    then their neighbours in the same folders) always among them and named with their definitions."""
     paths = sorted(index.store.file_states())
-    near = list(dict.fromkeys([*([focus.path] if focus else []), *(s.path for s in snippets)]))
+    near = list(dict.fromkeys(near))
     folders = list(dict.fromkeys(p.rpartition("/")[0] for p in near))
     near += [p for folder in folders for p in paths if p.rpartition("/")[0] == folder and p not in near]
     named = set(near[:OUTLINE_NAMED_FILES])

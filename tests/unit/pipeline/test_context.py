@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from polyedit.index.service import IndexService
 from polyedit.pipeline import context
-from polyedit.pipeline.context import render_file, workspace_outline
+from polyedit.pipeline.context import files_near, render_file, workspace_outline
 from polyedit.pipeline.types import FileOutline, Focus, Snippet
 
 from tests.fakes.workspace import scanned_index
@@ -27,12 +27,23 @@ def index(tmp_path: Path) -> Iterator[IndexService]:
         yield service
 
 
+def test_the_ranking_adds_the_files_a_small_budget_left_out(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    near = files_near(index, "expire store", ())  # no snippet fitted the budget
+    assert near[0] == "app/expiry.py"
+    monkeypatch.setattr(context, "OUTLINE_RANKED_FILES", 1)
+    assert files_near(index, "expire store", (snippet("app/cache.py"),)) == ["app/cache.py"]
+
+
 def snippet(path: str) -> Snippet:
     return Snippet(path, 1, 2, None, "")
 
 
 def test_files_near_the_work_are_named_with_their_definitions(index: IndexService) -> None:
-    outline = {e.path: e for e in workspace_outline(index, (snippet("app/cache.py"),), Focus("tests/test_cache.py"))}
+    near = files_near(index, "cache", (snippet("app/cache.py"),), Focus("tests/test_cache.py"))
+    assert near[:2] == ["tests/test_cache.py", "app/cache.py"]  # the focus, the snippets, then the ranking
+    outline = {e.path: e for e in workspace_outline(index, ["tests/test_cache.py", "app/cache.py"])}
     assert list(outline) == sorted(FILES)  # every file, sorted by path
     assert outline["app/cache.py"].symbols == ("get", "Store")  # top-level only: not Store.put
     assert outline["app/expiry.py"].symbols == ("expire",)  # a neighbour of a retrieved file
@@ -44,12 +55,12 @@ def test_caps_keep_the_files_near_the_work(index: IndexService, monkeypatch: pyt
     monkeypatch.setattr(context, "OUTLINE_FILES", 2)
     monkeypatch.setattr(context, "OUTLINE_NAMED_FILES", 1)
     monkeypatch.setattr(context, "OUTLINE_NAMES_PER_FILE", 1)
-    outline = workspace_outline(index, (snippet("tests/test_cache.py"),))
+    outline = workspace_outline(index, ["tests/test_cache.py"])
     assert outline == (
         FileOutline("app/cache.py"),  # the first path by name fills the cap
         FileOutline("tests/test_cache.py", ("test_get",), 1),
     )
-    outline = workspace_outline(index, (snippet("app/cache.py"),))
+    outline = workspace_outline(index, ["app/cache.py"])
     assert [(e.path, e.symbols, e.more) for e in outline] == [("app/cache.py", ("get",), 1)]
 
 
