@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 from polyedit.index.search import (
     DENSE_WEIGHT,
+    MAX_PARTS,
+    PART_WEIGHT,
     RRF_K,
     about_documentation,
     is_prose,
+    merge_parts,
+    query_parts,
     rank,
     reciprocal_rank_fusion,
     select,
@@ -98,3 +102,29 @@ def test_prose_yields_to_code_unless_the_query_is_about_docs() -> None:
     assert rank("fix the retry timeout", [1, 2], [1, 2], rows)[0][0].path == "src/client.py"
     assert rank("fix a typo in the docs about retries", [1, 2], [1, 2], rows)[0][0].path == "CHANGES.md"
     assert about_documentation("Update the README") and not about_documentation("add a timeout option")
+
+
+def test_a_query_of_several_sentences_or_clauses_has_parts() -> None:
+    assert query_parts("Fix the parser when the input is empty") == []
+    assert query_parts("Fix the parser; add a --strict flag. Document it in the README") == [
+        "Fix the parser",
+        "add a --strict flag.",
+        "Document it in the README",
+    ]
+    assert query_parts("Fix the parser ; ).; add a flag ; ).") == ["Fix the parser", "add a flag"]  # no terms: gone
+    assert query_parts("Fix it; Fix it") == []  # one distinct part
+    assert query_parts("e.g. use the cache. see the notes") == []  # no capital after the stop: one sentence
+    assert len(query_parts("; ".join(f"change number {i}" for i in range(20)))) == MAX_PARTS
+
+
+def test_merge_parts_adds_each_chunks_best_part_score() -> None:
+    a, b, c, d = row(1, "a.py"), row(2, "b.py"), row(3, "c.py"), row(4, "d.py")
+    whole = [(a, 0.03), (b, 0.02), (c, 0.01)]
+    parts = [[(c, 0.03), (b, 0.005)], [(b, 0.01), (d, 0.004)]]
+    merged = merge_parts(whole, parts)
+    assert [r.path for r, _ in merged] == ["c.py", "a.py", "b.py", "d.py"]
+    scores = {r.id: score for r, score in merged}
+    assert scores[3] == 0.01 + PART_WEIGHT * 0.03  # the best part only, not the sum
+    assert scores[2] == 0.02 + PART_WEIGHT * 0.01
+    assert scores[4] == PART_WEIGHT * 0.004  # found by one part alone
+    assert merge_parts(whole, []) == whole

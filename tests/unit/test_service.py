@@ -141,6 +141,20 @@ def test_dense_search_uses_vectors(workspace: Path, tmp_path: Path, mode: str) -
     service.close()
 
 
+@pytest.mark.parametrize("mode", ["hybrid", "lexical", "dense"])
+def test_each_part_of_a_query_is_searched_too(workspace: Path, tmp_path: Path, mode: str) -> None:
+    embedder = CountingEmbedder()
+    service = open_service(workspace, tmp_path / "c", embedder)
+    index_fully(service)
+    embedder.calls.clear()
+    query = "Parse the version string; fetch the user by email"
+    results = service.search(query, k=2, mode=mode)  # type: ignore[arg-type]
+    assert {r.path for r in results} == {"crates/parse.rs", "src/users.py"}
+    if mode != "lexical":
+        assert embedder.calls == [query, "Parse the version string", "fetch the user by email"]
+    service.close()
+
+
 def test_a_search_that_cannot_wait_embeds_its_best_candidates_and_the_focus_first(
     workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,16 +193,16 @@ def test_a_chunk_embedded_during_a_search_keeps_its_place(workspace: Path, tmp_p
     service.set_buffer("src/stats.py", typed_text)  # one chunk, named after the file's first function
     typed = service.queue.pending_rows()
     assert [r.path for r in typed] == ["src/stats.py"]
-    real_search = service.dense.search
+    real_search = service.dense.search_many
 
-    def search_while_the_worker_attaches(vector, k):  # type: ignore[no-untyped-def]
-        found = real_search(vector, k)
+    def search_while_the_worker_attaches(vectors, k):  # type: ignore[no-untyped-def]
+        found = real_search(vectors, k)
         worker = threading.Thread(target=service.queue.embed, args=(typed,))
         worker.start()
         worker.join(timeout=0.5)  # it waits for the search's look at the queue to end, if the search holds it
         return found
 
-    service.dense.search = search_while_the_worker_attaches  # type: ignore[method-assign]
+    service.dense.search_many = search_while_the_worker_attaches  # type: ignore[method-assign]
     results = service.search("geometric mean of samples", load_model=True)
     assert "def geometric_mean" in results[0].text
     service.close()

@@ -47,8 +47,15 @@ class DenseIndex:
             self._ids.difference_update(gone)
 
     def search(self, vector: Vector, k: int) -> list[tuple[int, float]]:
+        return self.search_many(np.asarray(vector).reshape(1, -1), k)[0]
+
+    def search_many(self, vectors: Vector, k: int) -> list[list[tuple[int, float]]]:
+        """The best ``k`` (id, score) for each row of ``vectors``, in one call (a query and its parts)."""
         with self._lock:
             if self._index is None or not self._ids:
-                return []
-            scores, ids = self._index.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), k)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+                return [[] for _ in range(len(vectors))]
+            scores, ids = self._index.search(np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1), k)
+        return [
+            [(int(i), float(s)) for i, s in zip(row_ids, row_scores, strict=True) if i >= 0]
+            for row_ids, row_scores in zip(ids, scores, strict=True)
+        ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from polyedit.index.store import ChunkRow
@@ -37,6 +38,18 @@ DOC_WORDS = frozenset(
     {"doc", "docs", "documentation", "document", "documented", "readme", "changelog", "typo", "typos", "wording"}
 )
 _WORD = re.compile(r"[a-z]+")
+# An instruction often asks for several things at once ("Fix X; add Y. Also Z"), and one ranking of the whole tends to
+# find the files of its loudest part only. Each sentence or ;-separated clause is also searched alone, and a chunk
+# scores its whole-query score plus PART_WEIGHT times its best score for any one part (change set hybrid recall@1 /
+# @10 / MRR 0.395 / 0.786 / 0.764 -> 0.408 / 0.802 / 0.781, TypeScript recall@10 0.692 -> 0.751; lexical alone
+# 0.374 / 0.722 / 0.720 -> 0.373 / 0.740 / 0.713, dense alone 0.357 / 0.782 / 0.718 -> 0.354 / 0.795 / 0.721; the
+# docstring set, one sentence a query, is unchanged). Replaying the same rankings offline: weights 0.5-1.5 all gave
+# hybrid recall@10 0.802-0.804 (1.0 is the plain sum); splitting at semicolons only, 0.400 / 0.800 / 0.777. Not
+# tuned on, a scratch run of 150 two-sentence queries made of docstring-set pairs (gold: both files): hybrid recall@1 /
+# @10 / MRR 0.427 / 0.967 / 0.827 -> 0.447 / 0.980 / 0.851. A query of three parts takes about twice as long.
+PART_WEIGHT = 1.0
+MAX_PARTS = 8  # an embedding and a lexical query each; a long text's first clauses
+_PART_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|;\s+")
 
 
 @dataclass(frozen=True)
@@ -80,12 +93,43 @@ def name_match_share(terms: Collection[str], row: ChunkRow) -> float:
     """Share of the query's terms that appear among the parts of the chunk's path or symbol."""
     if not terms:
         return 0.0
+    names = _names(row.path, row.symbol)
+    return sum(1 for t in terms if t in names) / len(terms)
+
+
+@lru_cache(maxsize=50_000)
+def _names(path: str, symbol: str | None) -> frozenset[str]:
+    # A query of several parts ranks each chunk once per part: its names are split once.
     names: set[str] = set()
-    for part in [*row.path.replace(".", "/").split("/"), row.symbol or ""]:
+    for part in [*path.replace(".", "/").split("/"), symbol or ""]:
         for word in part.replace(".", " ").split():
             names.update(split_identifier(word))
             names.add(word.lower())
-    return sum(1 for t in terms if t in names) / len(terms)
+    return frozenset(names)
+
+
+def query_parts(query: str) -> list[str]:
+    """The sentences and ;-separated clauses of a query that has several (at most MAX_PARTS), each with a lexical
+    term; [] for a one-part query."""
+    parts = list(dict.fromkeys(p for p in (part.strip() for part in _PART_SPLIT.split(query)) if query_terms(p)))
+    return parts[:MAX_PARTS] if len(parts) > 1 else []
+
+
+def merge_parts(
+    whole: Sequence[tuple[ChunkRow, float]], parts: Sequence[Sequence[tuple[ChunkRow, float]]]
+) -> list[tuple[ChunkRow, float]]:
+    """Each chunk's score for the whole query plus PART_WEIGHT times its best score for one part; best first."""
+    rows = {row.id: row for ranking in (whole, *parts) for row, _ in ranking}
+    total = {row.id: score for row, score in whole}
+    best: dict[int, float] = {}
+    for ranking in parts:
+        for row, score in ranking:
+            best[row.id] = max(best.get(row.id, 0.0), score)
+    for chunk_id, score in best.items():
+        total[chunk_id] = total.get(chunk_id, 0.0) + PART_WEIGHT * score
+    merged = [(rows[i], score) for i, score in total.items()]
+    merged.sort(key=lambda pair: (-pair[1], pair[0].path, pair[0].start_line))
+    return merged
 
 
 def rank(

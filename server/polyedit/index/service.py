@@ -25,7 +25,7 @@ from polyedit.index.embedding import (
 )
 from polyedit.index.files import Skipped, Workspace
 from polyedit.index.onnx_embedder import OnnxEmbedder
-from polyedit.index.search import CANDIDATES, Mode, SearchResult, rank, select
+from polyedit.index.search import CANDIDATES, Mode, SearchResult, merge_parts, query_parts, rank, select
 from polyedit.index.secrets import mask
 from polyedit.index.static_tier import StaticTier, table_path
 from polyedit.index.status import IndexStatus, ScanSummary
@@ -302,11 +302,14 @@ class IndexService:
         retrieval), the best lexical candidates, the ``favour`` files and the static tier's best chunks are embedded
         first (index/static_tier.py), so dense scores are there where they matter; a model that cannot load leaves
         the search lexical."""
-        lexical = [] if mode == "dense" else [i for i, _ in self.store.lexical(query_terms(query), CANDIDATES)]
+        queries = [query, *query_parts(query)]  # a query of several sentences: each is searched alone too
+        lexical = [
+            [] if mode == "dense" else [i for i, _ in self.store.lexical(query_terms(q), CANDIDATES)] for q in queries
+        ]
         if embed_missing and mode != "lexical" and self.queue.error is None:
             try:
                 self.queue.embed_now(
-                    lexical[:ON_DEMAND_CHUNKS],
+                    lexical[0][:ON_DEMAND_CHUNKS],
                     favour,
                     self._first_tier_order(query),
                     FIRST_SEARCH_CHUNKS,
@@ -315,27 +318,35 @@ class IndexService:
                 self.queue.load()  # also when nothing was missing: a warm index is searched densely at once
             except Exception as exc:  # the model is optional for search: say why dense scores are missing
                 log.warning("embedding on demand failed; searching lexically: %s", exc)
-        vector = None
+        vectors = None
         if mode != "lexical" and len(self.dense) and (self.embedder.loaded or load_model):
-            vector = self.embedder.encode([query])[0]
+            vectors = self.embedder.encode(queries)
         # One look at the queue: a chunk the worker attaches between reading the dense index and reading what is
         # still pending would be in neither, and lose its place (the function just typed).
         with self.queue.cond:
-            dense = [] if vector is None else [i for i, _ in self.dense.search(vector, CANDIDATES)]
-            unembedded = self.queue.pending_among(lexical)
-        rows = {row.id: row for row in self.store.chunks(set(lexical) | set(dense))}
+            dense = (
+                [[] for _ in queries]
+                if vectors is None
+                else [[i for i, _ in found] for found in self.dense.search_many(vectors, CANDIDATES)]
+            )
+            unembedded = self.queue.pending_among({i for ids in lexical for i in ids})
+        rows = {row.id: row for row in self.store.chunks({i for ids in (*lexical, *dense) for i in ids})}
         now = time.monotonic()
         recent = {p for p, t in self._recent.items() if now - t < RECENT_EDIT_S}
-        scored = rank(
-            query,
-            lexical,
-            dense,
-            rows,
-            open_paths=self.open_paths | set(favour),
-            recent_paths=recent,
-            unembedded=unembedded,
-            mode=mode,
-        )
+        rankings = [
+            rank(
+                q,
+                lex,
+                den,
+                rows,
+                open_paths=self.open_paths | set(favour),
+                recent_paths=recent,
+                unembedded=unembedded,
+                mode=mode,
+            )
+            for q, lex, den in zip(queries, lexical, dense, strict=True)
+        ]
+        scored = merge_parts(rankings[0], rankings[1:])
         return select(scored, k, token_budget)
 
     def close(self) -> None:
