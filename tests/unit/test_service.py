@@ -155,6 +155,18 @@ def test_each_part_of_a_query_is_searched_too(workspace: Path, tmp_path: Path, m
     service.close()
 
 
+def test_only_the_instruction_is_split_into_parts_not_the_selection_after_it(workspace: Path, tmp_path: Path) -> None:
+    embedder = CountingEmbedder()
+    service = open_service(workspace, tmp_path / "c", embedder)
+    index_fully(service)
+    embedder.calls.clear()
+    instruction = "Make this faster"
+    query = f"{instruction}\nx = load(); y = parse(x); return y"  # a selection of code: no parts in it
+    service.search(query, k=2, parts_of=instruction)
+    assert embedder.calls == [query]
+    service.close()
+
+
 def test_a_search_that_cannot_wait_embeds_its_best_candidates_and_the_focus_first(
     workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -294,6 +294,7 @@ class IndexService:
         load_model: bool = False,
         favour: Collection[str] = (),
         embed_missing: bool = False,
+        parts_of: str | None = None,
     ) -> list[SearchResult]:
         """Hybrid search. Dense results join once the model is loaded (in the background, or now if load_model).
         Open files, and the paths in ``favour`` (the user's active file), are boosted.
@@ -301,8 +302,12 @@ class IndexService:
         With ``embed_missing`` (a search that cannot wait for the whole workspace to be embedded: an edit's first
         retrieval), the best lexical candidates, the ``favour`` files and the static tier's best chunks are embedded
         first (index/static_tier.py), so dense scores are there where they matter; a model that cannot load leaves
-        the search lexical."""
-        queries = [query, *query_parts(query)]  # a query of several sentences: each is searched alone too
+        the search lexical.
+
+        A query of several sentences or ;-clauses also searches each alone (index/search.py); ``parts_of`` names the
+        text to split when it is not the whole query (an instruction with the editor's selection appended: the
+        selection is code, not clauses)."""
+        queries = [query, *query_parts(query if parts_of is None else parts_of)]
         lexical = [
             [] if mode == "dense" else [i for i, _ in self.store.lexical(query_terms(q), CANDIDATES)] for q in queries
         ]

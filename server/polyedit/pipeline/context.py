@@ -38,10 +38,18 @@ def focus_on(
     return Focus(rel, first_line, first_line + len(lines) - 1, "\n".join(lines)) if lines else Focus(rel)
 
 
-def files_near(index: IndexService, query: str, snippets: tuple[Snippet, ...], focus: Focus | None = None) -> list[str]:
+def search_query(instruction: str, focus: Focus | None = None) -> str:
+    """What retrieval searches for: the instruction, and the selection's text ("make this async" names nothing)."""
+    return f"{instruction}\n{focus.text[:2000]}" if focus and focus.text else instruction
+
+
+def files_near(
+    index: IndexService, instruction: str, snippets: tuple[Snippet, ...], focus: Focus | None = None
+) -> list[str]:
     """The files near the work, nearest first: the focus, the files of the snippets, then the next files of the
     search's ranking (a budget of a few large snippets can hold fewer files than the planner should know of)."""
-    ranked = index.search(query, k=RANKED_CHUNKS, favour=(focus.path,) if focus else ())
+    favour = (focus.path,) if focus else ()
+    ranked = index.search(search_query(instruction, focus), k=RANKED_CHUNKS, favour=favour, parts_of=instruction)
     found = [*([focus.path] if focus else []), *(s.path for s in snippets)]
     for result in ranked:
         if len(set(found)) >= OUTLINE_RANKED_FILES:

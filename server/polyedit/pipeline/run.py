@@ -24,7 +24,7 @@ from polyedit.index.service import IndexService
 from polyedit.index.tokens import estimate_tokens
 from polyedit.models.registry import roles
 from polyedit.models.types import ModelError, ModelProvider, ModelReply, ModelRequest
-from polyedit.pipeline.context import files_near, render_context, workspace_outline
+from polyedit.pipeline.context import files_near, render_context, search_query, workspace_outline
 from polyedit.pipeline.fallback import llm_merge
 from polyedit.pipeline.focus import focused_view
 from polyedit.pipeline.guards import check_output, check_size, unmask
@@ -109,12 +109,18 @@ class EditRun:
         started = time.monotonic()
         if focus is not None:
             focus = replace(focus, text=mask(focus.path, focus.text).text)
-        query = f"{instruction}\n{focus.text[:2000]}" if focus and focus.text else instruction
         budget = self.config.context_token_budget - (estimate_tokens(focus.text) if focus else 0)
         favour = (focus.path,) if focus else ()
-        results = self.index.search(query, k=20, token_budget=max(budget, 0), favour=favour, embed_missing=True)
+        results = self.index.search(
+            search_query(instruction, focus),
+            k=20,
+            token_budget=max(budget, 0),
+            favour=favour,
+            embed_missing=True,
+            parts_of=instruction,  # the selection appended is code: its statements are not parts of the request
+        )
         snippets = tuple(Snippet(r.path, r.start_line, r.end_line, r.symbol, r.text) for r in results)
-        outline = workspace_outline(self.index, files_near(self.index, query, snippets, focus))
+        outline = workspace_outline(self.index, files_near(self.index, instruction, snippets, focus))
         pack = ContextPack(instruction, snippets, outline, focus)
         self.trace.phases.append(
             PhaseRecord(
