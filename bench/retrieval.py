@@ -11,7 +11,7 @@ repo_dir is indexed once (real embedding model, one model for all, fresh cache u
 "set" (``change_dev``, ``change_heldout``). Output (stable; other tools read it): one JSON object with a key per mode
 for the docstring set, each holding recall@1/5/10, all_gold@10, mrr, latency_ms_p50/p95 and the count; plus "cases"
 and "misses" (hybrid cases with no gold file in the top 10). "sets" holds the same report for every set (docstring
-included), with "by_language" for the change sets; held-out sets list no misses (they are not for tuning). Hybrid
+included), with "by_language" (recall@1, recall@10, MRR) for the change sets; held-out sets list no misses (they are not for tuning). Hybrid
 also reports what the planner sees before any tool call: ``planner_code`` (share of gold files among the files of
 its 20 snippets within the context budget) and ``planner_named`` (the same, with the files the outline names with
 their definitions added).
@@ -169,7 +169,7 @@ def evaluate(cases: list[dict[str, Any]], k: int, cache_dir: Path, runtime: str 
         if by_language[name]:
             part["by_language"] = {
                 lang: {
-                    m: {key: v for key, v in r.items() if key in ("recall@10", "mrr", "count")}
+                    m: {key: v for key, v in r.items() if key in ("recall@1", "recall@10", "mrr", "count")}
                     for m, r in _summary(per).items()
                 }
                 for lang, per in sorted(by_language[name].items())
