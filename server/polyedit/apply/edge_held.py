@@ -25,15 +25,16 @@ def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     first, last = marked[0], marked[-1]
     if len(marked) >= 2:
         for a in orig.positions.get(bnorm[first], ())[:8]:
-            for b in orig.positions.get(bnorm[last], ())[:8]:
-                if a < b and b - a <= last - first:
-                    chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
-                    alignment = chain_alignment(chain, bnorm, orig.onorm)
-                    _pair_outer_equal(bnorm, orig.onorm, alignment)
-                    readings += from_alignment(orig, index, block, alignment, "edge")
-                    alignment = chain_alignment([Run(first, a, 1, 1), Run(last, b, 1, 1)], bnorm, orig.onorm)
-                    _pair_outer_equal(bnorm, orig.onorm, alignment, closers=True)
-                    readings += from_alignment(orig, index, block, alignment, "edge")
+            # The last edge's places within reach of this first edge: a common line (``super()``) stands in many
+            # places, and the ones near the end of the file must not be cut off by those before ``a``.
+            for b in [b for b in orig.positions.get(bnorm[last], ()) if a < b <= a + last - first][:8]:
+                chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
+                alignment = chain_alignment(chain, bnorm, orig.onorm)
+                _pair_outer_equal(bnorm, orig.onorm, alignment)
+                readings += from_alignment(orig, index, block, alignment, "edge")
+                alignment = chain_alignment([Run(first, a, 1, 1), Run(last, b, 1, 1)], bnorm, orig.onorm)
+                _pair_outer_equal(bnorm, orig.onorm, alignment, closers=True)
+                readings += from_alignment(orig, index, block, alignment, "edge")
     return readings
 
 
