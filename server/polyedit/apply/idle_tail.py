@@ -11,6 +11,11 @@ The block's place must be certain: every reading of it that changes nothing must
 lines standing twice give two tails, and a refusal as before). The invariants still apply (at most 30% of the
 file removed, no new syntax error), and so does the idle check (``_check_idle``: a block whose lines also stand
 elsewhere is refused).
+
+The same holds when the block's only other places change nothing but blank lines (``return buf.String(), nil``,
+``}`` and a blank line, standing both before the deleted function and at the file's end, where the sketch's blank
+line would be new): no sketch is sent to add a blank line, so those readings say no more than an unchanged file,
+and the idle reading whose dropped tail is the change is the one a careful reader takes.
 """
 
 from __future__ import annotations
@@ -25,6 +30,11 @@ def idle(reading: Reading, original: Sequence[str]) -> bool:
     return not reading.anchored_by_name and all(
         piece.lines == tuple(original[piece.start : piece.end]) for piece in reading.pieces
     )
+
+
+def blank_only(original: Sequence[str], rendered: Sequence[str]) -> bool:
+    """Whether ``rendered`` differs from ``original`` in blank lines (or trailing spaces) only."""
+    return [line.rstrip() for line in original if line.strip()] == [line.rstrip() for line in rendered if line.strip()]
 
 
 def idle_tail(
