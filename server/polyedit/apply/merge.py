@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
-from polyedit.apply.echo import echoed_edge, fragment_echo
+from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
 from polyedit.apply.generators import (
@@ -244,7 +244,9 @@ class LazyMerge:
                     raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
                 if held[not first] and (guess := guessed_edge(self.orig, block, best, first)) is not None:
                     raise self.refuse(guess[0], block.first, "ambiguous", places=guess[1])
-            if (echo := fragment_echo(self.orig, block, best, shown_rows)) is not None:
+            if (
+                echo := fragment_echo(self.orig, block, best, shown_rows) or doubled_line(self.orig, block, best)
+            ) is not None:
                 raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
             bound = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
             if self.open_after(best.block) and (kept := kept_beside(self.orig, block, best, bound)) is not None:
