@@ -312,14 +312,22 @@ def _replaced_between(
     ``"proxies",``). The line that agrees is distinctive, or all the rest of the block matches the original line
     for line: with a distinctive line among them, or a bracket line when the changed lines are recognisable edits
     (they are the evidence then: ``coerceRtlRegex.lastIndex = -1`` for ``re[t.COERCERTL].lastIndex = -1``, then
-    the ``}`` that ends the block; blank lines alone vouch for nothing)."""
+    the ``}`` that ends the block; blank lines alone vouch for nothing). A blank line facing a blank line between
+    two edited lines does not end the run (``valueValue := p.String()``, a blank line, ``if valueValue != expected
+    {``: one statement and the ``if`` after it, both renamed); it counts neither as an edit nor as agreement."""
     lo, hi = bounds
     if _agrees_after(block, original, i + step, p + step, step, lo, hi):
         return True
-    for run in range(MAX_EDITED_RUN):
-        if not _edited(block, original, i + step * run, p + step * run, lo, hi, delta):
+    edited = k = 0
+    while edited < MAX_EDITED_RUN:
+        bi, bp = i + step * k, p + step * k
+        if edited and 0 <= bi < len(block) and lo <= bp < hi and not block[bi].strip() and not original[bp].strip():
+            k += 1  # a blank line facing a blank line between edited lines: neither a change nor evidence
+            continue
+        if not _edited(block, original, bi, bp, lo, hi, delta):
             return False
-        if _agrees_after(block, original, i + step * (run + 1), p + step * (run + 1), step, lo, hi, weak_rest=True):
+        edited, k = edited + 1, k + 1
+        if _agrees_after(block, original, i + step * k, p + step * k, step, lo, hi, weak_rest=True):
             return True
     return False
 
