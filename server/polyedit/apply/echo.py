@@ -4,7 +4,10 @@ A block whose first (last) non-blank line is read as new, next to a marker, whil
 in the file a few lines before (after) the block's place, among the lines the marker keeps: the model most likely
 copied that line as context, and the lines between are what it changed (replaced, re-wrapped or deleted). Reading
 the line as new keeps both the old lines and their new version. A careful reader would not insert a copy of a line
-that stands a few lines away; when no reading pairs it, the merge refuses rather than duplicate code.
+that stands a few lines away; when no reading pairs it, the merge refuses rather than duplicate code. A block's
+last line that opens a comment (``/**``) counts although it is short: read as new before a marker, it would make
+the lines the marker keeps comment text (and hide from the syntax check the old lines it leaves after a new
+``};``), so a ``/**`` standing a few lines on is the doc comment the model copied as context.
 
 The same doubt inside a block (``doubled_line``): a block that shows a line twice in a row (``#[test]``,
 ``#[test]``, ``fn test_unit() {``) where the file has it once there, and read with one copy as new, may instead mean
@@ -33,7 +36,7 @@ def echoed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> 
     if not shown or not reading.new_edges[0 if first else 1]:
         return None
     line = shown[0] if first else shown[-1]
-    if not distinctive(line):
+    if not distinctive(line) and (first or not _opens_comment(line)):
         return None
     edge = reading.start if first else reading.end - 1
     if first:
@@ -49,6 +52,11 @@ def echoed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> 
         "line next to the change"
     )
     return reason, sorted([edge, at])
+
+
+def _opens_comment(line: str) -> bool:
+    """A line that opens a block comment and does not close it (``/**``, ``/*``)."""
+    return line.startswith("/*") and "*/" not in line
 
 
 def fragment_echo(orig: Original, block: Block, reading: Reading, shown_rows: set[int]) -> tuple[str, list[int]] | None:
