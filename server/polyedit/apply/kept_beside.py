@@ -7,7 +7,8 @@ shallower line between: ``exports.program = new Command();`` while ``exports.pro
 ``wait: (...)`` member while the old one stays), and the same common context stands again after that old line, the
 block may as well end there: its new lines replace the old ones. A careful reader cannot tell an added line from a
 replaced one on the word of a ``/**``; reading it as an insertion keeps the old member beside the new one, so the
-merge refuses.
+merge refuses. The common lines may be read as new themselves (``each(value, (key, childValue) =>``, its argument,
+``)``, then a marker, while ``each(`` and its old arguments follow, ended by their ``)``): the doubt is the same.
 """
 
 from __future__ import annotations
@@ -31,10 +32,14 @@ def kept_beside(orig: Original, block: Block, reading: Reading, bound: int) -> t
     if not new or not pairs:
         return None
     tail = [i for i in range(new[-1] + 1, len(bnorm)) if bnorm[i]]
-    if not tail or any(i not in pairs for i in tail) or any(_solid(orig, bnorm[i]) for i in tail):
+    if (
+        not tail
+        or any(i not in pairs and distinctive(bnorm[i]) for i in tail)
+        or any(_solid(orig, bnorm[i]) for i in tail)
+    ):
         return None
-    last = tail[-1]
-    delta = indent_width(orig.lines[pairs[last]]) - indent_width(block.lines[last])
+    anchor = max(pairs)
+    delta = indent_width(orig.lines[pairs[anchor]]) - indent_width(block.lines[anchor])
     wanted = [bnorm[i] for i in tail]
     for row in range(reading.end, min(bound, reading.end + MAX_KEPT_DISTANCE)):
         if not distinctive(orig.onorm[row]):
