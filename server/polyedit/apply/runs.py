@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise, takewhile
 
-from polyedit.apply.likeness import recognisable_edit, similar
+from polyedit.apply.likeness import recognisable_edit, rewritten, similar
 from polyedit.apply.text import indent_width
 
 MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
@@ -211,6 +211,8 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
             else:
                 rest = _rest_after_deletion(block, original, i, p, step, lo, hi)
                 rest = rest if rest is not None else rest_after_insertion(block, original, i, p, step, lo, hi)
+                if rest is None and _fixed(original, alignment):
+                    rest = _rest_after_rewrite(block, original, (i, p), step, (lo, hi), delta)
                 if rest is not None:
                     for k, q in [*pending, *rest]:
                         alignment.pairs[k] = q
@@ -300,6 +302,42 @@ def rest_after_insertion(
             norm_equal(block[k], original[q]) for k, q in zip(rest, targets, strict=True)
         ):
             return list(zip(rest, targets, strict=True))
+    return None
+
+
+def _fixed(original: list[str], alignment: Alignment) -> bool:
+    """Whether a distinctive line the alignment pairs stands once in the file: the block's place is fixed."""
+    return any(
+        distinctive(" ".join(original[q].split())) and original.count(original[q]) == 1
+        for q in alignment.pairs.values()
+    )
+
+
+def _rest_after_rewrite(
+    block: list[str], original: list[str], at: tuple[int, int], step: int, bounds: tuple[int, int], delta: int
+) -> list[tuple[int, int]] | None:
+    """The block's remaining lines (outwards, a bracket or code line among them) equal to the original lines right
+    after up to ``MAX_EDITED_RUN`` original lines that up to ``MAX_INSERTED_AT_EDGE`` new lines rewrite, each of
+    those a version of one of the new lines (in order; a statement may be re-wrapped over several: ``var name =
+    method.toLowerCase();`` become ``var name = typeof method === 'string'`` / ``? method.toLowerCase()`` /
+    ``: method``): the context a model shows around a statement it rewrote at the block's edge. Only when the block's
+    place is fixed already (``_fixed``): a version is weaker evidence than an equal line, and where the block's
+    lines stand in several places (``raise TypeError(``, a message, ``)``) it must not choose between them."""
+    (i, p), (lo, hi) = at, bounds
+    for new in range(1, MAX_INSERTED_AT_EDGE + 1):
+        rest = list(range(i + step * new, len(block))) if step > 0 else list(range(i - new, -1, -1))
+        if not rest or not any(block[k].strip() for k in rest):
+            return None
+        added = [block[i + step * n] for n in range(new)][::step]
+        for old in range(1, MAX_EDITED_RUN + 1):
+            replaced = [original[q] for q in sorted(p + step * n for n in range(old)) if lo <= q < hi]
+            targets = [p + step * (old + n) for n in range(len(rest))]
+            if len(replaced) != old or not all(lo <= q < hi for q in targets):
+                continue
+            if all(norm_equal(block[k], original[q]) for k, q in zip(rest, targets, strict=True)) and rewritten(
+                replaced, added, delta
+            ):
+                return list(zip(rest, targets, strict=True))
     return None
 
 
