@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from polyedit.apply.chains import Run, chain_alignment
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import CLOSERS, Original, from_alignment
-from polyedit.apply.runs import Alignment, Run, chain_alignment, distinctive
+from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
 
