@@ -41,9 +41,13 @@ def idle_tail(
     original: Sequence[str],
     readings: list[Reading],
     render: Callable[[list[Reading]], list[str]],
+    kept: list[list[Reading]],
 ) -> Reading | None:
     """The one idle reading of a lone block after a marker whose dropped tail is the sketch's change, or None
-    when no reading is idle, none drops a line, or the idle readings render different files."""
+    when a reading that keeps the file's end (``kept``: the dynamic programme's) changes more than blank lines, no
+    reading is idle, none drops a line, or the idle readings render different files."""
+    if any(not blank_only(original, render(path)) for path in kept):
+        return None
     candidates = [r for r in readings if idle(r, original) and any(line.strip() for line in original[r.end :])]
     if not candidates:
         return None

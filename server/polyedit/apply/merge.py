@@ -24,7 +24,7 @@ from polyedit.apply.generators import (
     closer_readings,
     scope_readings,
 )
-from polyedit.apply.idle_tail import blank_only, idle_tail
+from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.kept_beside import kept_beside
 from polyedit.apply.moves import moved_rows
 from polyedit.apply.renamed import doubled_header, renamed_header, renamed_or_copied, renamed_over
@@ -165,11 +165,9 @@ class LazyMerge:
             if edge is not None:
                 finals.append((total + edge, path))
         if len(self.blocks) == 1 and self.marker_before(self.blocks[0]) is not None:
-            render = self.render
-            if not finals or all(blank_only(self.orig.lines, render(path).lines) for _, path in finals):
-                tail = idle_tail(self.orig.lines, list(layer), lambda readings: render(readings).lines)
-                if tail is not None:
-                    return [tail]  # the dropped tail is the sketch's only change (``idle_tail.py``)
+            tail = idle_tail(self.orig.lines, list(layer), lambda rs: self.render(rs).lines, [p for _, p in finals])
+            if tail is not None:
+                return [tail]  # the dropped tail is the sketch's only change (``idle_tail.py``)
         if not finals:
             block = self.block_at(self.blocks[-1])
             raise self.refuse(
