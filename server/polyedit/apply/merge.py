@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from polyedit.apply.adopted import adopted_lines
 from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
@@ -234,6 +235,7 @@ class LazyMerge:
                 or renamed_header(self.orig, block, best)
                 or renamed_over(self.orig, block, best, merged.removed)
                 or doubled_header(self.orig, block, best, merged.removed)
+                or adopted_lines(self.orig, block, best)
             ) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
