@@ -15,6 +15,7 @@ import re
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
+from polyedit.apply.renamed import doubled_header, renamed_header, renamed_or_copied, renamed_over
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
@@ -53,3 +54,15 @@ def adopted_lines(orig: Original, block: Block, reading: Reading) -> tuple[str, 
         )
         return reason, [owner.start, row]
     return None
+
+
+def header_doubt(orig: Original, block: Block, reading: Reading, removed: set[int]) -> tuple[str, list[int]] | None:
+    """The first doubt about a definition header the reading renames, copies, doubles or re-parents under
+    (``renamed.py`` and ``adopted_lines``): the reason and the places, or None."""
+    return (
+        renamed_or_copied(orig, block, reading)
+        or renamed_header(orig, block, reading)
+        or renamed_over(orig, block, reading, removed)
+        or doubled_header(orig, block, reading, removed)
+        or adopted_lines(orig, block, reading)
+    )

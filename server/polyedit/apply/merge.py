@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from polyedit.apply.adopted import adopted_lines
+from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
@@ -28,7 +28,6 @@ from polyedit.apply.generators import (
 from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.kept_beside import kept_beside
 from polyedit.apply.moves import moved_rows
-from polyedit.apply.renamed import doubled_header, renamed_header, renamed_or_copied, renamed_over
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
@@ -230,13 +229,7 @@ class LazyMerge:
         for position, best in enumerate(chosen):
             self._check_idle(best)
             block = self.block_at(best.block)
-            if (
-                copy := renamed_or_copied(self.orig, block, best)
-                or renamed_header(self.orig, block, best)
-                or renamed_over(self.orig, block, best, merged.removed)
-                or doubled_header(self.orig, block, best, merged.removed)
-                or adopted_lines(self.orig, block, best)
-            ) is not None:
+            if (copy := header_doubt(self.orig, block, best, merged.removed)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
             for first in (True, False):
