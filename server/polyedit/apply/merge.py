@@ -26,7 +26,7 @@ from polyedit.apply.generators import (
     scope_readings,
 )
 from polyedit.apply.idle_tail import idle_tail
-from polyedit.apply.kept_beside import kept_beside
+from polyedit.apply.kept_beside import kept_before, kept_beside
 from polyedit.apply.moves import moved_rows
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
@@ -242,7 +242,10 @@ class LazyMerge:
             ) is not None:
                 raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
             bound = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
-            if self.open_after(best.block) and (kept := kept_beside(self.orig, block, best, bound)) is not None:
+            since = chosen[position - 1].end if position else 0
+            if (kept := kept_before(self.orig, block, best, since)) is not None or (
+                self.open_after(best.block) and (kept := kept_beside(self.orig, block, best, bound)) is not None
+            ):
                 raise self.refuse(kept[0], block.first, "ambiguous", places=kept[1])
         self._check_spacing(chosen, merged)
         for position, best in enumerate(chosen):
