@@ -7,7 +7,8 @@ more pieces, each replacing rows ``[start, end)`` with rendered lines. Every gen
 The cost is lexicographic, lower is better, term by term:
 
 1. ``cut``       original non-blank lines deleted that are not whole syntax nodes nor re-wrapped into the block
-                 nor rewritten by it (a version of each among the lines added there: a changed ``if`` header);
+                 nor rewritten by it (a version of each among the lines added there, or all of them together:
+                 a changed ``if`` header, a call re-written over fewer lines);
                  a deletion through the middle of a statement is the least plausible reading
 2. ``edges``     the block's first and last distinctive lines not paired exactly: a context sketch's edges are
                  the unchanged lines around its change (a block adding a copy of a function otherwise pairs
@@ -39,7 +40,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from polyedit.apply.likeness import recognisable_edit, similar
+from polyedit.apply.likeness import EDGE_FUZZY_MIN, WORDS, recognisable_edit, similar
 from polyedit.apply.runs import MAX_EDITED_RUN, Alignment, distinctive, indent_delta
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
@@ -123,11 +124,17 @@ def rewrapped(old: list[str], new: list[str]) -> bool:
 def _rewritten(dropped: list[str], added: list[str], delta: int) -> bool:
     """Whether each dropped line (up to ``MAX_EDITED_RUN``) has a version among the lines added in its place, in
     order: a statement's header rewritten (``if a:`` become ``if (a) \\`` / ``or b:`` under new comments), its body
-    kept. A careful reader sees an edited line there, not a deletion through the statement."""
-    if len(dropped) > MAX_EDITED_RUN:
-        return False
-    rest = iter(added)
-    return all(any(recognisable_edit(new, old, delta) for new in rest) for old in dropped)
+    kept; or the dropped lines together are the added ones rewritten (the same first word, close words: ``each(``,
+    ``value,``, ``(key, childValue) =>``, ... become ``each(value, (key, childValue) =>`` and its argument, the
+    call's ``)`` kept). A careful reader sees an edited statement there, not a deletion through it."""
+    if len(dropped) <= MAX_EDITED_RUN:
+        rest = iter(added)
+        if all(any(recognisable_edit(new, old, delta) for new in rest) for old in dropped):
+            return True
+    # A statement rewritten whole, its closing line kept: close words from the same first word.
+    old_words, new_words = (" ".join(WORDS.findall(" ".join(lines))) for lines in (dropped, added))
+    same_start = old_words.split(maxsplit=1)[:1] == new_words.split(maxsplit=1)[:1]
+    return bool(old_words) and same_start and fuzz.ratio(old_words, new_words) >= EDGE_FUZZY_MIN
 
 
 def alignment_cost(
