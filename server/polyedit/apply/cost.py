@@ -40,7 +40,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from polyedit.apply.likeness import EDGE_FUZZY_MIN, WORDS, recognisable_edit, similar
+from polyedit.apply.likeness import recognisable_edit, rewritten_whole, similar
 from polyedit.apply.runs import MAX_EDITED_RUN, Alignment, distinctive, indent_delta
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
@@ -131,10 +131,7 @@ def _rewritten(dropped: list[str], added: list[str], delta: int) -> bool:
         rest = iter(added)
         if all(any(recognisable_edit(new, old, delta) for new in rest) for old in dropped):
             return True
-    # A statement rewritten whole, its closing line kept: close words from the same first word.
-    old_words, new_words = (" ".join(WORDS.findall(" ".join(lines))) for lines in (dropped, added))
-    same_start = old_words.split(maxsplit=1)[:1] == new_words.split(maxsplit=1)[:1]
-    return bool(old_words) and same_start and fuzz.ratio(old_words, new_words) >= EDGE_FUZZY_MIN
+    return rewritten_whole(dropped, added)  # a statement rewritten whole, its closing line kept
 
 
 def alignment_cost(

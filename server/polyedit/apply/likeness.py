@@ -111,6 +111,15 @@ def rewritten(replaced: list[str], added: list[str], delta: int = 0) -> bool:
     return bool(lines)
 
 
+def rewritten_whole(replaced: list[str], added: list[str]) -> bool:
+    """Whether the replaced lines together are the added ones rewritten: the same first word and close words
+    (``each(``, ``value,``, ``(key, childValue) =>``, ... become ``each(value, (key, childValue) =>`` and its
+    argument)."""
+    old, new = (" ".join(WORDS.findall(" ".join(lines))) for lines in (replaced, added))
+    same_start = old.split(maxsplit=1)[:1] == new.split(maxsplit=1)[:1]
+    return bool(old) and same_start and fuzz.ratio(old, new) >= EDGE_FUZZY_MIN
+
+
 _MAX_REWRAPPED = 6  # added lines a rewritten statement may span
 
 
