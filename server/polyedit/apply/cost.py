@@ -7,7 +7,9 @@ more pieces, each replacing rows ``[start, end)`` with rendered lines. Every gen
 The cost is lexicographic, lower is better, term by term:
 
 1. ``cut``       original non-blank lines deleted that are not whole syntax nodes nor re-wrapped into the block
-                 (a deletion through the middle of a statement is the least plausible reading)
+                 nor rewritten by it (a version of each among the lines added there, or all of them together:
+                 a changed ``if`` header, a call re-written over fewer lines);
+                 a deletion through the middle of a statement is the least plausible reading
 2. ``edges``     the block's first and last distinctive lines not paired exactly: a context sketch's edges are
                  the unchanged lines around its change (a block adding a copy of a function otherwise pairs
                  with the function it copies)
@@ -38,8 +40,8 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from polyedit.apply.likeness import similar
-from polyedit.apply.runs import Alignment, distinctive
+from polyedit.apply.likeness import recognisable_edit, rewritten_whole, similar
+from polyedit.apply.runs import MAX_EDITED_RUN, Alignment, distinctive, indent_delta
 from polyedit.apply.structure import Outline
 from polyedit.apply.text import norm
 
@@ -119,6 +121,19 @@ def rewrapped(old: list[str], new: list[str]) -> bool:
     return bool(before and after) and fuzz.ratio(before, after) >= REWRAP_MIN
 
 
+def _rewritten(dropped: list[str], added: list[str], delta: int) -> bool:
+    """Whether each dropped line (up to ``MAX_EDITED_RUN``) has a version among the lines added in its place, in
+    order: a statement's header rewritten (``if a:`` become ``if (a) \\`` / ``or b:`` under new comments), its body
+    kept; or the dropped lines together are the added ones rewritten (the same first word, close words: ``each(``,
+    ``value,``, ``(key, childValue) =>``, ... become ``each(value, (key, childValue) =>`` and its argument, the
+    call's ``)`` kept). A careful reader sees an edited statement there, not a deletion through it."""
+    if len(dropped) <= MAX_EDITED_RUN:
+        rest = iter(added)
+        if all(any(recognisable_edit(new, old, delta) for new in rest) for old in dropped):
+            return True
+    return rewritten_whole(dropped, added)  # a statement rewritten whole, its closing line kept
+
+
 def alignment_cost(
     block: list[str],
     original: list[str],
@@ -156,7 +171,8 @@ def alignment_cost(
         if dropped and rewrapped([original[r] for r in dropped], added):
             deleted_rows -= set(dropped)  # the same code re-wrapped: replaced, not deleted
         elif dropped and outline.root is not None and not outline.whole_nodes(dropped[0], dropped[-1]):
-            cut += len(dropped)
+            delta = indent_delta(block, original, alignment)
+            cut += 0 if _rewritten([original[r] for r in dropped], added, delta) else len(dropped)
     # A line paired with one it does not resemble (between two agreeing neighbours) is a change of its own.
     changes += sum(1 for i in alignment.fuzzy if not similar(block[i], original[alignment.pairs[i]], adjacent=True))
     rare = len(once - exact)

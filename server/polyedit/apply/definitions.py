@@ -150,12 +150,15 @@ def _reading(
             at = before.end + 1 if before is not None else after.start  # type: ignore[union-attr]
             delta = indent_width(orig.lines[anchor.start]) - indent_width(block.lines[shown[0][0]])
             text = [_shift(line, delta, orig.tabs) for line in lines]
-            if before is not None:  # separated from the definition before it as the sketch separates them
+            # Separated from the definition before (after) it as the sketch separates them; shown right against it,
+            # by a blank line, unless it is one line (a declaration among declarations: ``const a = require(...)``).
+            gap = [] if s == e else [""]
+            if before is not None:
                 previous = shown[position - 1][1]
-                text = [*block.lines[previous + 1 : s], *text] if previous + 1 < s else ["", *text]
+                text = [*block.lines[previous + 1 : s], *text] if previous + 1 < s else [*gap, *text]
             else:
                 following = shown[position + 1][0]
-                text = [*text, *block.lines[e + 1 : following]] if e + 1 < following else [*text, ""]
+                text = [*text, *block.lines[e + 1 : following]] if e + 1 < following else [*text, *gap]
             pieces.append(Piece(at, at, tuple(text)))
             new += [norm(line) for line in lines]
             texts = [norm(line) for line in lines]

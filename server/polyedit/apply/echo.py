@@ -4,7 +4,17 @@ A block whose first (last) non-blank line is read as new, next to a marker, whil
 in the file a few lines before (after) the block's place, among the lines the marker keeps: the model most likely
 copied that line as context, and the lines between are what it changed (replaced, re-wrapped or deleted). Reading
 the line as new keeps both the old lines and their new version. A careful reader would not insert a copy of a line
-that stands a few lines away; when no reading pairs it, the merge refuses rather than duplicate code.
+that stands a few lines away; when no reading pairs it, the merge refuses rather than duplicate code. A block's
+last line that opens a comment (``/**``) counts although it is short: read as new before a marker, it would make
+the lines the marker keeps comment text (and hide from the syntax check the old lines it leaves after a new
+``};``), so a ``/**`` standing a few lines on is the doc comment the model copied as context.
+
+The same doubt inside a block (``doubled_line``): a block that shows a line twice in a row (``#[test]``,
+``#[test]``, ``fn test_unit() {``) where the file has it once there, and read with one copy as new, may instead mean
+two of the file's copies with what stands between them deleted (a test function removed, its neighbours' context
+shown). A careful reader cannot tell a doubled attribute from a deleted function on the word of a repeated line;
+when the lines the block shows beside the pair stand beside the other copy too and the lines between are whole
+statements, the merge refuses rather than guess.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
+from polyedit.apply.weak_end import MAX_WEAK_SKIP
 
 MAX_ECHO_DISTANCE = 12  # rows between the block's place and the echoed line (a few statements, not a definition)
 
@@ -25,7 +36,7 @@ def echoed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> 
     if not shown or not reading.new_edges[0 if first else 1]:
         return None
     line = shown[0] if first else shown[-1]
-    if not distinctive(line):
+    if not distinctive(line) and (first or not _opens_comment(line)):
         return None
     edge = reading.start if first else reading.end - 1
     if first:
@@ -41,6 +52,11 @@ def echoed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> 
         "line next to the change"
     )
     return reason, sorted([edge, at])
+
+
+def _opens_comment(line: str) -> bool:
+    """A line that opens a block comment and does not close it (``/**``, ``/*``)."""
+    return line.startswith("/*") and "*/" not in line
 
 
 def fragment_echo(orig: Original, block: Block, reading: Reading, shown_rows: set[int]) -> tuple[str, list[int]] | None:
@@ -62,3 +78,46 @@ def fragment_echo(orig: Original, block: Block, reading: Reading, shown_rows: se
             )
             return reason, [reading.start, rows[0]]
     return None
+
+
+def doubled_line(orig: Original, block: Block, reading: Reading) -> tuple[str, list[int]] | None:
+    """Why the reading reads as new a distinctive block line equal to the block line beside it, which it pairs,
+    while another copy of that line stands within ``MAX_WEAK_SKIP`` rows, beyond the pair on the side of one of the
+    two, with the block lines beyond that one standing beside it and whole statements between (the reason and the
+    two places), or None."""
+    pairs = dict(reading.pairs)
+    bnorm = [norm(line) for line in block.lines]
+    for i, line in enumerate(bnorm):
+        if i in pairs or not distinctive(line):
+            continue
+        for twin in (i - 1, i + 1):
+            if not 0 <= twin < len(bnorm) or twin not in pairs or bnorm[twin] != line:
+                continue
+            row = pairs[twin]
+            for moved in (twin, i):  # the copy read at another place: the twin's, or the new one's
+                step = 1 if moved > min(twin, i) else -1
+                rows = range(row + step, row + step * (MAX_WEAK_SKIP + 1), step)
+                other = next((r for r in rows if 0 <= r < len(orig.lines) and orig.onorm[r] == line), None)
+                if other is None or not _context_beside(orig, bnorm, pairs, moved, other, step):
+                    continue
+                between = sorted((row, other))
+                if orig.outline.root is not None and not orig.outline.whole_nodes(between[0] + 1, between[1] - 1):
+                    continue
+                reason = (
+                    f"this block shows '{line[:50]}' twice in a row and reads one copy as new beside line {row + 1}, "
+                    f"but another copy stands at line {other + 1}: it may add a second copy or delete the lines "
+                    "between the two; show the unchanged lines around the change"
+                )
+                return reason, between
+    return None
+
+
+def _context_beside(orig: Original, bnorm: list[str], pairs: dict[int, int], moved: int, other: int, step: int) -> bool:
+    """Whether the block lines paired beyond ``moved`` (outwards, while paired) equal the rows beyond ``other``."""
+    k = moved + step
+    while k in pairs:
+        row = other + (k - moved)
+        if not 0 <= row < len(orig.lines) or orig.onorm[row] != bnorm[k]:
+            return False
+        k += step
+    return True

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from polyedit.apply.chains import Run, chain_alignment
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import CLOSERS, Original, from_alignment
-from polyedit.apply.runs import Alignment, Run, chain_alignment, distinctive
+from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
-from polyedit.apply.text import norm
+from polyedit.apply.text import indent_width, norm
 
 
 def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
@@ -25,15 +26,16 @@ def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     first, last = marked[0], marked[-1]
     if len(marked) >= 2:
         for a in orig.positions.get(bnorm[first], ())[:8]:
-            for b in orig.positions.get(bnorm[last], ())[:8]:
-                if a < b and b - a <= last - first:
-                    chain = [*_paired_after(bnorm, orig.onorm, first, a, last, b), Run(last, b, 1, 1)]
-                    alignment = chain_alignment(chain, bnorm, orig.onorm)
-                    _pair_outer_equal(bnorm, orig.onorm, alignment)
-                    readings += from_alignment(orig, index, block, alignment, "edge")
-                    alignment = chain_alignment([Run(first, a, 1, 1), Run(last, b, 1, 1)], bnorm, orig.onorm)
-                    _pair_outer_equal(bnorm, orig.onorm, alignment, closers=True)
-                    readings += from_alignment(orig, index, block, alignment, "edge")
+            # The last edge's places within reach of this first edge: a common line (``super()``) stands in many
+            # places, and the ones near the end of the file must not be cut off by those before ``a``.
+            for b in [b for b in orig.positions.get(bnorm[last], ()) if a < b <= a + last - first][:8]:
+                chain = [*_paired_after(block.lines, orig, first, a, last, b), Run(last, b, 1, 1)]
+                alignment = chain_alignment(chain, bnorm, orig.onorm)
+                _pair_outer_equal(bnorm, orig.onorm, alignment)
+                readings += from_alignment(orig, index, block, alignment, "edge")
+                alignment = chain_alignment([Run(first, a, 1, 1), Run(last, b, 1, 1)], bnorm, orig.onorm)
+                _pair_outer_equal(bnorm, orig.onorm, alignment, closers=True)
+                readings += from_alignment(orig, index, block, alignment, "edge")
     return readings
 
 
@@ -55,12 +57,23 @@ def _pair_outer_equal(bnorm: list[str], onorm: list[str], alignment: Alignment, 
         alignment.pairs.update({i: end - last + i for i in tail})
 
 
-def _paired_after(bnorm: list[str], onorm: list[str], i: int, p: int, block_end: int, original_end: int) -> list[Run]:
-    """Block line ``i`` anchored at original line ``p``, then equal lines up to the ends paired in order."""
+def _key(line: str, delta: int) -> str:
+    """What pairs a line between the edges: its text, and for a bracket line its depth too (after the block's
+    shift ``delta``): a ``}`` four columns deeper than the file's ``}`` closes another scope."""
+    text = norm(line)
+    return text if distinctive(text) or not text else f"{indent_width(line) + delta}:{text}"
+
+
+def _paired_after(block: list[str], orig: Original, i: int, p: int, block_end: int, original_end: int) -> list[Run]:
+    """Block line ``i`` anchored at original line ``p``, then equal lines (``_key``: a bracket line at the same
+    depth) up to the ends paired in order."""
+    delta = indent_width(orig.lines[p]) - indent_width(block[i])
+    bkeys = [_key(line, delta) for line in block[i + 1 : block_end]]
+    okeys = [_key(line, 0) for line in orig.lines[p + 1 : original_end]]
     chain = [Run(i, p, 1, 1)]
-    between = SequenceMatcher(None, bnorm[i + 1 : block_end], onorm[p + 1 : original_end], autojunk=False)
+    between = SequenceMatcher(None, bkeys, okeys, autojunk=False)
     for block_start, original_start, size in between.get_matching_blocks():
         if size:
             k, q = i + 1 + block_start, p + 1 + original_start
-            chain.append(Run(k, q, size, sum(1 for j in range(k, k + size) if distinctive(bnorm[j]))))
+            chain.append(Run(k, q, size, sum(1 for j in range(k, k + size) if distinctive(norm(block[j])))))
     return chain

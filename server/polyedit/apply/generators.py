@@ -1,9 +1,9 @@
 """Generators of readings for one sketch block, each with one job. None decides: the cost does (``cost.py``).
 
-- ``chain_readings``: line-run chains, one per place the block's equal lines point to (``runs.py``), grown at
-  their edges over slightly changed lines and closing brackets; a new line at the block's edge may replace the
-  original line beside it that starts with the same name, is a recognisable edit of it or the same definition's
-  header.
+- ``chain_readings``: line-run chains, one per place the block's equal lines point to (``chains.py``), grown at
+  their edges (``runs.py``) over slightly changed lines and closing brackets; a new line at the block's edge may
+  replace the original line beside it that starts with the same name, is a recognisable edit of it or the same
+  definition's header.
 - ``edge_readings`` (``edge_held.py``): edge-held placements.
 - ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
   file's first lines it resembles line by line are replaced), after the body the marker before it covers, before
@@ -17,19 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from polyedit.apply.chains import chain_alignment, chains, find_runs
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.evidence import weak_pairs, without_weak
 from polyedit.apply.likeness import FIRST_WORD, recognisable_edit, same_header, same_start, similar
-from polyedit.apply.runs import (
-    Alignment,
-    chain_alignment,
-    chains,
-    distinctive,
-    extend_edges,
-    find_runs,
-    indent_delta,
-    pair_edited_gaps,
-)
+from polyedit.apply.runs import Alignment, distinctive, extend_edges, indent_delta, pair_edited_gaps
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Outline, outline_of
 from polyedit.apply.text import indent_width, norm, reindent

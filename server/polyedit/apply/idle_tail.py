@@ -11,6 +11,11 @@ The block's place must be certain: every reading of it that changes nothing must
 lines standing twice give two tails, and a refusal as before). The invariants still apply (at most 30% of the
 file removed, no new syntax error), and so does the idle check (``_check_idle``: a block whose lines also stand
 elsewhere is refused).
+
+The same holds when the block's only other places change nothing but blank lines (``return buf.String(), nil``,
+``}`` and a blank line, standing both before the deleted function and at the file's end, where the sketch's blank
+line would be new): no sketch is sent to add a blank line, so those readings say no more than an unchanged file,
+and the idle reading whose dropped tail is the change is the one a careful reader takes.
 """
 
 from __future__ import annotations
@@ -27,13 +32,22 @@ def idle(reading: Reading, original: Sequence[str]) -> bool:
     )
 
 
+def blank_only(original: Sequence[str], rendered: Sequence[str]) -> bool:
+    """Whether ``rendered`` differs from ``original`` in blank lines (or trailing spaces) only."""
+    return [line.rstrip() for line in original if line.strip()] == [line.rstrip() for line in rendered if line.strip()]
+
+
 def idle_tail(
     original: Sequence[str],
     readings: list[Reading],
     render: Callable[[list[Reading]], list[str]],
+    kept: list[list[Reading]],
 ) -> Reading | None:
     """The one idle reading of a lone block after a marker whose dropped tail is the sketch's change, or None
-    when no reading is idle, none drops a line, or the idle readings render different files."""
+    when a reading that keeps the file's end (``kept``: the dynamic programme's) changes more than blank lines, no
+    reading is idle, none drops a line, or the idle readings render different files."""
+    if any(not blank_only(original, render(path)) for path in kept):
+        return None
     candidates = [r for r in readings if idle(r, original) and any(line.strip() for line in original[r.end :])]
     if not candidates:
         return None

@@ -7,7 +7,10 @@ shallower line between: ``exports.program = new Command();`` while ``exports.pro
 ``wait: (...)`` member while the old one stays), and the same common context stands again after that old line, the
 block may as well end there: its new lines replace the old ones. A careful reader cannot tell an added line from a
 replaced one on the word of a ``/**``; reading it as an insertion keeps the old member beside the new one, so the
-merge refuses.
+merge refuses. The common lines may be read as new themselves (``each(value, (key, childValue) =>``, its argument,
+``)``, then a marker, while ``each(`` and its old arguments follow, ended by their ``)``): the doubt is the same.
+So it is at a block's start after a marker (``kept_before``): new first lines while an old version of one stands
+a few rows before, kept by the marker.
 """
 
 from __future__ import annotations
@@ -31,10 +34,14 @@ def kept_beside(orig: Original, block: Block, reading: Reading, bound: int) -> t
     if not new or not pairs:
         return None
     tail = [i for i in range(new[-1] + 1, len(bnorm)) if bnorm[i]]
-    if not tail or any(i not in pairs for i in tail) or any(_solid(orig, bnorm[i]) for i in tail):
+    if (
+        not tail
+        or any(i not in pairs and distinctive(bnorm[i]) for i in tail)
+        or any(_solid(orig, bnorm[i]) for i in tail)
+    ):
         return None
-    last = tail[-1]
-    delta = indent_width(orig.lines[pairs[last]]) - indent_width(block.lines[last])
+    anchor = max(pairs)
+    delta = indent_width(orig.lines[pairs[anchor]]) - indent_width(block.lines[anchor])
     wanted = [bnorm[i] for i in tail]
     for row in range(reading.end, min(bound, reading.end + MAX_KEPT_DISTANCE)):
         if not distinctive(orig.onorm[row]):
@@ -53,6 +60,41 @@ def kept_beside(orig: Original, block: Block, reading: Reading, bound: int) -> t
             "or add beside it; show the unchanged line after the change, or the whole definition"
         )
         return reason, [reading.end - 1, row]
+    return None
+
+
+def kept_before(orig: Original, block: Block, reading: Reading, bound: int) -> tuple[str, list[int]] | None:
+    """The mirror at the block's start, after a marker: the block's first lines, before its first distinctive
+    pair, are new (only blank lines before them), while an old version of one stands a few rows before the
+    reading, after ``bound`` and in the same scope, kept by the marker (``_default_instance = None`` read as new
+    after the blank line that follows ``_default_intance = None``): the block may replace that line rather than
+    add beside it. The reason and the two places, or None."""
+    pairs = dict(reading.pairs)
+    if not block.marker_before or not pairs:
+        return None
+    bnorm = [norm(line) for line in block.lines]
+    anchor = min((i for i in pairs if distinctive(bnorm[i])), default=None)
+    head = [i for i in range(anchor or 0) if bnorm[i]]
+    if anchor is None or not head or any(i in pairs or not distinctive(bnorm[i]) for i in head):
+        return None
+    delta = indent_width(orig.lines[pairs[anchor]]) - indent_width(block.lines[anchor])
+    for row in range(reading.start - 1, max(bound, reading.start - MAX_KEPT_DISTANCE) - 1, -1):
+        if not distinctive(orig.onorm[row]):
+            continue
+        if any(
+            orig.lines[r].strip() and indent_width(orig.lines[r]) < indent_width(orig.lines[row])
+            for r in range(row + 1, reading.start)
+        ):
+            break  # before the start of the scope: another definition's line
+        version = next((i for i in head if _version(block.lines[i], orig.lines[row], delta)), None)
+        if version is None:
+            continue
+        reason = (
+            f"this block adds '{bnorm[version][:50]}' at line {reading.start + 1}, after a marker, while "
+            f"'{orig.onorm[row][:50]}' stays at line {row + 1}, just before: the block may replace it or add beside "
+            "it; show the unchanged line before the change"
+        )
+        return reason, [row, reading.start]
     return None
 
 

@@ -94,6 +94,53 @@ def kept_words(a: list[str], b: list[str]) -> bool:
     return all(word in rest for word in short)
 
 
+def rewritten(replaced: list[str], added: list[str], delta: int = 0) -> bool:
+    """Whether each replaced non-blank line has a version among the added lines, in order: the same indentation
+    (after the block's shift ``delta``) and close words, or, from the same first word, close words in a few added
+    lines together (a statement re-wrapped as it changed: ``var name = method.toLowerCase();`` become ``var name =
+    typeof method === 'string'`` / ``? method.toLowerCase()`` / ``: method``). Close words, not a few words kept:
+    ``return data;`` is no version of ``return JSONRequested ? JSON.parse(data) : data;``."""
+    lines = [line for line in replaced if line.strip()]
+    k = 0
+    for line in lines:
+        while k < len(added) and not _rewrites(line, added, k, delta):
+            k += 1
+        if k == len(added):
+            return False
+        k += 1
+    return bool(lines)
+
+
+def rewritten_whole(replaced: list[str], added: list[str]) -> bool:
+    """Whether the replaced lines together are the added ones rewritten: the same first word and close words
+    (``each(``, ``value,``, ``(key, childValue) =>``, ... become ``each(value, (key, childValue) =>`` and its
+    argument)."""
+    old, new = (" ".join(WORDS.findall(" ".join(lines))) for lines in (replaced, added))
+    same_start = old.split(maxsplit=1)[:1] == new.split(maxsplit=1)[:1]
+    return bool(old) and same_start and fuzz.ratio(old, new) >= EDGE_FUZZY_MIN
+
+
+_MAX_REWRAPPED = 6  # added lines a rewritten statement may span
+
+
+def _rewrites(old: str, added: list[str], k: int, delta: int) -> bool:
+    words = " ".join(WORDS.findall(old))
+    new = " ".join(WORDS.findall(added[k]))
+    if (
+        indent_width(added[k]) + delta == indent_width(old)
+        and words
+        and new
+        and fuzz.ratio(words, new) >= EDGE_FUZZY_MIN
+    ):
+        return True
+    first = words.split(maxsplit=1)[:1]
+    for end in range(k + 1, min(len(added), k + _MAX_REWRAPPED) + 1):
+        joined = " ".join(WORDS.findall(" ".join(added[k:end])))
+        if first and joined.split(maxsplit=1)[:1] == first and fuzz.ratio(words, joined) >= EDGE_FUZZY_MIN:
+            return True
+    return False
+
+
 _EXITS = frozenset({"return", "raise", "throw", "yield"})
 _FROM_IMPORT = re.compile(r"from\s+\S+\s+import\b")
 _TAG = re.compile(r"</?[\w.:-]+")

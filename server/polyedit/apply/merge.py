@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import literal_blanks
 from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
-from polyedit.apply.echo import echoed_edge, fragment_echo
+from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
 from polyedit.apply.generators import (
@@ -25,9 +26,8 @@ from polyedit.apply.generators import (
     scope_readings,
 )
 from polyedit.apply.idle_tail import idle_tail
-from polyedit.apply.kept_beside import kept_beside
+from polyedit.apply.kept_beside import kept_before, kept_beside
 from polyedit.apply.moves import moved_rows
-from polyedit.apply.renamed import doubled_header, renamed_header, renamed_or_copied, renamed_over
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
@@ -164,8 +164,8 @@ class LazyMerge:
             edge = self.edge_cost(self.blocks[-1], r, at_start=False)
             if edge is not None:
                 finals.append((total + edge, path))
-        if not finals and len(self.blocks) == 1 and self.marker_before(self.blocks[0]) is not None:
-            tail = idle_tail(self.orig.lines, list(layer), lambda readings: self.render(readings).lines)
+        if len(self.blocks) == 1 and self.marker_before(self.blocks[0]) is not None:
+            tail = idle_tail(self.orig.lines, list(layer), lambda rs: self.render(rs).lines, [p for _, p in finals])
             if tail is not None:
                 return [tail]  # the dropped tail is the sketch's only change (``idle_tail.py``)
         if not finals:
@@ -229,12 +229,7 @@ class LazyMerge:
         for position, best in enumerate(chosen):
             self._check_idle(best)
             block = self.block_at(best.block)
-            if (
-                copy := renamed_or_copied(self.orig, block, best)
-                or renamed_header(self.orig, block, best)
-                or renamed_over(self.orig, block, best, merged.removed)
-                or doubled_header(self.orig, block, best, merged.removed)
-            ) is not None:
+            if (copy := header_doubt(self.orig, block, best, merged.removed)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
             for first in (True, False):
@@ -242,10 +237,15 @@ class LazyMerge:
                     raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
                 if held[not first] and (guess := guessed_edge(self.orig, block, best, first)) is not None:
                     raise self.refuse(guess[0], block.first, "ambiguous", places=guess[1])
-            if (echo := fragment_echo(self.orig, block, best, shown_rows)) is not None:
+            if (
+                echo := fragment_echo(self.orig, block, best, shown_rows) or doubled_line(self.orig, block, best)
+            ) is not None:
                 raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
             bound = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
-            if self.open_after(best.block) and (kept := kept_beside(self.orig, block, best, bound)) is not None:
+            since = chosen[position - 1].end if position else 0
+            if (kept := kept_before(self.orig, block, best, since)) is not None or (
+                self.open_after(best.block) and (kept := kept_beside(self.orig, block, best, bound)) is not None
+            ):
                 raise self.refuse(kept[0], block.first, "ambiguous", places=kept[1])
         self._check_spacing(chosen, merged)
         for position, best in enumerate(chosen):

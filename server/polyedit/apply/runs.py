@@ -1,9 +1,8 @@
-"""Line runs: which original line each kept line of a block is, for the line-run generator.
+"""Alignments: which original line each kept line of a block is, for the line-run generator.
 
-Runs of consecutive equal lines (whitespace-insensitive) are found for every distinctive block line; chains of
-mutually consistent runs (in order in both texts) are candidate alignments, one per place. An alignment then grows
-at its edges over lines that changed only slightly (fuzzy, rapidfuzz), which the block then replaces. Which chain
-wins is the cost's decision (``cost.py``), never this module's.
+Chains of runs of equal lines (``chains.py``) give an alignment per place; it then grows at its edges over lines
+that changed only slightly (fuzzy, rapidfuzz), were edited, rewritten, deleted or inserted, which the block then
+replaces. Which alignment wins is the cost's decision (``cost.py``), never this module's.
 """
 
 from __future__ import annotations
@@ -11,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise, takewhile
 
-from polyedit.apply.likeness import recognisable_edit, similar
+from polyedit.apply.likeness import recognisable_edit, rewritten, similar
 from polyedit.apply.text import indent_width
 
-MAX_SEED_PLACES = 8  # a line found in more places than this does not start runs (keeps anchoring near-linear)
 DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
 MAX_INSERTED_AT_EDGE = 12  # new lines before the block's last lines that pair with the original right there
 MAX_EDITED_RUN = 3  # changed lines, each a version of the original line it faces, between two agreeing lines
@@ -44,116 +42,6 @@ class Alignment:
     @property
     def end(self) -> int:
         return max({*self.pairs.values(), *self.covered})
-
-
-@dataclass(frozen=True)
-class Run:
-    i: int  # first block line
-    p: int  # first original line
-    length: int
-    weight: int  # distinctive lines in the run
-    exact: int = 0  # lines equal including indentation (the first tier of matching breaks ties)
-
-    def before(self, other: Run) -> bool:
-        return self.i + self.length <= other.i and self.p + self.length <= other.p
-
-
-def find_runs(
-    block: list[str],
-    original: list[str],
-    bnorm: list[str],
-    onorm: list[str],
-    positions: dict[str, list[int]],
-    lo: int,
-    hi: int,
-) -> list[Run]:
-    """Maximal runs of equal lines through each distinctive block line, trimmed to distinctive ends.
-
-    Trimming lets two runs that share only a blank or brace line chain; the gaps are matched afterwards.
-    """
-    runs: dict[tuple[int, int], Run] = {}
-    for i, line in enumerate(bnorm):
-        places = positions.get(line, ())
-        # A line that stands in many places cannot fix a block's place; it still joins runs seeded by rarer lines.
-        if not distinctive(line) or len(places) > MAX_SEED_PLACES:
-            continue
-        for p in places:
-            if p < lo or p >= hi:
-                continue
-            si, sp = i, p
-            while si > 0 and sp > lo and bnorm[si - 1] == onorm[sp - 1]:
-                si, sp = si - 1, sp - 1
-            ei, ep = i, p
-            while ei + 1 < len(bnorm) and ep + 1 < hi and bnorm[ei + 1] == onorm[ep + 1]:
-                ei, ep = ei + 1, ep + 1
-            while not distinctive(bnorm[si]):
-                si, sp = si + 1, sp + 1
-            while not distinctive(bnorm[ei]):
-                ei, ep = ei - 1, ep - 1
-            if (si, sp) not in runs:
-                weight = sum(1 for k in range(si, ei + 1) if distinctive(bnorm[k]))
-                exact = sum(
-                    1
-                    for k in range(ei - si + 1)
-                    if distinctive(bnorm[si + k]) and block[si + k].rstrip() == original[sp + k].rstrip()
-                )
-                runs[(si, sp)] = Run(si, sp, ei - si + 1, weight, exact)
-    return sorted(runs.values(), key=lambda r: (r.i, r.p))
-
-
-def chains(runs: list[Run], limit: int = 6) -> list[list[Run]]:
-    """The heaviest chain of runs (in order in both texts) ending at each run, best first, one per place (the
-    region from its first to its last run), at most ``limit``. Scores are (distinctive lines, -original lines
-    deleted between runs, exactly equal lines); the rest of the choice is the cost's."""
-    if not runs:
-        return []
-    n = len(runs)
-    own = [(r.weight, 0, r.exact) for r in runs]
-    fwd: list[tuple[int, int, int]] = list(own)
-    prev: list[int | None] = [None] * n
-    for k in range(n):
-        for j in range(k):
-            if runs[j].before(runs[k]):
-                cand = (fwd[j][0] + own[k][0], fwd[j][1] - _gap(runs[j], runs[k]), fwd[j][2] + own[k][2])
-                if cand > fwd[k]:
-                    fwd[k], prev[k] = cand, j
-    found: dict[tuple[int, int], list[Run]] = {}
-    for k in sorted(range(n), key=lambda k: fwd[k], reverse=True):
-        chain: list[Run] = []
-        at: int | None = k
-        while at is not None:
-            chain.append(runs[at])
-            at = prev[at]
-        chain.reverse()
-        place = (chain[0].p - chain[0].i, chain[-1].p + chain[-1].length)
-        if place not in found:
-            found[place] = chain
-        if len(found) >= limit:
-            break
-    return list(found.values())
-
-
-def _gap(a: Run, b: Run) -> int:
-    """Original lines the block would delete between two runs (beyond the block lines that replace them)."""
-    return max(0, (b.p - a.p - a.length) - (b.i - a.i - a.length))
-
-
-def chain_alignment(chain: list[Run], bnorm: list[str], onorm: list[str]) -> Alignment:
-    """Pairs from the chain's runs, plus equal lines at both ends of each gap between two runs."""
-    alignment = Alignment()
-    for index, run in enumerate(chain):
-        for k in range(run.length):
-            alignment.pairs[run.i + k] = run.p + k
-        if index + 1 < len(chain):
-            nxt = chain[index + 1]
-            bi, bj, oi, oj = run.i + run.length, nxt.i - 1, run.p + run.length, nxt.p - 1
-            while bi <= bj and oi <= oj and bnorm[bi] == onorm[oi]:
-                alignment.pairs[bi] = oi
-                bi, oi = bi + 1, oi + 1
-            while bi <= bj and oi <= oj and bnorm[bj] == onorm[oj]:
-                alignment.pairs[bj] = oj
-                bj, oj = bj - 1, oj - 1
-    return alignment
 
 
 def pair_edited_gaps(block: list[str], original: list[str], alignment: Alignment) -> None:
@@ -211,6 +99,8 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
             else:
                 rest = _rest_after_deletion(block, original, i, p, step, lo, hi)
                 rest = rest if rest is not None else rest_after_insertion(block, original, i, p, step, lo, hi)
+                if rest is None and _fixed(original, alignment):
+                    rest = _rest_after_rewrite(block, original, (i, p), step, (lo, hi), delta)
                 if rest is not None:
                     for k, q in [*pending, *rest]:
                         alignment.pairs[k] = q
@@ -303,6 +193,42 @@ def rest_after_insertion(
     return None
 
 
+def _fixed(original: list[str], alignment: Alignment) -> bool:
+    """Whether a distinctive line the alignment pairs stands once in the file: the block's place is fixed."""
+    return any(
+        distinctive(" ".join(original[q].split())) and original.count(original[q]) == 1
+        for q in alignment.pairs.values()
+    )
+
+
+def _rest_after_rewrite(
+    block: list[str], original: list[str], at: tuple[int, int], step: int, bounds: tuple[int, int], delta: int
+) -> list[tuple[int, int]] | None:
+    """The block's remaining lines (outwards, a bracket or code line among them) equal to the original lines right
+    after up to ``MAX_EDITED_RUN`` original lines that up to ``MAX_INSERTED_AT_EDGE`` new lines rewrite, each of
+    those a version of one of the new lines (in order; a statement may be re-wrapped over several: ``var name =
+    method.toLowerCase();`` become ``var name = typeof method === 'string'`` / ``? method.toLowerCase()`` /
+    ``: method``): the context a model shows around a statement it rewrote at the block's edge. Only when the block's
+    place is fixed already (``_fixed``): a version is weaker evidence than an equal line, and where the block's
+    lines stand in several places (``raise TypeError(``, a message, ``)``) it must not choose between them."""
+    (i, p), (lo, hi) = at, bounds
+    for new in range(1, MAX_INSERTED_AT_EDGE + 1):
+        rest = list(range(i + step * new, len(block))) if step > 0 else list(range(i - new, -1, -1))
+        if not rest or not any(block[k].strip() for k in rest):
+            return None
+        added = [block[i + step * n] for n in range(new)][::step]
+        for old in range(1, MAX_EDITED_RUN + 1):
+            replaced = [original[q] for q in sorted(p + step * n for n in range(old)) if lo <= q < hi]
+            targets = [p + step * (old + n) for n in range(len(rest))]
+            if len(replaced) != old or not all(lo <= q < hi for q in targets):
+                continue
+            if all(norm_equal(block[k], original[q]) for k, q in zip(rest, targets, strict=True)) and rewritten(
+                replaced, added, delta
+            ):
+                return list(zip(rest, targets, strict=True))
+    return None
+
+
 def _replaced_between(
     block: list[str], original: list[str], i: int, p: int, step: int, bounds: tuple[int, int], delta: int
 ) -> bool:
@@ -312,14 +238,22 @@ def _replaced_between(
     ``"proxies",``). The line that agrees is distinctive, or all the rest of the block matches the original line
     for line: with a distinctive line among them, or a bracket line when the changed lines are recognisable edits
     (they are the evidence then: ``coerceRtlRegex.lastIndex = -1`` for ``re[t.COERCERTL].lastIndex = -1``, then
-    the ``}`` that ends the block; blank lines alone vouch for nothing)."""
+    the ``}`` that ends the block; blank lines alone vouch for nothing). A blank line facing a blank line between
+    two edited lines does not end the run (``valueValue := p.String()``, a blank line, ``if valueValue != expected
+    {``: one statement and the ``if`` after it, both renamed); it counts neither as an edit nor as agreement."""
     lo, hi = bounds
     if _agrees_after(block, original, i + step, p + step, step, lo, hi):
         return True
-    for run in range(MAX_EDITED_RUN):
-        if not _edited(block, original, i + step * run, p + step * run, lo, hi, delta):
+    edited = k = 0
+    while edited < MAX_EDITED_RUN:
+        bi, bp = i + step * k, p + step * k
+        if edited and 0 <= bi < len(block) and lo <= bp < hi and not block[bi].strip() and not original[bp].strip():
+            k += 1  # a blank line facing a blank line between edited lines: neither a change nor evidence
+            continue
+        if not _edited(block, original, bi, bp, lo, hi, delta):
             return False
-        if _agrees_after(block, original, i + step * (run + 1), p + step * (run + 1), step, lo, hi, weak_rest=True):
+        edited, k = edited + 1, k + 1
+        if _agrees_after(block, original, i + step * k, p + step * k, step, lo, hi, weak_rest=True):
             return True
     return False
 

@@ -13,7 +13,10 @@ and refuses. A careful reader is not in doubt when both of these hold:
     unchanged in between (``raise TypeError(`` + the message re-wrapped + ``)``; ``if x {`` + ``}``): the closer
     is the original closer of that line, so what stood between is the old body. When it shows part of the scope
     unchanged, the closer may end a partly shown scope and keep the rest (``closer_readings``), so only a block
-    that shows the skipped rows elsewhere (an import list re-sorted) is vouched for;
+    that shows the skipped rows elsewhere (an import list re-sorted), or that shows the scope with no new line and
+    more of it than it would leave out (``fn f() {`` + one statement + ``}`` while one more statement stood: what
+    it leaves out is its only change there, and ``closer_readings`` reads such a block as the whole definition,
+    not as a part of it), is vouched for;
   - its weak closer closes a scope opened before the block, right after its last unchanged line
     (``// Note: ...`` + ``}``: the statement after the note is deleted), and no other block of the sketch shows
     that scope's header (else the closer may end a partly shown scope);
@@ -72,9 +75,13 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
         if not any(i > opener for i in paired):
             return True  # a header, a new body (or none) and its closer: the body is replaced whole
         # The block shows part of the scope unchanged and closes it: that closer may end the scope and keep what
-        # the block leaves out (``closer_readings``), unless the block shows the skipped rows elsewhere.
+        # the block leaves out (``closer_readings``), unless the block shows the skipped rows elsewhere, or shows
+        # that scope unchanged, with no new line (what it leaves out is then its only change there), and more of it
+        # than it would leave out (``closer_readings`` then reads it as the whole definition).
         lines = {norm(line) for line in block.lines}
-        return all(norm(line) in lines for line in skipped)
+        scope = [k for k in range(opener, len(body)) if body[k].strip()]
+        unchanged = all(k in paired for k in scope) and len(skipped) <= len(scope) - 1
+        return unchanged or all(norm(line) in lines for line in skipped)
     new: list[str] = []
     k = len(body) - 1
     while k >= 0 and k not in paired:

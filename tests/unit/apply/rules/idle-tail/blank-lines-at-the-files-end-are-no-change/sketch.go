@@ -1,0 +1,4 @@
+	// ... existing code ...
+	return format(data), nil
+}
+

@@ -1,0 +1,6 @@
+// ... existing code ...
+
+#[test]
+#[test]
+fn test_unit() {
+    // ... existing code ...

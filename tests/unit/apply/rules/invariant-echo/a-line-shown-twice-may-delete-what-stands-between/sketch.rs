@@ -1,0 +1,7 @@
+// ... existing code ...
+}
+
+#[test]
+#[test]
+fn test_unit() {
+    // ... existing code ...

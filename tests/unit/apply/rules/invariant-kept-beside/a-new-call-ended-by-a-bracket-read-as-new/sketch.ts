@@ -1,0 +1,6 @@
+	// ... existing code ...
+	if (!state) {
+		each(value, (key, childValue) =>
+			finalizeProperty(rootScope, state, value, key, childValue, path)
+		)
+		// ... existing code ...

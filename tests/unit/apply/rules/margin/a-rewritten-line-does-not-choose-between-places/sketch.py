@@ -1,0 +1,6 @@
+        # ... existing code ...
+            raise TypeError(
+                "Invalid type for value. Expected primitive type,"
+                f" got {type(value)}: {value!r}"
+            )
+        # ... existing code ...

@@ -1,0 +1,6 @@
+// ... existing code ...
+fn test_bytes_from_vec_drop() {
+    let vec = vec![33u8; 1024];
+}
+
+// ... existing code ...
