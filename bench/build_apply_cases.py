@@ -140,11 +140,33 @@ DEV2_DEBIAN = {
     ],
     "rust": ["librust-bytes-dev", "librust-once-cell-dev", "librust-thiserror-dev", "librust-indexmap-dev"],
 }
+# A fourth set from yet other projects, built in session 8 after the held-out and final sets had been run to report
+# many times (``--set final2``): it judged the session's apply round once, as a fresh held-out set.
+FINAL2_SEED = 20261201
+FINAL2_PYPI_PAIRS = [
+    ("structlog", "24.1.0", "24.4.0"),
+    ("humanize", "4.9.0", "4.10.0"),
+    ("pyparsing", "3.1.1", "3.1.2"),
+    ("mako", "1.3.0", "1.3.5"),
+    ("toolz", "0.12.0", "0.12.1"),
+]
+FINAL2_NPM_PAIRS = [
+    ("ky", "1.2.0", "1.7.2"),
+    ("zustand", "4.5.0", "4.5.5"),
+    ("jotai", "2.6.0", "2.9.3"),
+    ("superstruct", "1.0.3", "1.0.4"),
+    ("mitt", "3.0.0", "3.0.1"),
+]
+FINAL2_DEBIAN = {
+    "go": ["golang-github-spf13-afero-dev", "golang-github-hashicorp-golang-lru-dev", "golang-github-rivo-uniseg-dev"],
+    "rust": ["librust-hashbrown-dev", "librust-unicode-width-dev", "librust-heck-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
     "holdout": (HOLDOUT_SEED, HOLDOUT_PYPI_PAIRS, HOLDOUT_NPM_PAIRS, HOLDOUT_DEBIAN),
     "final": (FINAL_SEED, FINAL_PYPI_PAIRS, FINAL_NPM_PAIRS, FINAL_DEBIAN),
+    "final2": (FINAL2_SEED, FINAL2_PYPI_PAIRS, FINAL2_NPM_PAIRS, FINAL2_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

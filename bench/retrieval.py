@@ -11,10 +11,10 @@ repo_dir is indexed once (real embedding model, one model for all, fresh cache u
 "set" (``change_dev``, ``change_heldout``). Output (stable; other tools read it): one JSON object with a key per mode
 for the docstring set, each holding recall@1/5/10, all_gold@10, mrr, latency_ms_p50/p95 and the count; plus "cases"
 and "misses" (hybrid cases with no gold file in the top 10). "sets" holds the same report for every set (docstring
-included), with "by_language" (recall@1, recall@10, MRR) for the change sets; held-out sets list no misses (they are not for tuning). Hybrid
-also reports what the planner sees before any tool call: ``planner_code`` (share of gold files among the files of
-its 20 snippets within the context budget) and ``planner_named`` (the same, with the files the outline names with
-their definitions added).
+included), with "by_language" (recall@1, recall@10, MRR) for the change sets; held-out sets list no misses (they
+are not for tuning). Hybrid also reports what the planner sees before any tool call: ``planner_code`` (share of
+gold files among the files of its 20 snippets within the context budget) and ``planner_named`` (the same, with the
+files the outline names with their definitions added).
 
     .venv/bin/python bench/retrieval.py --cases bench/data/retrieval_cases.jsonl \
         [--change-cases bench/data/change_cases.jsonl] [--sets docstring,change_dev] [--k 10] [--json] \
