@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from polyedit.apply.structure import Outline
+from polyedit.apply.structure import top_level_names
 from polyedit.pipeline.types import ContextPack, FileOutline, Focus, Snippet
 
 if TYPE_CHECKING:
@@ -80,9 +80,7 @@ def definition_names(path: str, text: str) -> list[str]:
     """Names of the file's top-level definitions in file order (a class, not its methods: the planner reads the
     file when it needs more); none without a grammar. Names only, never values: ``API_KEY`` may be shown, what it
     is set to never is (so no secret scan is needed here)."""
-    definitions = sorted(Outline(path, text.split("\n")).definitions, key=lambda d: (d.start, -d.end))
-    names = [d.name[0] for d in definitions if len(d.name) == 1 and not d.name[0].startswith("<")]
-    return list(dict.fromkeys(names))
+    return top_level_names(path, text)
 
 
 def render_context(pack: ContextPack) -> str:
