@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from polyedit.index.service import IndexService
 from polyedit.pipeline import context
-from polyedit.pipeline.context import files_near, render_file, workspace_outline
+from polyedit.pipeline.context import definition_names, files_near, render_file, workspace_outline
 from polyedit.pipeline.types import FileOutline, Focus, Snippet
 
 from tests.fakes.workspace import scanned_index
@@ -67,3 +67,24 @@ def test_caps_keep_the_files_near_the_work(index: IndexService, monkeypatch: pyt
 def test_render_names_what_it_leaves_out() -> None:
     assert render_file(FileOutline("a.py")) == "a.py"
     assert render_file(FileOutline("a.py", ("f", "g"), 3)) == "a.py: f, g, and 3 more"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "names"),
+    [
+        (
+            "a.py",
+            "import os\n\n@cache\ndef load():\n    pass\n\nclass Repo:\n    def get(self):\n        pass\n",
+            ["load", "Repo"],
+        ),
+        (
+            "a.ts",
+            "export class Store {\n  put() {}\n}\nexport function make() {}\nconst limit = 3;\n",
+            ["Store", "make", "limit"],
+        ),
+        ("a.rs", "struct Point;\nimpl Point {\n    fn x(&self) {}\n}\n", ["Point", "impl Point"]),
+        ("notes.md", "# Title\n", []),
+    ],
+)
+def test_definition_names_are_the_top_level_ones(path: str, text: str, names: list[str]) -> None:
+    assert definition_names(path, text) == names
