@@ -88,3 +88,14 @@ def test_render_names_what_it_leaves_out() -> None:
 )
 def test_definition_names_are_the_top_level_ones(path: str, text: str, names: list[str]) -> None:
     assert definition_names(path, text) == names
+
+
+def test_a_secret_in_a_test_label_is_masked_in_the_outline(tmp_path: Path) -> None:
+    # describe('...') names a test by its label, a string literal read from the file: it is masked like the index.
+    token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+    files = {"web/auth.test.ts": f"describe('refuses {token}', () => {{\n  it('works', () => {{}});\n}});\n"}
+    with scanned_index(tmp_path, files) as service:
+        (entry,) = workspace_outline(service, ["web/auth.test.ts"])
+    assert len(entry.symbols) == 1 and entry.symbols[0].startswith("describe('refuses ")
+    assert token not in render_file(entry)
+    assert token not in "".join(definition_names("web/auth.test.ts", files["web/auth.test.ts"]))
