@@ -9,6 +9,7 @@ import pytest
 from polyedit.index import references
 from polyedit.index.references import Reference, find_references
 from polyedit.index.service import IndexService
+from polyedit.pipeline import plan_tools
 
 from tests.fakes.workspace import scanned_index
 
@@ -27,7 +28,7 @@ def index(tmp_path: Path) -> Iterator[IndexService]:
 
 
 def test_every_use_of_the_exact_identifier_by_path_and_line(index: IndexService) -> None:
-    found, total = find_references(index.store, "fetch_user", 10)
+    found, total, _ = find_references(index.store, "fetch_user", 10)
     assert found == [
         Reference("app/users.py", 1, "def fetch_user(uid):"),
         Reference("app/views.py", 1, "from app.users import fetch_user"),
@@ -39,7 +40,7 @@ def test_every_use_of_the_exact_identifier_by_path_and_line(index: IndexService)
 
 
 def test_a_qualified_name_looks_for_its_last_part_and_the_limit_counts_the_rest(index: IndexService) -> None:
-    found, total = find_references(index.store, "app.users.fetch_user", 2)
+    found, total, _ = find_references(index.store, "app.users.fetch_user", 2)
     assert [(r.path, r.line) for r in found] == [("app/users.py", 1), ("app/views.py", 1)] and total == 4
 
 
@@ -51,7 +52,7 @@ def test_a_name_that_is_not_an_identifier_is_a_clear_error(index: IndexService) 
 
 def test_unsaved_buffers_count_and_secrets_stay_masked(index: IndexService) -> None:
     index.set_buffer("app/views.py", "TOKEN = 'ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'\nprint(TOKEN)\n")
-    found, _ = find_references(index.store, "TOKEN", 10)
+    found, _, _ = find_references(index.store, "TOKEN", 10)
     assert [(r.path, r.line) for r in found] == [("app/views.py", 1), ("app/views.py", 2)]
     assert "ghp_" not in found[0].text
     assert [r.path for r in find_references(index.store, "fetch_user", 10)[0]].count("app/views.py") == 0
@@ -61,5 +62,18 @@ def test_a_name_in_more_chunks_than_the_candidate_limit_is_cut_there(
     index: IndexService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(references, "CANDIDATE_CHUNKS", 1)
-    _, total = find_references(index.store, "fetch_user", 10)
-    assert total < 4  # one chunk read: at most its lines (fetchUser's chunk, an equal spelling, may be the one)
+    _, total, cut = find_references(index.store, "fetch_user", 10)
+    assert total < 4 and cut  # one chunk read: at most its lines (fetchUser's chunk, an equal spelling, may be the one)
+
+
+def test_an_answer_cut_at_the_candidate_limit_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'render' is a part of every renderItem: the lexical index ranks those chunks first, and the limit can cut the
+    # one real use. The planner must not read "(no uses)" then, nor an exact count.
+    files = {f"ui/w{i}.ts": f"export const w{i} = renderItem(renderItem(renderItem({i})));\n" for i in range(6)}
+    files["ui/view.ts"] = "export function show() { return render(1); }\n"
+    with scanned_index(tmp_path, files) as service:
+        assert "ui/view.ts:1:" in plan_tools.references(service, "render")
+        monkeypatch.setattr(references, "CANDIDATE_CHUNKS", 3)
+        answer = plan_tools.references(service, "render")
+    assert "(no uses)" not in answer
+    assert "only the 3 chunks" in answer

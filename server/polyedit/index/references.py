@@ -24,9 +24,11 @@ class Reference:
     text: str
 
 
-def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Reference], int]:
-    """The first ``limit`` lines holding ``name`` as a whole word (by path, then line), and how many there are in
-    all. ``Repo.load`` looks for ``load``. Raises ValueError for a name that is not an identifier."""
+def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Reference], int, bool]:
+    """The first ``limit`` lines holding ``name`` as a whole word (by path, then line), how many there are in all,
+    and whether the search was cut at CANDIDATE_CHUNKS (then both are of the chunks read only: a short name is a
+    part of many identifiers, ``render`` of every ``renderItem``, and the real uses may be among those not read).
+    ``Repo.load`` looks for ``load``. Raises ValueError for a name that is not an identifier."""
     word = name.strip().rsplit(".", 1)[-1]
     if not _IDENTIFIER.fullmatch(word):
         raise ValueError(f"'{name}' is not an identifier")
@@ -39,4 +41,5 @@ def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Refe
             if word in line and pattern.search(line):
                 found[(row.path, row.start_line + offset)] = line.strip()
     ordered = sorted(found.items())
-    return [Reference(path, line, text) for (path, line), text in ordered[:limit]], len(ordered)
+    shown = [Reference(path, line, text) for (path, line), text in ordered[:limit]]
+    return shown, len(ordered), len(hits) >= CANDIDATE_CHUNKS
