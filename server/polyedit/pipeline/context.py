@@ -72,11 +72,20 @@ def workspace_outline(index: IndexService, near: Sequence[str]) -> tuple[FileOut
     listed = sorted({*named, *paths[: max(OUTLINE_FILES - len(named), 0)]})
     outline = []
     for path in listed:
-        text = index.current_text(path) if path in named else None
+        text = _readable_text(index, path) if path in named else None
         names = definition_names(path, text) if text is not None else []
         shown = tuple(names[:OUTLINE_NAMES_PER_FILE])
         outline.append(FileOutline(path, shown, len(names) - len(shown)))
     return tuple(outline)
+
+
+def _readable_text(index: IndexService, path: str) -> str | None:
+    """The file's current text, or None when it cannot be read now (removed or made unreadable since the scan): the
+    outline is context, and one file must not fail the run."""
+    try:
+        return index.current_text(path)
+    except OSError:
+        return None
 
 
 def definition_names(path: str, text: str) -> list[str]:

@@ -99,3 +99,21 @@ def test_a_secret_in_a_test_label_is_masked_in_the_outline(tmp_path: Path) -> No
     assert len(entry.symbols) == 1 and entry.symbols[0].startswith("describe('refuses ")
     assert token not in render_file(entry)
     assert token not in "".join(definition_names("web/auth.test.ts", files["web/auth.test.ts"]))
+
+
+def test_a_file_that_cannot_be_read_any_more_is_listed_without_names(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A neighbour made unreadable (or removed between the check and the read) after the scan: the outline is
+    # context, it must not fail the run.
+    read_text = index.workspace.read_text
+
+    def unreadable(rel: str) -> tuple[str, bool]:
+        if rel == "app/expiry.py":
+            raise PermissionError(13, "Permission denied", rel)
+        return read_text(rel)
+
+    monkeypatch.setattr(index.workspace, "read_text", unreadable)
+    outline = {e.path: e for e in workspace_outline(index, ["app/cache.py"])}
+    assert outline["app/expiry.py"] == FileOutline("app/expiry.py")
+    assert outline["app/cache.py"].symbols == ("get", "Store")
