@@ -63,7 +63,8 @@ def files_near(
 
 def workspace_outline(index: IndexService, near: Sequence[str]) -> tuple[FileOutline, ...]:
     """Every indexed file up to OUTLINE_FILES (sorted by path), the files near the work (``near``, nearest first,
-    then their neighbours in the same folders) always among them and named with their definitions."""
+    then their neighbours in the same folders) always among them and named with their definitions (not a file
+    larger than max_file_size_bytes, which the index does not read either)."""
     paths = sorted(index.store.file_states())
     near = list(dict.fromkeys(near))
     folders = list(dict.fromkeys(p.rpartition("/")[0] for p in near))
@@ -73,6 +74,9 @@ def workspace_outline(index: IndexService, near: Sequence[str]) -> tuple[FileOut
     outline = []
     for path in listed:
         text = _readable_text(index, path) if path in named else None
+        # A file larger than the index reads (the user's active file may be) is not parsed either: seconds for 5 MB.
+        if text is not None and len(text) > index.settings.max_file_size_bytes:
+            text = None
         names = definition_names(path, text) if text is not None else []
         shown = tuple(names[:OUTLINE_NAMES_PER_FILE])
         outline.append(FileOutline(path, shown, len(names) - len(shown)))

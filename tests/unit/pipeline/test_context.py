@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,19 @@ def test_a_file_that_cannot_be_read_any_more_is_listed_without_names(
     outline = {e.path: e for e in workspace_outline(index, ["app/cache.py"])}
     assert outline["app/expiry.py"] == FileOutline("app/expiry.py")
     assert outline["app/cache.py"].symbols == ("get", "Store")
+
+
+def test_a_file_larger_than_the_index_reads_is_listed_without_names(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The user's active file may be larger than max_file_size_bytes (focus_on does not ask): parsing a 5 MB file
+    # (and masking it for its test labels) took seconds before the plan request.
+    big = "".join(f"describe('case {i}', () => {{}});\n" for i in range(200))
+    (index.workspace.root / "web").mkdir()
+    (index.workspace.root / "web/big.test.ts").write_text(big)
+    monkeypatch.setattr(index, "settings", replace(index.settings, max_file_size_bytes=len(big) - 1))
+    parsed: list[str] = []
+    monkeypatch.setattr(context, "top_level_names", lambda path, text: parsed.append(path) or [])
+    outline = {e.path: e for e in workspace_outline(index, ["web/big.test.ts", "app/cache.py"])}
+    assert outline["web/big.test.ts"] == FileOutline("web/big.test.ts")
+    assert parsed == ["app/cache.py", "app/expiry.py"]
