@@ -77,3 +77,12 @@ def test_an_answer_cut_at_the_candidate_limit_says_so(tmp_path: Path, monkeypatc
         answer = plan_tools.references(service, "render")
     assert "(no uses)" not in answer
     assert "only the 3 chunks" in answer
+
+
+def test_a_long_line_is_shown_around_its_use(tmp_path: Path) -> None:
+    # A minified bundle is one line of hundreds of KB: 60 of them were megabytes in one answer to the planner.
+    line = "var a=" + ";".join(f"x{i}=f({i})" for i in range(5000)) + ";render(1);\n"
+    with scanned_index(tmp_path, {"vendor/lib.min.js": line}) as service:
+        (found,), total, _ = find_references(service.store, "render", 10)
+    assert total == 1 and found.line == 1
+    assert "render(1)" in found.text and len(found.text) <= references.LINE_CHARS + 2

@@ -14,6 +14,7 @@ from polyedit.index.store import IndexStore
 from polyedit.index.tokens import lexical_terms
 
 CANDIDATE_CHUNKS = 2000  # chunks read for one identifier; a name used in more chunks than this is not a reference
+LINE_CHARS = 200  # of one line shown: a minified line is hundreds of KB, cut around the use ('…' at a cut edge)
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 
 
@@ -38,8 +39,17 @@ def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Refe
     found: dict[tuple[str, int], str] = {}
     for row in store.chunks(i for i, _ in hits):
         for offset, line in enumerate(row.text.split("\n")):
-            if word in line and pattern.search(line):
-                found[(row.path, row.start_line + offset)] = line.strip()
+            used = pattern.search(line.strip()) if word in line else None
+            if used is not None:
+                found[(row.path, row.start_line + offset)] = _around(line.strip(), used.start())
     ordered = sorted(found.items())
     shown = [Reference(path, line, text) for (path, line), text in ordered[:limit]]
     return shown, len(ordered), len(hits) >= CANDIDATE_CHUNKS
+
+
+def _around(line: str, at: int) -> str:
+    if len(line) <= LINE_CHARS:
+        return line
+    start = max(0, min(at - LINE_CHARS // 2, len(line) - LINE_CHARS))
+    end = start + LINE_CHARS
+    return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
