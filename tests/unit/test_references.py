@@ -86,3 +86,13 @@ def test_a_long_line_is_shown_around_its_use(tmp_path: Path) -> None:
         (found,), total, _ = find_references(service.store, "render", 10)
     assert total == 1 and found.line == 1
     assert "render(1)" in found.text and len(found.text) <= references.LINE_CHARS + 2
+
+
+def test_identifiers_beyond_ascii_and_names_the_index_cannot_look_up(tmp_path: Path) -> None:
+    files = {"calc.py": "π = 3.14\nñame = 1\nprint(π, ñame)\n", "web/dom.js": "const $ = jQuery;\n$('a').hide();\n"}
+    with scanned_index(tmp_path, files) as service:
+        assert [r.line for r in find_references(service.store, "π", 10)[0]] == [1, 3]  # Python allows it
+        assert [r.line for r in find_references(service.store, "ñame", 10)[0]] == [2, 3]
+        for name in ("$", "_"):  # no letter or digit to look up: said so, never "(no uses)"
+            with pytest.raises(ValueError, match="search_code"):
+                find_references(service.store, name, 10)

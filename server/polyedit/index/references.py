@@ -15,7 +15,7 @@ from polyedit.index.tokens import lexical_terms
 
 CANDIDATE_CHUNKS = 2000  # chunks read for one identifier; a name used in more chunks than this is not a reference
 LINE_CHARS = 200  # of one line shown: a minified line is hundreds of KB, cut around the use ('…' at a cut edge)
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+_IDENTIFIER = re.compile(r"[^\W\d][\w$]*|\$[\w$]*")  # a letter (any script: π, ñame), '_' or '$' first
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Refe
     if not _IDENTIFIER.fullmatch(word):
         raise ValueError(f"'{name}' is not an identifier")
     terms = lexical_terms(word).split()
+    if not terms:  # $, _: the lexical index holds no term for them, and "(no uses)" would be wrong
+        raise ValueError(f"'{name}' has no letter or digit to look up by; search_code can find it")
     hits = store.lexical(terms[:1], CANDIDATE_CHUNKS)
     pattern = re.compile(rf"(?<![\w$]){re.escape(word)}(?![\w$])")
     found: dict[tuple[str, int], str] = {}
