@@ -96,3 +96,21 @@ def test_identifiers_beyond_ascii_and_names_the_index_cannot_look_up(tmp_path: P
         for name in ("$", "_"):  # no letter or digit to look up: said so, never "(no uses)"
             with pytest.raises(ValueError, match="search_code"):
                 find_references(service.store, name, 10)
+
+
+def test_line_numbers_count_newlines_only(tmp_path: Path) -> None:
+    # A form feed (GNU and Emacs sources put ^L between sections) or U+2028 is no line break for the editor, nor for
+    # tree-sitter: the chunks after it were numbered one line too far, and so were the references in them.
+    body = "".join(
+        f"def f{i}(x):\n"
+        + "".join(f"    y{j} = x + {j} * compute_value(x)\n" for j in range(12))
+        + "    return y0\n\n\n"
+        for i in range(4)
+    )
+    text = "import os\n\x0c\n# a\u2028b\n" + body + "def target():\n    return f1(2)\n"
+    with scanned_index(tmp_path, {"a.py": text}) as service:
+        found, _, _ = find_references(service.store, "target", 10)
+        chunks = service.store.chunks()
+    assert [r.line for r in found] == [text.split("\n").index("def target():") + 1]
+    for chunk in chunks:  # each chunk's text is the file's lines start_line..end_line
+        assert chunk.text.rstrip("\n") == "\n".join(text.split("\n")[chunk.start_line - 1 : chunk.end_line])
