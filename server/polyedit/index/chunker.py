@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 
 import tree_sitter
@@ -18,6 +19,7 @@ import tree_sitter
 from polyedit.index.languages import LanguageSpec, language_for, parser_for
 from polyedit.index.tokens import estimate_tokens
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 log = logging.getLogger(__name__)
 
 WINDOW_OVERLAP_LINES = 3
@@ -62,7 +64,7 @@ class Chunker:
         self._prefix: list[int] = [0]
 
     def chunk(self, path: str, text: str) -> list[Chunk]:
-        lines = text.splitlines(keepends=True)
+        lines = _lines(text)
         if not lines:
             return []
         self._prefix = [0]  # token prefix sums per line: any range's estimate in O(1)
@@ -195,6 +197,12 @@ class Chunker:
         if seg.symbol:
             header += f" :: {seg.symbol.rsplit('.', 1)[-1]}"
         return Chunk(seg.start + 1, seg.end + 1, seg.symbol, text, header)
+
+
+def _lines(text: str) -> list[str]:
+    """The file's lines, ends kept, broken where the editor breaks them (LSP: \\n, \\r\\n, \\r): not at a form feed
+    or U+2028, which str.splitlines breaks at and tree-sitter does not (every chunk after one was a line off)."""
+    return _LINE.findall(text)
 
 
 def _rows(node: tree_sitter.Node) -> tuple[int, int]:

@@ -14,7 +14,8 @@ from polyedit.index.store import IndexStore
 from polyedit.index.tokens import lexical_terms
 
 CANDIDATE_CHUNKS = 2000  # chunks read for one identifier; a name used in more chunks than this is not a reference
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+LINE_CHARS = 200  # of one line shown: a minified line is hundreds of KB, cut around the use ('…' at a cut edge)
+_IDENTIFIER = re.compile(r"[^\W\d][\w$]*|\$[\w$]*")  # a letter (any script: π, ñame), '_' or '$' first
 
 
 @dataclass(frozen=True)
@@ -24,19 +25,33 @@ class Reference:
     text: str
 
 
-def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Reference], int]:
-    """The first ``limit`` lines holding ``name`` as a whole word (by path, then line), and how many there are in
-    all. ``Repo.load`` looks for ``load``. Raises ValueError for a name that is not an identifier."""
+def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Reference], int, bool]:
+    """The first ``limit`` lines holding ``name`` as a whole word (by path, then line), how many there are in all,
+    and whether the search was cut at CANDIDATE_CHUNKS (then both are of the chunks read only: a short name is a
+    part of many identifiers, ``render`` of every ``renderItem``, and the real uses may be among those not read).
+    ``Repo.load`` looks for ``load``. Raises ValueError for a name that is not an identifier."""
     word = name.strip().rsplit(".", 1)[-1]
     if not _IDENTIFIER.fullmatch(word):
         raise ValueError(f"'{name}' is not an identifier")
     terms = lexical_terms(word).split()
+    if not terms:  # $, _: the lexical index holds no term for them, and "(no uses)" would be wrong
+        raise ValueError(f"'{name}' has no letter or digit to look up by; search_code can find it")
     hits = store.lexical(terms[:1], CANDIDATE_CHUNKS)
     pattern = re.compile(rf"(?<![\w$]){re.escape(word)}(?![\w$])")
     found: dict[tuple[str, int], str] = {}
     for row in store.chunks(i for i, _ in hits):
         for offset, line in enumerate(row.text.split("\n")):
-            if word in line and pattern.search(line):
-                found[(row.path, row.start_line + offset)] = line.strip()
+            used = pattern.search(line.strip()) if word in line else None
+            if used is not None:
+                found[(row.path, row.start_line + offset)] = _around(line.strip(), used.start())
     ordered = sorted(found.items())
-    return [Reference(path, line, text) for (path, line), text in ordered[:limit]], len(ordered)
+    shown = [Reference(path, line, text) for (path, line), text in ordered[:limit]]
+    return shown, len(ordered), len(hits) >= CANDIDATE_CHUNKS
+
+
+def _around(line: str, at: int) -> str:
+    if len(line) <= LINE_CHARS:
+        return line
+    start = max(0, min(at - LINE_CHARS // 2, len(line) - LINE_CHARS))
+    end = start + LINE_CHARS
+    return ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")

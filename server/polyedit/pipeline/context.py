@@ -8,10 +8,12 @@ without a search round.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from polyedit.apply.structure import top_level_names
+from polyedit.index.secrets import mask
 from polyedit.pipeline.types import ContextPack, FileOutline, Focus, Snippet
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ OUTLINE_NAMED_FILES = 40  # files whose definitions are named
 OUTLINE_RANKED_FILES = 20  # files near the work by the search's ranking (with the focus and the snippets' files)
 RANKED_CHUNKS = 100  # chunks of the ranking read to find them
 OUTLINE_NAMES_PER_FILE = 12
+_LITERAL = re.compile("[\"'`]")  # a name holding a string literal (a test's label) may hold a secret
 
 
 def focus_on(
@@ -60,7 +63,8 @@ def files_near(
 
 def workspace_outline(index: IndexService, near: Sequence[str]) -> tuple[FileOutline, ...]:
     """Every indexed file up to OUTLINE_FILES (sorted by path), the files near the work (``near``, nearest first,
-    then their neighbours in the same folders) always among them and named with their definitions."""
+    then their neighbours in the same folders) always among them and named with their definitions (not a file
+    larger than max_file_size_bytes, which the index does not read either)."""
     paths = sorted(index.store.file_states())
     near = list(dict.fromkeys(near))
     folders = list(dict.fromkeys(p.rpartition("/")[0] for p in near))
@@ -69,18 +73,35 @@ def workspace_outline(index: IndexService, near: Sequence[str]) -> tuple[FileOut
     listed = sorted({*named, *paths[: max(OUTLINE_FILES - len(named), 0)]})
     outline = []
     for path in listed:
-        text = index.current_text(path) if path in named else None
+        text = _readable_text(index, path) if path in named else None
+        # A file larger than the index reads (the user's active file may be) is not parsed either: seconds for 5 MB.
+        if text is not None and len(text) > index.settings.max_file_size_bytes:
+            text = None
         names = definition_names(path, text) if text is not None else []
         shown = tuple(names[:OUTLINE_NAMES_PER_FILE])
         outline.append(FileOutline(path, shown, len(names) - len(shown)))
     return tuple(outline)
 
 
+def _readable_text(index: IndexService, path: str) -> str | None:
+    """The file's current text, or None when it cannot be read now (removed or made unreadable since the scan): the
+    outline is context, and one file must not fail the run."""
+    try:
+        return index.current_text(path)
+    except OSError:
+        return None
+
+
 def definition_names(path: str, text: str) -> list[str]:
     """Names of the file's top-level definitions in file order (a class, not its methods: the planner reads the
     file when it needs more); none without a grammar. Names only, never values: ``API_KEY`` may be shown, what it
-    is set to never is (so no secret scan is needed here)."""
-    return top_level_names(path, text)
+    is set to never is. A test's name holds its label, a string literal (``describe('refuses <token>')``): when one
+    is named, the names are read again from the masked text, as the index holds it (masking every file costs about
+    4 ms per 10 KB, so only then)."""
+    names = top_level_names(path, text)
+    if any(_LITERAL.search(name) for name in names):
+        return top_level_names(path, mask(path, text).text)
+    return names
 
 
 def render_context(pack: ContextPack) -> str:

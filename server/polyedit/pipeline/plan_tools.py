@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from polyedit.index.references import find_references
+from polyedit.index import references as reference_index
 from polyedit.index.secrets import mask
 from polyedit.index.service import IndexService
 from polyedit.pipeline.paths import checked_path
@@ -38,10 +38,15 @@ def answer_tool(index: IndexService, name: str, arguments: dict[str, Any]) -> st
 def references(index: IndexService, name: str) -> str:
     """Every use of an identifier; a name that is not one is told to the planner, not a failure of the run."""
     try:
-        found, total = find_references(index.store, name, REFERENCES_SHOWN)
+        found, total, cut = reference_index.find_references(index.store, name, REFERENCES_SHOWN)
     except ValueError as exc:
         return f"\nfind_references({name!r}): {exc}\n"
-    lines = [f"{r.path}:{r.line}: {r.text}" for r in found] or ["(no uses)"]
+    lines = [f"{r.path}:{r.line}: {r.text}" for r in found] or ([] if cut else ["(no uses)"])
     if total > len(found):
         lines.append(f"({total - len(found)} more not shown; search_code can narrow them)")
+    if cut:
+        lines.append(
+            f"(only the {reference_index.CANDIDATE_CHUNKS} chunks most about '{name}' were read: there may be more"
+            " uses elsewhere; search_code can narrow them)"
+        )
     return f"\nfind_references({name!r}):\n" + "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,48 @@ def test_render_names_what_it_leaves_out() -> None:
 )
 def test_definition_names_are_the_top_level_ones(path: str, text: str, names: list[str]) -> None:
     assert definition_names(path, text) == names
+
+
+def test_a_secret_in_a_test_label_is_masked_in_the_outline(tmp_path: Path) -> None:
+    # describe('...') names a test by its label, a string literal read from the file: it is masked like the index.
+    token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+    files = {"web/auth.test.ts": f"describe('refuses {token}', () => {{\n  it('works', () => {{}});\n}});\n"}
+    with scanned_index(tmp_path, files) as service:
+        (entry,) = workspace_outline(service, ["web/auth.test.ts"])
+    assert len(entry.symbols) == 1 and entry.symbols[0].startswith("describe('refuses ")
+    assert token not in render_file(entry)
+    assert token not in "".join(definition_names("web/auth.test.ts", files["web/auth.test.ts"]))
+
+
+def test_a_file_that_cannot_be_read_any_more_is_listed_without_names(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A neighbour made unreadable (or removed between the check and the read) after the scan: the outline is
+    # context, it must not fail the run.
+    read_text = index.workspace.read_text
+
+    def unreadable(rel: str) -> tuple[str, bool]:
+        if rel == "app/expiry.py":
+            raise PermissionError(13, "Permission denied", rel)
+        return read_text(rel)
+
+    monkeypatch.setattr(index.workspace, "read_text", unreadable)
+    outline = {e.path: e for e in workspace_outline(index, ["app/cache.py"])}
+    assert outline["app/expiry.py"] == FileOutline("app/expiry.py")
+    assert outline["app/cache.py"].symbols == ("get", "Store")
+
+
+def test_a_file_larger_than_the_index_reads_is_listed_without_names(
+    index: IndexService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The user's active file may be larger than max_file_size_bytes (focus_on does not ask): parsing a 5 MB file
+    # (and masking it for its test labels) took seconds before the plan request.
+    big = "".join(f"describe('case {i}', () => {{}});\n" for i in range(200))
+    (index.workspace.root / "web").mkdir()
+    (index.workspace.root / "web/big.test.ts").write_text(big)
+    monkeypatch.setattr(index, "settings", replace(index.settings, max_file_size_bytes=len(big) - 1))
+    parsed: list[str] = []
+    monkeypatch.setattr(context, "top_level_names", lambda path, text: parsed.append(path) or [])
+    outline = {e.path: e for e in workspace_outline(index, ["web/big.test.ts", "app/cache.py"])}
+    assert outline["web/big.test.ts"] == FileOutline("web/big.test.ts")
+    assert parsed == ["app/cache.py", "app/expiry.py"]
