@@ -1,7 +1,8 @@
 """What the planner reads first: the user's focus, then the retrieved code, then an outline of the workspace.
 
 The outline lists the workspace's files and, for the files near the work (the focus, the files of the retrieved
-code, then their neighbours in the same directories), the names of their definitions: a planner that sees
+code, the next files of the search's ranking, then their neighbours in the same directories), the names of their
+top-level definitions: a planner that sees
 ``tests/test_cache.py: test_expiry, test_eviction`` beside ``cache.py`` can name the test that a change needs
 without a search round.
 """
