@@ -14,3 +14,9 @@ def test_search_many_answers_each_vector_as_search_does() -> None:
     many = index.search_many(queries, 2)
     assert many == [index.search(queries[0], 2), index.search(queries[1], 2)]
     assert [i for i, _ in many[1]] == [30, 20]
+
+
+def test_faiss_searches_on_one_thread() -> None:
+    import faiss
+
+    assert faiss.omp_get_max_threads() == 1  # set on import of the dense index: see its comment
