@@ -218,3 +218,14 @@ def test_a_chunk_embedded_during_a_search_keeps_its_place(workspace: Path, tmp_p
     results = service.search("geometric mean of samples", load_model=True)
     assert "def geometric_mean" in results[0].text
     service.close()
+
+
+def test_a_query_searched_again_is_embedded_once(workspace: Path, tmp_path: Path) -> None:
+    embedder = CountingEmbedder()
+    service = open_service(workspace, tmp_path / "c", embedder)
+    index_fully(service)
+    embedder.calls.clear()
+    first = service.search("fetch the user by email", k=3)
+    again = service.search("fetch the user by email", k=3)
+    assert first == again and embedder.calls == ["fetch the user by email"]
+    service.close()

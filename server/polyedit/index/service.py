@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from polyedit.config import Settings
 from polyedit.index.chunker import Chunker
 from polyedit.index.dense import DenseIndex
@@ -29,12 +31,13 @@ from polyedit.index.search import CANDIDATES, Mode, SearchResult, merge_parts, q
 from polyedit.index.secrets import mask
 from polyedit.index.static_tier import StaticTier, table_path
 from polyedit.index.status import IndexStatus, ScanSummary
-from polyedit.index.store import EmbeddingCache, FileState, IndexStore, workspace_db_path
+from polyedit.index.store import EmbeddingCache, FileState, IndexStore, Vector, workspace_db_path
 from polyedit.index.tokens import query_terms
 
 log = logging.getLogger(__name__)
 
 RECENT_EDIT_S = 600.0
+QUERY_VECTORS = 32  # recent query vectors kept: repeated searches of one text embed it once
 STATUS_THROTTLE_S = 1.0
 
 
@@ -69,6 +72,7 @@ class IndexService:
         self._last_emit = 0.0
         self._tier: StaticTier | bool | None = None  # made on the first search that needs it; False: failed
         self._tier_lock = threading.Lock()
+        self._query_vectors: dict[str, Vector] = {}  # recent queries: an edit searches its query twice
         self.queue.add(self.store.chunks())
 
     @property
@@ -325,7 +329,7 @@ class IndexService:
                 log.warning("embedding on demand failed; searching lexically: %s", exc)
         vectors = None
         if mode != "lexical" and len(self.dense) and (self.embedder.loaded or load_model):
-            vectors = self.embedder.encode(queries)
+            vectors = self._encode_queries(queries)
         # One look at the queue: a chunk the worker attaches between reading the dense index and reading what is
         # still pending would be in neither, and lose its place (the function just typed).
         with self.queue.cond:
@@ -353,6 +357,18 @@ class IndexService:
         ]
         scored = merge_parts(rankings[0], rankings[1:])
         return select(scored, k, token_budget)
+
+    def _encode_queries(self, queries: list[str]) -> Vector:
+        """The queries' vectors, each embedded once while it is among the last QUERY_VECTORS queries (an edit's
+        retrieval and its outline's ranking search the same text)."""
+        recent = self._query_vectors  # one look: another search may replace it meanwhile
+        found = {q: recent[q] for q in queries if q in recent}
+        missing = [q for q in dict.fromkeys(queries) if q not in found]
+        if missing:
+            found.update(zip(missing, self.embedder.encode(missing), strict=True))
+            kept = recent if len(recent) + len(missing) <= QUERY_VECTORS else {}
+            self._query_vectors = {**kept, **{q: found[q] for q in missing}}
+        return np.stack([found[q] for q in queries])
 
     def close(self) -> None:
         self.queue.close()
