@@ -161,12 +161,38 @@ FINAL2_DEBIAN = {
     "go": ["golang-github-spf13-afero-dev", "golang-github-hashicorp-golang-lru-dev", "golang-github-rivo-uniseg-dev"],
     "rust": ["librust-hashbrown-dev", "librust-unicode-width-dev", "librust-heck-dev"],
 }
+# A fifth set from yet other projects, built at the start of session 9 before that session's apply round and run
+# once at its end (``--set final3``): the fresh held-out set that judges the round.
+FINAL3_SEED = 20261202
+FINAL3_PYPI_PAIRS = [
+    ("markdown", "3.5.1", "3.6"),
+    ("jsonschema", "4.20.0", "4.22.0"),
+    ("boltons", "23.1.1", "24.0.0"),
+    ("loguru", "0.7.0", "0.7.2"),
+    ("cattrs", "23.2.3", "24.1.0"),
+]
+FINAL3_NPM_PAIRS = [
+    ("qs", "6.11.2", "6.12.3"),
+    ("yup", "1.3.3", "1.4.0"),
+    ("ofetch", "1.3.3", "1.3.4"),
+    ("preact", "10.19.3", "10.22.0"),
+    ("valibot", "0.30.0", "0.31.0"),
+]
+FINAL3_DEBIAN = {
+    "go": [
+        "golang-github-spf13-viper-dev",
+        "golang-github-urfave-cli-dev",
+        "golang-github-mitchellh-mapstructure-dev",
+    ],
+    "rust": ["librust-itertools-dev", "librust-toml-dev", "librust-num-traits-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
     "holdout": (HOLDOUT_SEED, HOLDOUT_PYPI_PAIRS, HOLDOUT_NPM_PAIRS, HOLDOUT_DEBIAN),
     "final": (FINAL_SEED, FINAL_PYPI_PAIRS, FINAL_NPM_PAIRS, FINAL_DEBIAN),
     "final2": (FINAL2_SEED, FINAL2_PYPI_PAIRS, FINAL2_NPM_PAIRS, FINAL2_DEBIAN),
+    "final3": (FINAL3_SEED, FINAL3_PYPI_PAIRS, FINAL3_NPM_PAIRS, FINAL3_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",
