@@ -77,7 +77,7 @@ def apply_sketch(
 
 def check_llm_merge(path: str, original: str, merged: str, encoding: Encoding = "utf-16") -> Applied:
     """An LLM's merged file, checked as a partial edit of ``original`` (``ApplyRefused`` when a check fails)."""
-    return _finish(path, original, merged, "full", encoding, None, "llm", full_checks=False)
+    return _finish(path, original, merged, "full", encoding, None, "llm")
 
 
 def _structural(
@@ -132,10 +132,9 @@ def _finish(
     encoding: Encoding,
     max_removed_share: float | None,
     tier: str,
-    full_checks: bool = True,
 ) -> Applied:
-    """Run the checks on a merged text and compute its edits. An LLM's answer is checked as a partial edit
-    (removal share included), never as a full rewrite."""
+    """Run the checks on a merged text and compute its edits. The removal share is checked where deletions are
+    inferred: a lazy merge, and an LLM's answer (checked as a partial edit, never as a full rewrite)."""
     styles = comment_styles(path)
     before, after = split_lines(original), split_lines(merged)
     checks = verify(
@@ -143,7 +142,7 @@ def _finish(
         before,
         after,
         styles,
-        full=chosen == "full" and full_checks,
+        deletions_shown=tier == "structural" and chosen in ("full", "search-replace"),
         **({"max_removed_share": max_removed_share} if max_removed_share is not None else {}),
     )
     if tier == "llm":

@@ -5,7 +5,9 @@
 2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``lines_in_order``).
 3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
 4. No new syntax errors (tree-sitter; Python also compiles).
-5. A partial edit removes at most ``MAX_REMOVED_SHARE`` of the file.
+5. An edit whose deletions are inferred (a lazy sketch, the LLM tier's answer) removes at most
+   ``MAX_REMOVED_SHARE`` of the file. A full rewrite and SEARCH/REPLACE blocks are exempt: every line they remove is
+   one the sketch asked for (absent from the full text, or quoted in the SEARCH text that removes it).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def verify(
     original: list[str],
     result: list[str],
     styles: tuple[str, ...],
-    full: bool,
+    deletions_shown: bool,
     max_removed_share: float = MAX_REMOVED_SHARE,
 ) -> list[str]:
     """Run the checks; return their names, or raise ``ApplyRefused`` naming the first that failed."""
@@ -43,7 +45,7 @@ def verify(
             raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
     passed.append("no-markers-left")
 
-    if not full and original:
+    if not deletions_shown and original:
         # Lines that disappear: per changed hunk, the old lines beyond the new ones (a modified line is not removed).
         removed = _gone(original, result) / len(original)
         if removed > max_removed_share:

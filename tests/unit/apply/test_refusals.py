@@ -108,11 +108,19 @@ def test_removing_too_much_is_refused_and_the_limit_is_configurable() -> None:
     with pytest.raises(ApplyRefused) as kept:  # the marker keeps the rest: nothing removed, nothing changed either
         apply_sketch("x.py", original, "line_0 = 0\n# ... existing code ...\n")
     assert kept.value.kind == "unchanged"
-    sr = "<<<<<<< SEARCH\n" + "".join(f"line_{i} = {i}\n" for i in range(10)) + "=======\n>>>>>>> REPLACE\n"
+    cut = "# ... existing code ...\nline_0 = 0\n"  # read as: everything after line_0 goes
     with pytest.raises(ApplyRefused) as info:
-        apply_sketch("x.py", original, sr)
-    assert info.value.kind == "removal" and "50%" in info.value.reason
-    assert apply_sketch("x.py", original, sr, max_removed_share=0.6).text.startswith("line_10 = 10\n")
+        apply_sketch("x.py", original, cut)
+    assert info.value.kind == "removal" and "95%" in info.value.reason
+    assert apply_sketch("x.py", original, cut, max_removed_share=0.96).text == "line_0 = 0\n"
+
+
+def test_search_replace_deletions_are_not_limited_by_the_removal_share() -> None:
+    """Every line a SEARCH/REPLACE block removes is quoted in its SEARCH text: nothing is inferred, so the removal
+    share (a guard against lazy sketches misread as rewrites) does not apply; the LLM tier's answers keep it."""
+    original = "".join(f"line_{i} = {i}\n" for i in range(20))
+    sr = "<<<<<<< SEARCH\n" + "".join(f"line_{i} = {i}\n" for i in range(10)) + "=======\n>>>>>>> REPLACE\n"
+    assert apply_sketch("x.py", original, sr).text.startswith("line_10 = 10\n")
 
 
 def test_marker_left_in_output_is_refused() -> None:
