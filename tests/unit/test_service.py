@@ -43,6 +43,32 @@ def test_unchanged_files_are_not_reread_and_changes_are_picked_up(workspace: Pat
     service.close()
 
 
+def test_an_index_made_by_another_chunking_recipe_is_chunked_again(workspace: Path, tmp_path: Path) -> None:
+    """Chunks made by another chunker version or token budget would keep stale line numbers until their files
+    change: the index forgets them when it opens, and says so once; the embeddings' cache is untouched."""
+    cache = tmp_path / "c"
+    service = open_service(workspace, cache, CountingEmbedder())
+    assert service.notices == [] and service.scan().indexed == 6
+    service.close()
+    reopened = open_service(workspace, cache, CountingEmbedder())
+    assert reopened.notices == [] and reopened.scan().indexed == 0
+    with reopened.store.db.write() as conn:  # as an index made by the chunker before version 2 looks
+        conn.execute("DELETE FROM meta")
+    reopened.close()
+    older = open_service(workspace, cache, CountingEmbedder())
+    assert older.notices == [
+        "the index was made by an older chunker, not chunker 2, max_tokens 200: its 6 files are chunked again"
+    ]
+    assert older.store.counts() == (0, 0) and older.scan().indexed == 6
+    older.close()
+    budget = IndexService(workspace, Settings(cache_dir=str(cache), chunk_max_tokens=120), embedder=CountingEmbedder())
+    assert budget.notices == [
+        "the index was made by chunker 2, max_tokens 200, not chunker 2, max_tokens 120: its 6 files are chunked again"
+    ]
+    assert budget.scan().indexed == 6
+    budget.close()
+
+
 def test_embeddings_are_reused_after_restart_branch_switch_and_in_a_second_workspace(
     workspace: Path, tmp_path: Path
 ) -> None:

@@ -53,14 +53,15 @@ class IndexService:
         self.workspace = Workspace(root, settings.max_file_size_bytes)
         cache_dir = settings.cache_path()
         self.store = IndexStore(workspace_db_path(cache_dir, self.workspace.root))
+        self.chunker = Chunker(settings.chunk_max_tokens)
+        rechunked = self.store.use_recipe(self.chunker.recipe)
         self.cache = EmbeddingCache(cache_dir / "embeddings.sqlite")
         self.embedder: Embedder = embedder or make_embedder(settings)
-        self.chunker = Chunker(settings.chunk_max_tokens)
         self.dense = DenseIndex()
         self.queue = EmbeddingQueue(
             self.embedder, self.cache, self.dense, settings.embed_batch_size, on_change=self._update_state
         )
-        self.notices = [n for n in (self.store.recovered, self.cache.recovered) if n]
+        self.notices = [n for n in (self.store.recovered, rechunked, self.cache.recovered) if n]
         self._on_status = on_status
         self._buffers: dict[str, str] = {}
         self._recent: dict[str, float] = {}

@@ -55,6 +55,22 @@ class IndexStore:
     def recovered(self) -> str | None:
         return self.db.recovered
 
+    def use_recipe(self, recipe: str) -> str | None:
+        """Keep chunks only if they were made by this chunking recipe. Otherwise forget every file, so the next scan
+        chunks each one again (unchanged chunk texts keep their cached embeddings), and return a sentence saying so."""
+        with self.db.write() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'chunking'").fetchone()
+            stale = conn.execute("SELECT count(*) FROM files").fetchone()[0] if row is None or row[0] != recipe else 0
+            if stale:
+                conn.execute("DELETE FROM chunks_fts")
+                conn.execute("DELETE FROM chunks")
+                conn.execute("DELETE FROM files")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('chunking', ?)", (recipe,))
+        if not stale:
+            return None
+        made_by = row[0] if row else "an older chunker"
+        return f"the index was made by {made_by}, not {recipe}: its {stale} files are chunked again"
+
     def file_states(self) -> dict[str, FileState]:
         with self.db.lock:
             rows = self.db.conn.execute("SELECT path, mtime_ns, size_bytes, origin FROM files").fetchall()
