@@ -16,6 +16,7 @@ from polyedit.index.tokens import lexical_terms
 CANDIDATE_CHUNKS = 2000  # chunks read for one identifier; a name used in more chunks than this is not a reference
 LINE_CHARS = 200  # of one line shown: a minified line is hundreds of KB, cut around the use ('…' at a cut edge)
 _IDENTIFIER = re.compile(r"[^\W\d][\w$]*|\$[\w$]*")  # a letter (any script: π, ñame), '_' or '$' first
+_QUALIFIER = re.compile(r"\.|::|->|#")  # what joins a qualifier to a member: Python/JS, Rust/C++/PHP, C/PHP, Ruby docs
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,9 @@ def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Refe
     """The first ``limit`` lines holding ``name`` as a whole word (by path, then line), how many there are in all,
     and whether the search was cut at CANDIDATE_CHUNKS (then both are of the chunks read only: a short name is a
     part of many identifiers, ``render`` of every ``renderItem``, and the real uses may be among those not read).
-    ``Repo.load`` looks for ``load``. Raises ValueError for a name that is not an identifier."""
-    word = name.strip().rsplit(".", 1)[-1]
+    A qualified name looks for its last part, in any language's spelling: ``Repo.load``, ``Repo::load``,
+    ``obj->load`` and ``Repo#load`` look for ``load``. Raises ValueError for a name that is not an identifier."""
+    word = _QUALIFIER.split(name.strip())[-1]
     if not _IDENTIFIER.fullmatch(word):
         raise ValueError(f"'{name}' is not an identifier")
     terms = lexical_terms(word).split()
