@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,7 +166,9 @@ def _last_row(node: tree_sitter.Node) -> int:
 
 def top_level_names(path: str, text: str) -> list[str]:
     """Names of the file's top-level definitions in file order, read from the root's children only (a fraction of
-    an Outline's cost on a large file); none without a grammar."""
+    an Outline's cost on a large file); none without a grammar. When the top level names fewer than two, the
+    definitions sit in a wrapper (``declare module "x" {``, ``namespace N {``, a bundle's ``(function () {``, an
+    ``if`` block): the outermost definitions found within WRAPPER_DEPTH levels under it are named after it."""
     spec = language_for(path)
     if spec is None:
         return []
@@ -174,8 +177,37 @@ def top_level_names(path: str, text: str) -> list[str]:
     except Exception:  # a grammar that fails names nothing
         return []
     kinds = spec.definitions | spec.wrappers
-    names = [_name(node) for node in root.children if node.type in kinds or node.type == "expression_statement"]
-    return list(dict.fromkeys(name for name in names if name))
+
+    def named(node: tree_sitter.Node) -> str | None:
+        return _name(node) if node.type in kinds or node.type == "expression_statement" else None
+
+    names = [name for node in root.children if (name := named(node))]
+    if len(names) < 2:
+        names += _inner_names(root, named)
+    return list(dict.fromkeys(names))
+
+
+WRAPPER_DEPTH = 6  # levels looked through for wrapped definitions: a UMD bundle's function is 5 below the root
+WRAPPER_NODES = 20_000  # nodes looked at in all: a large script of statements stays cheap
+
+
+def _inner_names(root: tree_sitter.Node, named: Callable[[tree_sitter.Node], str | None]) -> list[str]:
+    """The outermost definitions below the root's children (not the children themselves), in file order."""
+    found: list[str] = []
+    stack = [(child, 1) for node in reversed(root.children) for child in reversed(node.named_children)]
+    seen = 0
+    while stack and seen < WRAPPER_NODES:
+        node, depth = stack.pop()
+        seen += 1
+        name = named(node)
+        if name is not None and node.type not in _NAMESPACES:
+            found.append(name)
+        elif depth < WRAPPER_DEPTH:
+            stack.extend((child, depth + 1) for child in reversed(node.named_children))
+    return found
+
+
+_NAMESPACES = frozenset({"module", "internal_module"})  # TypeScript's: named by what they hold
 
 
 @lru_cache(maxsize=256)

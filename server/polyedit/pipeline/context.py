@@ -95,10 +95,11 @@ def _readable_text(index: IndexService, path: str) -> str | None:
 
 def definition_names(path: str, text: str) -> list[str]:
     """Names of the file's top-level definitions in file order (a class, not its methods: the planner reads the
-    file when it needs more); none without a grammar. Names only, never values: ``API_KEY`` may be shown, what it
-    is set to never is. A test's name holds its label, a string literal (``describe('refuses <token>')``): when one
-    is named, the names are read again from the masked text, as the index holds it (masking every file costs about
-    4 ms per 10 KB, so only then)."""
+    file when it needs more), or, when the top level names fewer than two, also those inside its wrapper (a lone
+    class's methods, a namespace's, a bundle's: ``structure.top_level_names``); none without a grammar. Names
+    only, never values: ``API_KEY`` may be shown, what it is set to never is. A test's name holds its label, a
+    string literal (``describe('refuses <token>')``): when one is named, the names are read again from the masked
+    text, as the index holds it (masking every file costs about 4 ms per 10 KB, so only then)."""
     names = top_level_names(path, text)
     if any(_LITERAL.search(name) for name in names):
         return top_level_names(path, mask(path, text).text)

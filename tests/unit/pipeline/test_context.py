@@ -85,9 +85,31 @@ def test_render_names_what_it_leaves_out() -> None:
         ),
         ("a.rs", "struct Point;\nimpl Point {\n    fn x(&self) {}\n}\n", ["Point", "impl Point"]),
         ("notes.md", "# Title\n", []),
+        # fewer than two at the top level: the definitions sit in a wrapper, and those inside it are named
+        (
+            "fs.d.ts",
+            'declare module "fs" {\n  export function readFile(): void;\n  interface Stats {}\n}\n',
+            ["readFile", "Stats"],
+        ),
+        ("n.ts", "namespace N {\n  export function a() {}\n  export class B {}\n}\n", ["a", "B"]),
+        (
+            "umd.js",
+            "(function (root, f) {\n  root.X = f();\n})(this, function () {\n  function a() {}\n  class B {}\n});\n",
+            ["a", "B"],
+        ),
+        (
+            "v.py",
+            "import sys\nif sys.version_info > (3,):\n    def a():\n        pass\nelse:\n    def b():\n        pass\n",
+            ["a", "b"],
+        ),
+        (
+            "one.py",
+            "class Repo:\n    def get(self):\n        pass\n    def put(self):\n        pass\n",
+            ["Repo", "get", "put"],
+        ),
     ],
 )
-def test_definition_names_are_the_top_level_ones(path: str, text: str, names: list[str]) -> None:
+def test_definition_names_are_the_top_level_ones_or_those_in_a_wrapper(path: str, text: str, names: list[str]) -> None:
     assert definition_names(path, text) == names
 
 
@@ -97,7 +119,7 @@ def test_a_secret_in_a_test_label_is_masked_in_the_outline(tmp_path: Path) -> No
     files = {"web/auth.test.ts": f"describe('refuses {token}', () => {{\n  it('works', () => {{}});\n}});\n"}
     with scanned_index(tmp_path, files) as service:
         (entry,) = workspace_outline(service, ["web/auth.test.ts"])
-    assert len(entry.symbols) == 1 and entry.symbols[0].startswith("describe('refuses ")
+    assert entry.symbols[0].startswith("describe('refuses ") and entry.symbols[1:] == ("it('works')",)
     assert token not in render_file(entry)
     assert token not in "".join(definition_names("web/auth.test.ts", files["web/auth.test.ts"]))
 
