@@ -62,6 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     p_edit.add_argument("--plan-only", action="store_true", help="stop after the plan")
     p_edit.add_argument("--json", action="store_true", help="print the trace and the changes as JSON")
 
+    p_write = sub.add_parser("write", help="write an edit that 'polyedit edit' kept (without running the models again)")
+    p_write.add_argument("edit", type=Path, help="the kept edit's file, as 'polyedit edit' printed it")
+    p_write.add_argument(
+        "--yes-control-files",
+        action="store_true",
+        help="also write editor, agent, CI, git and test-runner configuration without asking",
+    )
+
     p_doctor = sub.add_parser("doctor", help="check the install and each model role's endpoint")
     p_doctor.add_argument("root", nargs="?", default=".", type=Path)
     p_trust = sub.add_parser("trust", help="let a workspace's polyedit settings choose providers, spend and paths")
@@ -99,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         finally:
             service.close()
+    if args.command == "write":
+        from polyedit.edit_cli import run_write
+
+        return run_write(args.edit, args.yes_control_files)
     if args.command == "index":
         return cmd_index(args.root)
     if args.command == "search":

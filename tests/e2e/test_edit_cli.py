@@ -16,12 +16,16 @@ from tests.unit.pipeline.test_run import FILES, PLAN, RENAMED, SKETCHES, file_of
 
 
 def polyedit(root: Path, cache: Path, *args: str, url: str | None = None) -> subprocess.CompletedProcess[str]:
+    return polyedit_command(cache, "edit", str(root), *args, url=url)
+
+
+def polyedit_command(cache: Path, *args: str, url: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}
     env |= {"POLYEDIT_CACHE_DIR": str(cache)}
     if url:
         env |= {"ANTHROPIC_API_KEY": "sk-ant-test", "ANTHROPIC_BASE_URL": url}
     return subprocess.run(
-        [sys.executable, "-m", "polyedit.cli", "edit", str(root), *args],
+        [sys.executable, "-m", "polyedit.cli", *args],
         stdin=subprocess.DEVNULL,  # not a terminal: control files are written only with --yes-control-files
         capture_output=True,
         text=True,
@@ -58,6 +62,38 @@ def test_edit_prints_plan_diff_and_cost_then_writes(tmp_path: Path) -> None:
     trace = json.loads((tmp_path / "cache" / "runs" / "last.json").read_text())
     assert trace["outcome"] == "delivered" and trace["handoffs"]["edit_plan"]["facts"]
     assert "sk-ant-test" not in json.dumps(trace)
+
+
+def kept_edit(stderr: str) -> Path:
+    """The kept edit's file, from the command ``polyedit edit`` says writes it."""
+    (line,) = [line for line in stderr.splitlines() if "'polyedit write " in line]
+    return Path(line.split("'polyedit write ", 1)[1].split("'", 1)[0])
+
+
+def test_an_edit_shown_is_kept_and_written_later_without_the_models(tmp_path: Path) -> None:
+    root, cache = tmp_path / "ws", tmp_path / "cache"
+    make(root)
+    with fake_anthropic(route) as (url, _):
+        shown = polyedit(root, cache, "rename fetch_user to load_user", url=url)
+    assert shown.returncode == 0, shown.stderr
+    kept = kept_edit(shown.stderr)
+    assert kept.parent == cache / "runs" and kept.stat().st_mode & 0o777 == 0o600
+    assert all((root / rel).read_text() == text for rel, text in FILES.items())
+    written = polyedit_command(cache, "write", str(kept))  # no model server now: nothing is asked again
+    assert written.returncode == 0, written.stderr
+    assert {rel: (root / rel).read_text() for rel in FILES} == RENAMED
+    again = polyedit_command(cache, "write", str(kept))  # the files no longer hold what the run read
+    assert again.returncode == 1 and "changed on disk" in again.stderr and "nothing was written" in again.stderr
+    assert {rel: (root / rel).read_text() for rel in FILES} == RENAMED
+
+
+@pytest.mark.parametrize(("content", "words"), [(None, "No such file"), ("{not json", "not an edit polyedit kept")])
+def test_writing_a_missing_or_broken_kept_edit_says_why(tmp_path: Path, content: str | None, words: str) -> None:
+    kept = tmp_path / "edit-x.json"
+    if content is not None:
+        kept.write_text(content)
+    done = polyedit_command(tmp_path / "cache", "write", str(kept))
+    assert done.returncode == 1 and words in done.stderr and str(kept) in done.stderr
 
 
 def test_failure_changes_nothing_and_says_why(tmp_path: Path) -> None:
@@ -117,6 +153,16 @@ def test_control_files_are_written_only_on_an_explicit_yes(tmp_path: Path) -> No
         assert "+" + TASKS.strip() in refused.stdout  # the diff was shown, so the user can judge it
         written = polyedit(root, tmp_path / "cache", "add a task", "--write", "--yes-control-files", url=url)
     assert written.returncode == 0, written.stderr
+    assert (root / ".vscode/tasks.json").read_text() == TASKS
+    # The refused run's edit was kept: writing it later asks the same question, and needs the same explicit yes.
+    (root / ".vscode/tasks.json").unlink()
+    kept = kept_edit(refused.stderr)
+    again = polyedit_command(tmp_path / "cache", "write", str(kept))
+    assert (
+        again.returncode == 1 and "--yes-control-files" in again.stderr and not (root / ".vscode/tasks.json").exists()
+    )
+    yes = polyedit_command(tmp_path / "cache", "write", str(kept), "--yes-control-files")
+    assert yes.returncode == 0, yes.stderr
     assert (root / ".vscode/tasks.json").read_text() == TASKS
 
 

@@ -1,12 +1,15 @@
-"""Run traces: a readable JSON file per run in the cache directory, and ``last.json`` beside them.
+"""Run traces: a readable JSON file per run in the cache directory, and ``last.json`` beside them; and the edits
+a run made but did not write, kept so that ``polyedit write`` can write them later without running the models again.
 
 Traces are the user's own record, so they are private to the user (mode 0600 in a 0700 folder), keep no secret
 (what they hold comes from the masked index, and every string is masked once more), and only the newest
-``keep_traces`` runs are kept.
+``keep_traces`` runs are kept. A kept edit holds the files' texts unmasked (it is meant to be written), is private
+the same way, and the newest ``keep_traces`` are kept too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -15,7 +18,7 @@ from typing import Any
 
 from polyedit.config import Settings
 from polyedit.index.secrets import mask
-from polyedit.pipeline.types import RunTrace
+from polyedit.pipeline.types import FileChange, RunTrace
 
 
 def save_trace(settings: Settings, trace: RunTrace) -> Path:
@@ -28,6 +31,27 @@ def save_trace(settings: Settings, trace: RunTrace) -> Path:
         _write_private(target, text)
     _rotate(folder, settings.keep_traces)
     return path
+
+
+def save_edit(settings: Settings, trace_path: Path, root: Path, changes: list[FileChange]) -> Path:
+    """Keep a run's changes beside its trace (``edit-….json`` for ``run-….json``) and return where."""
+    path = trace_path.with_name("edit-" + trace_path.name.removeprefix("run-"))
+    record = {"root": str(root.resolve()), "changes": [dataclasses.asdict(change) for change in changes]}
+    _write_private(path, json.dumps(record, indent=2))
+    _rotate(path.parent, settings.keep_traces, "edit-*.json")
+    return path
+
+
+def load_edit(path: Path) -> tuple[Path, list[FileChange]]:
+    """A kept edit's workspace root and changes. Raises ValueError saying what is wrong with the file."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        changes = [FileChange(**{**item, "checks": tuple(item["checks"])}) for item in record["changes"]]
+        return Path(record["root"]), changes
+    except OSError as exc:
+        raise ValueError(f"{path}: {exc.strerror or exc}") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path} is not an edit polyedit kept ({type(exc).__name__}: {exc})") from None
 
 
 def _masked(value: Any) -> Any:
@@ -48,7 +72,7 @@ def _write_private(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def _rotate(folder: Path, keep: int) -> None:
-    runs = sorted(folder.glob("run-*.json"), key=lambda p: p.stat().st_mtime_ns)
+def _rotate(folder: Path, keep: int, pattern: str = "run-*.json") -> None:
+    runs = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
     for old in runs[: max(len(runs) - keep, 0)]:
         old.unlink(missing_ok=True)
