@@ -40,7 +40,9 @@ class Settings:
     plan_model: str = ""  # a spec (provider:model); empty: the Anthropic SDK's newest Sonnet-class model
     generate_models: str = ""  # comma-separated cascade of specs, cheap first; empty: newest Haiku, then Sonnet
     apply_fallback: str = ""  # spec of the LLM the structural merge hands its refusals to; empty: none
-    providers: dict[str, Any] = field(default_factory=dict)  # name -> {base_url, api_key_env, kind, tools, local}
+    providers: dict[str, Any] = field(
+        default_factory=dict
+    )  # name -> {base_url, api_key_env, kind, tools, local, timeout_s}
     prices: dict[str, Any] = field(default_factory=dict)  # spec -> {input, output, cache_read?, cache_write?}
     model_timeout_s: int = 120  # one model call's attempt, any provider (a local model on a CPU may need more)
     max_cost_usd: float = 2.0
@@ -219,13 +221,16 @@ def _check_table(key: str, table: dict[str, Any], source: str, problems: list[st
 
 
 def _provider_problem(entry: Any) -> str | None:
-    types = {"base_url": str, "api_key_env": str, "kind": str, "tools": bool, "local": bool}
+    types = {"base_url": str, "api_key_env": str, "kind": str, "tools": bool, "local": bool, "timeout_s": float}
     if not isinstance(entry, dict):
         return 'must be a table such as {base_url = "http://127.0.0.1:8000/v1"}'
     for name, value in entry.items():
         if name not in types:
             return f"has an unknown key '{name}' (known: {', '.join(types)})"
-        if not isinstance(value, types[name]):
+        if name == "timeout_s":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                return "key 'timeout_s' must be a number of seconds above 0"
+        elif not isinstance(value, types[name]):
             return f"key '{name}' must be {types[name].__name__}"
     if entry.get("kind", "openai") not in ("openai", "anthropic"):
         return 'key \'kind\' must be "openai" or "anthropic"'

@@ -87,7 +87,9 @@ def run_edit(
         print(f"polyedit: wrote {len(changes)} files", file=sys.stderr)
         return 0
     kept = save_edit(service.settings, trace_path, root, changes)
-    print(f"polyedit: {unwritten}\npolyedit: the edit is kept: 'polyedit write {kept}' writes it later", file=sys.stderr)
+    print(
+        f"polyedit: {unwritten}\npolyedit: the edit is kept: 'polyedit write {kept}' writes it later", file=sys.stderr
+    )
     return 1
 
 

@@ -112,10 +112,11 @@ class ModelRouter:
                 point = self.endpoint(name)
             except LookupError as exc:
                 raise ModelError("bad_request", str(exc)) from exc
+            timeout_s = point.timeout_s or self.timeout_s  # the provider's own allowance wins over the run's
             self._made[name] = RetryPolicy(
-                make_transport(point, self.timeout_s),
+                make_transport(point, timeout_s),
                 lambda model: self.prices.price(name, model),
-                timeout_s=self.timeout_s,
+                timeout_s=timeout_s,
                 **self.policy,
             )
         return self._made[name]

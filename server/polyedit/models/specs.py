@@ -29,6 +29,7 @@ class Endpoint:
     key_required: bool
     local: bool  # runs on the user's machine: free, and no key
     tools: bool = True  # native tool calling; False: the text protocol (models/text_protocol.py)
+    timeout_s: float | None = None  # one attempt's allowance at this provider; None: the run's (model_timeout_s)
 
     def key(self) -> str | None:
         return os.environ.get(self.key_env) or None if self.key_env else None
@@ -98,4 +99,5 @@ def endpoint(name: str, providers: Mapping[str, Any] | None = None) -> Endpoint:
         key_required=preset.key_required or (name not in PRESETS and bool(key_env) and not local),
         local=local,
         tools=bool(entry.get("tools", preset.tools)),
+        timeout_s=float(entry["timeout_s"]) if "timeout_s" in entry else preset.timeout_s,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from polyedit.config import Settings
+from polyedit.config import Settings, merge
 from polyedit.models.pricing import FREE, UNKNOWN, Price, cost_usd
 from polyedit.models.registry import build_models, price_table, provider_table, roles
 from polyedit.models.specs import PRESETS, ModelSpec, endpoint, parse_spec
@@ -80,6 +80,16 @@ def test_roles_and_one_notice_per_unknown_price() -> None:
     assert models.roles.generate == ("ollama:qwen2.5-coder:7b", "openrouter:x/y", "openrouter:x/y")
     assert models.roles.apply_fallback == "ollama:fast-apply"
     assert len(models.notices) == 1 and "openrouter:x/y" in models.notices[0]
+
+
+def test_a_provider_may_have_its_own_timeout() -> None:
+    """A local model on a CPU needs minutes where a hosted one answers in seconds: the provider's entry wins."""
+    settings = merge(Settings(model_timeout_s=60), {"providers": {"ollama": {"timeoutS": 900}}}, "editor")
+    assert settings.problems == ()
+    router = build_models(settings).router
+    slow, hosted = router.provider("ollama"), router.provider("anthropic")
+    assert (slow.timeout_s, slow.transport.timeout_s) == (900, 900)  # type: ignore[attr-defined]
+    assert (hosted.timeout_s, hosted.transport.timeout_s) == (60, 60)  # type: ignore[attr-defined]
 
 
 def test_the_deprecated_apply_llm_settings_name_an_apply_fallback() -> None:
