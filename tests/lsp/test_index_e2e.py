@@ -105,7 +105,7 @@ async def test_secrets_ignored_files_and_escaping_symlinks_never_reach_the_datab
     async with running_server(workspace, cache_dir) as client:
         await wait_ready(client)
 
-    [db_path] = list(cache_dir.glob("workspaces/*/index.sqlite"))
+    [db_path] = list(cache_dir.glob("workspaces/*/index-*.sqlite"))
     conn = sqlite3.connect(db_path)
     paths = {row[0] for row in conn.execute("SELECT path FROM files")}
     texts = " ".join(row[0] for row in conn.execute("SELECT text FROM chunks"))

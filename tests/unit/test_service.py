@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from polyedit.config import Settings
+from polyedit.index import service as service_module
 from polyedit.index.service import IndexService
 from polyedit.index.status import IndexStatus
 
@@ -43,30 +44,27 @@ def test_unchanged_files_are_not_reread_and_changes_are_picked_up(workspace: Pat
     service.close()
 
 
-def test_an_index_made_by_another_chunking_recipe_is_chunked_again(workspace: Path, tmp_path: Path) -> None:
-    """Chunks made by another chunker version or token budget would keep stale line numbers until their files
-    change: the index forgets them when it opens, and says so once; the embeddings' cache is untouched."""
+def test_each_chunking_recipe_keeps_an_index_of_its_own(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks made by another chunker version, token budget or masking rules would carry stale line numbers or text
+    masked by older rules: each recipe has its own index file, so none is mixed in or served. A server and a CLI run
+    that chunk differently each keep theirs (neither wipes the other's), and unchanged texts reuse the cache."""
     cache = tmp_path / "c"
-    service = open_service(workspace, cache, CountingEmbedder())
-    assert service.notices == [] and service.scan().indexed == 6
-    service.close()
-    reopened = open_service(workspace, cache, CountingEmbedder())
-    assert reopened.notices == [] and reopened.scan().indexed == 0
-    with reopened.store.db.write() as conn:  # as an index made by the chunker before version 2 looks
-        conn.execute("DELETE FROM meta")
-    reopened.close()
-    older = open_service(workspace, cache, CountingEmbedder())
-    assert older.notices == [
-        "the index was made by an older chunker, not chunker 2, max_tokens 200: its 6 files are chunked again"
-    ]
-    assert older.store.counts() == (0, 0) and older.scan().indexed == 6
-    older.close()
-    budget = IndexService(workspace, Settings(cache_dir=str(cache), chunk_max_tokens=120), embedder=CountingEmbedder())
-    assert budget.notices == [
-        "the index was made by chunker 2, max_tokens 200, not chunker 2, max_tokens 120: its 6 files are chunked again"
-    ]
-    assert budget.scan().indexed == 6
-    budget.close()
+    server = IndexService(workspace, Settings(cache_dir=str(cache), chunk_max_tokens=64), embedder=CountingEmbedder())
+    assert server.scan().indexed == 6
+    cli = open_service(workspace, cache, CountingEmbedder())
+    assert cli.store.db.path != server.store.db.path and cli.notices == []
+    assert cli.scan().indexed == 6 and server.scan().indexed == 0  # the server's index is untouched
+    for service in (server, cli):
+        assert service.search("compute average", mode="lexical")[0].path == "src/stats.py"
+    server.close()
+    cli.close()
+    assert open_service(workspace, cache, CountingEmbedder()).scan().indexed == 0  # the same recipe: the same index
+    monkeypatch.setattr(service_module, "MASKING_VERSION", 999)  # newer masking rules: nothing masked before is kept
+    masked_again = open_service(workspace, cache, CountingEmbedder())
+    assert masked_again.scan().indexed == 6
+    masked_again.close()
 
 
 def test_embeddings_are_reused_after_restart_branch_switch_and_in_a_second_workspace(

@@ -23,8 +23,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 log = logging.getLogger(__name__)
 
 WINDOW_OVERLAP_LINES = 3
-# Bump when a change moves chunk boundaries or line numbers: an index made by another version (or with another
-# token budget) is chunked again when it opens (``IndexStore.use_recipe``). 2: lines break only at \n, \r\n, \r.
+# Bump when a change moves chunk boundaries or line numbers: the index file's name carries the version and the token
+# budget (``store.workspace_db_path``), so another recipe starts an index of its own.
+# 2: lines break only at \n, \r\n and \r.
 CHUNKER_VERSION = 2
 
 
@@ -64,12 +65,12 @@ class Chunker:
     def __init__(self, max_tokens: int = 200) -> None:
         self.max_tokens = max_tokens
         self.min_tokens = max_tokens // 4
+        self._prefix: list[int] = [0]
 
     @property
     def recipe(self) -> str:
         """What decides the chunks a file gets: the chunker's version and its token budget."""
         return f"chunker {CHUNKER_VERSION}, max_tokens {self.max_tokens}"
-        self._prefix: list[int] = [0]
 
     def chunk(self, path: str, text: str) -> list[Chunk]:
         lines = _lines(text)

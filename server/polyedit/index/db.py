@@ -44,8 +44,6 @@ INDEX_MIGRATIONS: list[Migration] = [
         # rowid = chunks.id. 'code' holds identifier-split terms of the text, 'meta' those of path and symbol.
         "CREATE VIRTUAL TABLE chunks_fts USING fts5(code, meta, tokenize = 'unicode61 remove_diacritics 2');",
     ),
-    # key/value facts about how the rows were made; 'chunking' = Chunker.recipe (see IndexStore.use_recipe)
-    ("0003_meta", "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"),
 ]
 
 EMBEDDING_MIGRATIONS: list[Migration] = [

@@ -27,6 +27,9 @@ from detect_secrets.util.code_snippet import get_code_snippet
 
 # A detector may report part of a token (GitHub's reports its prefix): the whole run of token characters goes.
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]*")
+# Bump when a change masks more or other text: the index file's name carries it (``store.workspace_db_path``), so
+# chunks masked by older rules are neither kept nor served.
+MASKING_VERSION = 1
 _MIN_SECRET_CHARS = 4  # shorter findings are too common to mask (and say nothing on their own)
 _GLOBAL_SECRET_CHARS = 8  # a secret this long is masked wherever else it stands in the file, too
 # Formats detect-secrets' detectors do not know, as a supplement to them (group 1 is the secret): tokens with a

@@ -28,7 +28,7 @@ from polyedit.index.embedding import (
 from polyedit.index.files import Skipped, Workspace
 from polyedit.index.onnx_embedder import OnnxEmbedder
 from polyedit.index.search import CANDIDATES, Mode, SearchResult, merge_parts, query_parts, rank, select
-from polyedit.index.secrets import mask
+from polyedit.index.secrets import MASKING_VERSION, mask
 from polyedit.index.static_tier import StaticTier, table_path
 from polyedit.index.status import IndexStatus, ScanSummary
 from polyedit.index.store import EmbeddingCache, FileState, IndexStore, Vector, workspace_db_path
@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 RECENT_EDIT_S = 600.0
 QUERY_VECTORS = 32  # recent query vectors kept: repeated searches of one text embed it once
 STATUS_THROTTLE_S = 1.0
+
+
+def index_recipe(settings: Settings) -> str:
+    """How an index's rows are made from the files; part of its file's name (``store.workspace_db_path``)."""
+    return f"{Chunker(settings.chunk_max_tokens).recipe}, masking {MASKING_VERSION}"
 
 
 class IndexService:
@@ -52,16 +57,15 @@ class IndexService:
         self.settings = settings
         self.workspace = Workspace(root, settings.max_file_size_bytes)
         cache_dir = settings.cache_path()
-        self.store = IndexStore(workspace_db_path(cache_dir, self.workspace.root))
         self.chunker = Chunker(settings.chunk_max_tokens)
-        rechunked = self.store.use_recipe(self.chunker.recipe)
+        self.store = IndexStore(workspace_db_path(cache_dir, self.workspace.root, index_recipe(settings)))
         self.cache = EmbeddingCache(cache_dir / "embeddings.sqlite")
         self.embedder: Embedder = embedder or make_embedder(settings)
         self.dense = DenseIndex()
         self.queue = EmbeddingQueue(
             self.embedder, self.cache, self.dense, settings.embed_batch_size, on_change=self._update_state
         )
-        self.notices = [n for n in (self.store.recovered, rechunked, self.cache.recovered) if n]
+        self.notices = [n for n in (self.store.recovered, self.cache.recovered) if n]
         self._on_status = on_status
         self._buffers: dict[str, str] = {}
         self._recent: dict[str, float] = {}

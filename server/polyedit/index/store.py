@@ -40,11 +40,16 @@ class FileState:
     origin: str
 
 
-def workspace_db_path(cache_dir: Path, root: Path) -> Path:
-    """Each workspace root gets its own index file under the cache directory."""
+def workspace_db_path(cache_dir: Path, root: Path, recipe: str) -> Path:
+    """Each workspace root gets its own folder under the cache directory, and in it one index file per recipe (how
+    its rows were made: the chunker's version and token budget, the masking rules' version). Rows made another way
+    are never mixed in or served: a new recipe starts an index of its own (unchanged chunk texts keep their cached
+    embeddings), and two processes that chunk differently (a server with its editor's settings, a CLI run) each keep
+    theirs instead of wiping each other's."""
     root = root.resolve()
     digest = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:16]
-    return cache_dir / "workspaces" / f"{root.name or 'root'}-{digest}" / "index.sqlite"
+    made = hashlib.sha256(recipe.encode("utf-8")).hexdigest()[:12]
+    return cache_dir / "workspaces" / f"{root.name or 'root'}-{digest}" / f"index-{made}.sqlite"
 
 
 class IndexStore:
@@ -54,22 +59,6 @@ class IndexStore:
     @property
     def recovered(self) -> str | None:
         return self.db.recovered
-
-    def use_recipe(self, recipe: str) -> str | None:
-        """Keep chunks only if they were made by this chunking recipe. Otherwise forget every file, so the next scan
-        chunks each one again (unchanged chunk texts keep their cached embeddings), and return a sentence saying so."""
-        with self.db.write() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'chunking'").fetchone()
-            stale = conn.execute("SELECT count(*) FROM files").fetchone()[0] if row is None or row[0] != recipe else 0
-            if stale:
-                conn.execute("DELETE FROM chunks_fts")
-                conn.execute("DELETE FROM chunks")
-                conn.execute("DELETE FROM files")
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('chunking', ?)", (recipe,))
-        if not stale:
-            return None
-        made_by = row[0] if row else "an older chunker"
-        return f"the index was made by {made_by}, not {recipe}: its {stale} files are chunked again"
 
     def file_states(self) -> dict[str, FileState]:
         with self.db.lock:
