@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             service.close()
     if args.command == "write":
-        from polyedit.edit_cli import run_write
+        from polyedit.write_cli import run_write
 
         return run_write(args.edit, args.yes_control_files)
     if args.command == "index":

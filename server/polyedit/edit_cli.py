@@ -13,12 +13,11 @@ from polyedit.index.embedding import FIRST_SEARCH_CHUNKS
 from polyedit.index.service import IndexService
 from polyedit.models.registry import build_models
 from polyedit.pipeline.context import focus_on
-from polyedit.pipeline.paths import is_control_change
 from polyedit.pipeline.run import EditRun, run_config
-from polyedit.pipeline.traces import load_edit, save_edit, save_trace
+from polyedit.pipeline.traces import save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, Focus, RunTrace
-from polyedit.pipeline.writes import write_changes
 from polyedit.progress import ProgressBar
+from polyedit.write_cli import keep_edit, write_command, write_edit
 
 
 def run_edit(
@@ -72,56 +71,25 @@ def run_edit(
             )
     trace_path = save_trace(service.settings, run.trace)
     root = service.workspace.root
-    kept = save_edit(service.settings, trace_path, root, changes) if changes and not write else None
+    kept = keep_edit(service.settings, trace_path, root, changes) if changes and not write else None
     if as_json:
         record = {"trace": run.trace.to_json(), "changes": [_change_json(c) for c in changes]}
         print(json.dumps(record | ({"kept": str(kept)} if kept else {})))
     else:
         _print_summary(run.trace, changes, trace_path)
     if kept:
-        say(f"nothing written (no --write); the edit is kept: 'polyedit write {kept}' writes it as shown")
+        say(f"nothing written (no --write); the edit is kept: {write_command(kept)} writes it as shown")
     if not write or not changes:
         return 0
     unwritten = write_edit(root, changes, yes_control_files)
     if unwritten is None:
         print(f"polyedit: wrote {len(changes)} files", file=sys.stderr)
         return 0
-    kept = save_edit(service.settings, trace_path, root, changes)
-    print(
-        f"polyedit: {unwritten}\npolyedit: the edit is kept: 'polyedit write {kept}' writes it later", file=sys.stderr
-    )
+    print(f"polyedit: {unwritten}", file=sys.stderr)
+    kept = keep_edit(service.settings, trace_path, root, changes)
+    if kept:
+        print(f"polyedit: the edit is kept: {write_command(kept)} writes it later (same checks)", file=sys.stderr)
     return 1
-
-
-def run_write(path: Path, yes_control_files: bool) -> int:
-    """``polyedit write EDIT``: write an edit a run kept, after the same checks as ``edit --write`` (every file still
-    holds what the run read; control files only on an explicit yes)."""
-    try:
-        root, changes = load_edit(path)
-    except ValueError as exc:
-        print(f"polyedit: {exc}", file=sys.stderr)
-        return 1
-    if not root.is_dir():
-        print(f"polyedit: the edit's workspace {root} is not a directory now; nothing was written", file=sys.stderr)
-        return 1
-    problem = write_edit(root, changes, yes_control_files)
-    if problem is not None:
-        print(f"polyedit: {problem}", file=sys.stderr)
-        return 1
-    print(f"polyedit: wrote {len(changes)} files in {root}", file=sys.stderr)
-    return 0
-
-
-def write_edit(root: Path, changes: list[FileChange], yes_control_files: bool) -> str | None:
-    """Write every change or none; the reason nothing was written, or None."""
-    refusal = None if yes_control_files else confirm_control_files(changes)
-    if refusal:
-        return refusal
-    try:
-        write_changes(root, changes)
-    except EditFailed as failure:
-        return str(failure)
-    return None
 
 
 async def _run(run: EditRun, instruction: str, plan_only: bool, focus: Focus | None) -> list[FileChange]:
@@ -145,23 +113,6 @@ def focus_from(service: IndexService, spec: str) -> Focus | None:
     if focus is None:
         print(f"polyedit: --focus {spec}: not a file polyedit may read here; planning without it", file=sys.stderr)
     return focus
-
-
-def confirm_control_files(changes: list[FileChange]) -> str | None:
-    """Control files are written only on an explicit yes: asked on a terminal, ``--yes-control-files`` otherwise.
-    The reason nothing was written, or None to go on."""
-    control = [c.path for c in changes if is_control_change(c.path, c.old_text, c.new_text)]
-    if not control:
-        return None
-    names = ", ".join(control)
-    if sys.stdin.isatty():
-        answer = input(f"polyedit: the edit changes control files ({names}), which can run code. Write them? [y/N] ")
-        if answer.strip().lower() in ("y", "yes"):
-            return None
-    return (
-        f"the edit changes control files ({names}): editor, agent, CI, git or test-runner configuration can run "
-        "code, so nothing was written. Read the diff; to write it anyway, add --yes-control-files"
-    )
 
 
 def _change_json(change: FileChange) -> dict[str, Any]:

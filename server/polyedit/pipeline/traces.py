@@ -43,15 +43,43 @@ def save_edit(settings: Settings, trace_path: Path, root: Path, changes: list[Fi
 
 
 def load_edit(path: Path) -> tuple[Path, list[FileChange]]:
-    """A kept edit's workspace root and changes. Raises ValueError saying what is wrong with the file."""
+    """A kept edit's workspace root and changes. Raises ValueError saying what is wrong with the file: it is read
+    back from disk, so every field is checked before anything is written from it."""
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
-        changes = [FileChange(**{**item, "checks": tuple(item["checks"])}) for item in record["changes"]]
-        return Path(record["root"]), changes
     except OSError as exc:
         raise ValueError(f"{path}: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{path} is not an edit polyedit kept ({type(exc).__name__}: {exc})") from None
+    except ValueError as exc:
+        raise ValueError(f"{path} is not an edit polyedit kept (not JSON: {exc})") from None
+    problem = _edit_problem(record)
+    if problem:
+        raise ValueError(f"{path} is not an edit polyedit kept: {problem}")
+    changes = [FileChange(**{**item, "checks": tuple(item["checks"])}) for item in record["changes"]]
+    return Path(record["root"]), changes
+
+
+_TEXTS = {"create": (False, True), "modify": (True, True), "delete": (True, False)}  # (old_text, new_text) given
+
+
+def _edit_problem(record: Any) -> str | None:
+    if not isinstance(record, dict) or not isinstance(record.get("changes"), list) or not record["changes"]:
+        return "no list of changes"
+    if not isinstance(record.get("root"), str) or not os.path.isabs(record["root"]):
+        return "its workspace root is not an absolute path"
+    fields = {f.name for f in dataclasses.fields(FileChange)}
+    for number, item in enumerate(record["changes"], start=1):
+        if not isinstance(item, dict) or set(item) != fields:
+            return f"change {number} does not have the fields {', '.join(sorted(fields))}"
+        texts = _TEXTS.get(item["action"])
+        if texts is None:
+            return f"change {number} has the action {item['action']!r}"
+        for name, given in zip(("old_text", "new_text"), texts, strict=True):
+            if not (isinstance(item[name], str) if given else item[name] is None):
+                return f"change {number} ({item['action']}) must {'have' if given else 'not have'} a {name}"
+        strings = [item["path"], item["model"], item["tier"], item["intent"]]
+        if not all(isinstance(v, str) for v in strings) or not isinstance(item["checks"], list):
+            return f"change {number} has a field of the wrong type"
+    return None
 
 
 def _masked(value: Any) -> Any:
@@ -73,6 +101,12 @@ def _write_private(path: Path, text: str) -> None:
 
 
 def _rotate(folder: Path, keep: int, pattern: str = "run-*.json") -> None:
-    runs = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+    def age(path: Path) -> int:
+        try:
+            return path.stat().st_mtime_ns
+        except OSError:  # another polyedit process rotated it away meanwhile
+            return -1
+
+    runs = sorted(folder.glob(pattern), key=age)
     for old in runs[: max(len(runs) - keep, 0)]:
         old.unlink(missing_ok=True)

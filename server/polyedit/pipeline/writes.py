@@ -157,6 +157,16 @@ def write_changes(root: Path, changes: Sequence[FileChange]) -> None:
 
 
 def _prepare(root: Path, change: FileChange) -> _Step:
+    try:
+        return _prepare_bytes(root, change)
+    except UnicodeEncodeError as exc:  # a lone surrogate (a model's "\ud800") has no bytes in any encoding
+        bad = exc.object[exc.start : exc.end]
+        raise EditFailed(
+            "write", f"{change.path}: its new text holds {bad!r}, which cannot be written; nothing was written"
+        ) from None
+
+
+def _prepare_bytes(root: Path, change: FileChange) -> _Step:
     target = _target(root, change.path)
     if change.action == "create":
         if target.exists():
