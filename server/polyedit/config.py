@@ -10,6 +10,7 @@ it is reported in ``Settings.problems`` and the default is kept. Where code is s
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -195,7 +196,11 @@ def merge(base: Settings, overrides: dict[str, Any] | None, source: str, from_wo
             continue
         if isinstance(value, dict):
             checked = _check_table(key, value, source, problems)
-            value = {**default, **checked}  # tables merge by entry: the editor adds to the user's providers
+            # Tables merge by entry: the editor adds to the user's providers. A provider's entry merges key by key
+            # (the editor's {ollama = {timeout_s = 600}} keeps the user's base_url for it); a price is replaced whole.
+            if key == "providers":
+                checked = {name: {**default.get(name, {}), **entry} for name, entry in checked.items()}
+            value = {**default, **checked}
         values[key] = value
     return dataclasses.replace(base, **values, problems=tuple(problems))
 
@@ -228,8 +233,9 @@ def _provider_problem(entry: Any) -> str | None:
         if name not in types:
             return f"has an unknown key '{name}' (known: {', '.join(types)})"
         if name == "timeout_s":
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                return "key 'timeout_s' must be a number of seconds above 0"
+            low = _MINIMUMS["model_timeout_s"]
+            if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value < math.inf:
+                return f"key 'timeout_s' must be a number of seconds, at least {low}"
         elif not isinstance(value, types[name]):
             return f"key '{name}' must be {types[name].__name__}"
     if entry.get("kind", "openai") not in ("openai", "anthropic"):

@@ -114,6 +114,9 @@ def test_the_user_config_file_and_the_editor_may(tmp_path: Path, user_config_dir
         "ollama": {"base_url": "http://gpu-box:11434/v1"},
         "box": {"base_url": "http://10.0.0.2/v1", "tools": False},
     }
+    # ... and a provider's entry key by key: a timeout set in the editor keeps where the user sends that provider.
+    slower = merge(edited, {"providers": {"ollama": {"timeoutS": 600}}}, "editor")
+    assert slower.providers["ollama"] == {"base_url": "http://gpu-box:11434/v1", "timeout_s": 600}
 
 
 @pytest.mark.parametrize(
@@ -123,9 +126,11 @@ def test_the_user_config_file_and_the_editor_may(tmp_path: Path, user_config_dir
         ({"providers": {"box": {"url": "http://x"}}}, "unknown key 'url'"),
         ({"providers": {"box": {"tools": "no"}}}, "key 'tools' must be bool"),
         ({"providers": {"box": {"kind": "grpc"}}}, "key 'kind' must be"),
-        ({"providers": {"box": {"timeout_s": 0}}}, "key 'timeout_s' must be a number of seconds above 0"),
-        ({"providers": {"box": {"timeoutS": "slow"}}}, "key 'timeout_s' must be a number of seconds above 0"),
-        ({"providers": {"box": {"timeout_s": True}}}, "key 'timeout_s' must be a number of seconds above 0"),
+        ({"providers": {"box": {"timeout_s": 0}}}, "key 'timeout_s' must be a number of seconds, at least 5"),
+        ({"providers": {"box": {"timeoutS": "slow"}}}, "key 'timeout_s' must be a number of seconds, at least 5"),
+        ({"providers": {"box": {"timeout_s": True}}}, "key 'timeout_s' must be a number of seconds, at least 5"),
+        ({"providers": {"box": {"timeout_s": float("nan")}}}, "key 'timeout_s' must be a number of seconds"),
+        ({"providers": {"box": {"timeout_s": float("inf")}}}, "key 'timeout_s' must be a number of seconds"),
         ({"prices": {"openai:x": {"input": 1}}}, "prices.openai:x must be"),
         ({"prices": {"openai:x": {"input": -1, "output": 1}}}, "prices.openai:x must be"),
     ],
