@@ -42,12 +42,14 @@ def test_every_use_of_the_exact_identifier_by_path_and_line(index: IndexService)
 def test_a_qualified_name_looks_for_its_last_part_and_the_limit_counts_the_rest(index: IndexService) -> None:
     found, total, _ = find_references(index.store, "app.users.fetch_user", 2)
     assert [(r.path, r.line) for r in found] == [("app/users.py", 1), ("app/views.py", 1)] and total == 4
-    for spelling in ("users::fetch_user", "users->fetch_user", "Users#fetch_user", "crate::app::users::fetch_user"):
+    spellings = ("users::fetch_user", "users->fetch_user", "Users#fetch_user", "crate::app::users::fetch_user")
+    decorated = ("fetch_user()", "users::fetch_user<T>", "fetch_user::<Vec<u8>>", "fetch_user!", "users::~fetch_user")
+    for spelling in (*spellings, *decorated):
         assert find_references(index.store, spelling, 2) == (found, total, False), spelling
 
 
 def test_a_name_that_is_not_an_identifier_is_a_clear_error(index: IndexService) -> None:
-    for bad in ("", "fetch user", "x; DROP TABLE chunks", '"'):
+    for bad in ("", "fetch user", "x; DROP TABLE chunks", '"', "a::", "->", "<T>", "f(x)"):
         with pytest.raises(ValueError, match="is not an identifier"):
             find_references(index.store, bad, 10)
 

@@ -168,7 +168,7 @@ def top_level_names(path: str, text: str) -> list[str]:
     """Names of the file's top-level definitions in file order, read from the root's children only (a fraction of
     an Outline's cost on a large file); none without a grammar. When the top level names fewer than two, the
     definitions sit in a wrapper (``declare module "x" {``, ``namespace N {``, a bundle's ``(function () {``, an
-    ``if`` block): the outermost definitions found within WRAPPER_DEPTH levels under it are named after it."""
+    ``if`` block, a lone class, ``describe(...)``): those found within WRAPPER_DEPTH levels are named after it."""
     spec = language_for(path)
     if spec is None:
         return []
@@ -181,33 +181,37 @@ def top_level_names(path: str, text: str) -> list[str]:
     def named(node: tree_sitter.Node) -> str | None:
         return _name(node) if node.type in kinds or node.type == "expression_statement" else None
 
-    names = [name for node in root.children if (name := named(node))]
+    names = list(dict.fromkeys(name for node in root.children if (name := named(node))))
     if len(names) < 2:
-        names += _inner_names(root, named)
+        names += _inner_names(root, named, spec.containers | spec.wrappers, set(names))
     return list(dict.fromkeys(names))
 
 
 WRAPPER_DEPTH = 6  # levels looked through for wrapped definitions: a UMD bundle's function is 5 below the root
 WRAPPER_NODES = 20_000  # nodes looked at in all: a large script of statements stays cheap
+_NAMESPACES = frozenset({"module", "internal_module", "namespace_definition"})  # named by what they hold
 
 
-def _inner_names(root: tree_sitter.Node, named: Callable[[tree_sitter.Node], str | None]) -> list[str]:
-    """The outermost definitions below the root's children (not the children themselves), in file order."""
+def _inner_names(
+    root: tree_sitter.Node, named: Callable[[tree_sitter.Node], str | None], open_kinds: frozenset[str], top: set[str]
+) -> list[str]:
+    """The outermost definitions in the file's wrappers, in file order. Looked through: what names nothing (an
+    IIFE, an ``if`` block, ``declare module``), namespaces, and a container, wrapper or test group named at the top
+    (a lone class, ``export class``, a decorated class, ``describe('x')``). Any other definition is named and not
+    looked into: a lone function's locals are not definitions of its file."""
     found: list[str] = []
-    stack = [(child, 1) for node in reversed(root.children) for child in reversed(node.named_children)]
+    stack = [(node, 0) for node in reversed(root.children)]
     seen = 0
     while stack and seen < WRAPPER_NODES:
         node, depth = stack.pop()
         seen += 1
         name = named(node)
-        if name is not None and node.type not in _NAMESPACES:
+        opened = name in top and (node.type in open_kinds or (node.type == "expression_statement" and name[-1] == ")"))
+        if name is not None and not opened and node.type not in _NAMESPACES:
             found.append(name)
         elif depth < WRAPPER_DEPTH:
             stack.extend((child, depth + 1) for child in reversed(node.named_children))
     return found
-
-
-_NAMESPACES = frozenset({"module", "internal_module"})  # TypeScript's: named by what they hold
 
 
 @lru_cache(maxsize=256)

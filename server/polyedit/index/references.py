@@ -31,8 +31,9 @@ def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Refe
     and whether the search was cut at CANDIDATE_CHUNKS (then both are of the chunks read only: a short name is a
     part of many identifiers, ``render`` of every ``renderItem``, and the real uses may be among those not read).
     A qualified name looks for its last part, in any language's spelling: ``Repo.load``, ``Repo::load``,
-    ``obj->load`` and ``Repo#load`` look for ``load``. Raises ValueError for a name that is not an identifier."""
-    word = _QUALIFIER.split(name.strip())[-1]
+    ``obj->load``, ``Repo#load``, ``load()``, ``load<T>``, ``load!`` look for ``load``, ``Foo::~Foo`` for ``Foo``.
+    Raises ValueError for a name that is not an identifier."""
+    word = _QUALIFIER.split(_bare(name.strip()))[-1].lstrip("~")
     if not _IDENTIFIER.fullmatch(word):
         raise ValueError(f"'{name}' is not an identifier")
     terms = lexical_terms(word).split()
@@ -49,6 +50,26 @@ def find_references(store: IndexStore, name: str, limit: int) -> tuple[list[Refe
     ordered = sorted(found.items())
     shown = [Reference(path, line, text) for (path, line), text in ordered[:limit]]
     return shown, len(ordered), len(hits) >= CANDIDATE_CHUNKS
+
+
+def _bare(name: str) -> str:
+    """``name`` without what follows an identifier in a call or a generic's use: ``()``, ``<T, Vec<u8>>``, or
+    Ruby's ``?``/``!``."""
+    while True:
+        if name.endswith("()") or name.endswith(("?", "!")):
+            name = name.removesuffix("()") if name.endswith("()") else name[:-1]
+        elif name.endswith(">") and not name.endswith("->"):
+            depth, at = 0, len(name) - 1
+            while at >= 0:
+                depth += {">": 1, "<": -1}.get(name[at], 0)
+                if depth == 0:
+                    break
+                at -= 1
+            if at <= 0:
+                return name
+            name = name[:at].rstrip(":")  # Vec::<u8>
+        else:
+            return name
 
 
 def _around(line: str, at: int) -> str:

@@ -107,6 +107,25 @@ def test_render_names_what_it_leaves_out() -> None:
             "class Repo:\n    def get(self):\n        pass\n    def put(self):\n        pass\n",
             ["Repo", "get", "put"],
         ),
+        ("e.ts", "export class Repo {\n  get() {}\n  put() {}\n}\n", ["Repo", "get", "put"]),
+        (
+            "d.py",
+            "@dataclass\nclass Repo:\n    def get(self):\n        pass\n    def put(self):\n        pass\n",
+            ["Repo", "get", "put"],
+        ),
+        # a lone function's locals are not its file's definitions
+        (
+            "App.jsx",
+            "export default function App() {\n  const [n, setN] = useState(0);\n  function onClick() {}\n}\n",
+            ["App"],
+        ),
+        ("loop.js", "function main() {\n  for (var i = 0; i < 2; i++) {}\n}\n", ["main"]),
+        (
+            "a.test.ts",
+            'describe("x", () => {\n  it("works", () => {});\n  it("fails", () => {});\n});\n',
+            ['describe("x")', 'it("works")', 'it("fails")'],
+        ),
+        ("o.ts", "function f(a: string): void;\nfunction f(a: number): void;\nfunction f(a: any) {}\n", ["f"]),
     ],
 )
 def test_definition_names_are_the_top_level_ones_or_those_in_a_wrapper(path: str, text: str, names: list[str]) -> None:
