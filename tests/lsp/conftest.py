@@ -30,11 +30,14 @@ def _client_with_registration() -> LanguageClient:
     client.root = None  # type: ignore[attr-defined]
 
     client.writes_edits = True  # type: ignore[attr-defined]  # False: none; a set of paths: only those
+    client.declines_edits = False  # type: ignore[attr-defined]  # True: answers as a user who clicks "Discard"
 
     @client.feature(types.WORKSPACE_APPLY_EDIT)
     def apply_edit(params: types.ApplyWorkspaceEditParams) -> types.ApplyWorkspaceEditResult:
         """Like an editor that applies the edit and saves: the files on disk change (unless told not to)."""
         client.applied_edits.append(params)  # type: ignore[attr-defined]
+        if client.declines_edits:  # type: ignore[attr-defined]
+            return types.ApplyWorkspaceEditResult(applied=False, failure_reason="the user discarded it")
         if client.writes_edits and client.root is not None:  # type: ignore[attr-defined]
             for rel, text in apply_received(client.root, params.edit).items():  # type: ignore[attr-defined]
                 if client.writes_edits is True or rel in client.writes_edits:  # type: ignore[attr-defined]

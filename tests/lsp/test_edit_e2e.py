@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from polyedit.write_cli import run_write
 from pygls.uris import from_fs_path
 
 from tests.fakes.anthropic_server import Held, Reply
@@ -84,6 +85,19 @@ async def test_document_edited_mid_run_is_not_overwritten(tmp_path: Path, cache_
         result = await command
         assert result["applied"] is False and "app/views.py changed while the edit was prepared" in result["reason"]
         assert client.applied_edits == []  # type: ignore[attr-defined]
+
+
+async def test_an_edit_the_editor_does_not_apply_is_kept_for_polyedit_write(tmp_path: Path, cache_dir: Path) -> None:
+    root = tmp_path / "ws"
+    make(root)
+    async with editing_server(root, cache_dir, route) as (client, _):
+        client.declines_edits = True  # type: ignore[attr-defined]
+        result = await execute(client, {"instruction": "rename fetch_user to load_user"})
+    assert result["applied"] is False and "the user discarded it" in result["reason"]
+    assert f"'polyedit write {result['kept']}'" in result["summary"]
+    assert all((root / rel).read_text() == text for rel, text in FILES.items())
+    assert run_write(Path(result["kept"]), False) == 0  # later, from a terminal: no model is asked again
+    assert {rel: (root / rel).read_text() for rel in FILES} == RENAMED
 
 
 async def test_cancel_mid_run_delivers_nothing(tmp_path: Path, cache_dir: Path) -> None:

@@ -163,6 +163,7 @@ export interface EditResult {
   reason?: string;
   files?: string[];
   skipped?: string[]; // files the editor did not apply (e.g. unchecked in the refactor preview)
+  kept?: string; // where the server kept an edit it could not deliver ('polyedit write' writes it)
   cost_usd?: number;
 }
 
@@ -191,5 +192,6 @@ export function editOutcome(result: EditResult): { ok: boolean; partial: boolean
   }
   let reason = result.reason ?? "unknown reason";
   reason = missingKeyAdvice(reason) ?? reason;
-  return { ok: false, partial: false, message: `PolyEdit changed nothing${cost}: ${reason}` };
+  const kept = result.kept ? `. The edit is kept: 'polyedit write ${result.kept}' writes it` : "";
+  return { ok: false, partial: false, message: `PolyEdit changed nothing${cost}: ${reason}${kept}` };
 }

@@ -82,6 +82,11 @@ test("edit outcome: files and cost when applied; the reason when not; the key co
   });
   const stale = editOutcome({ applied: false, reason: "app/x.py changed while the edit was prepared", cost_usd: 0 });
   assert.deepEqual(stale, { ok: false, partial: false, message: "PolyEdit changed nothing ($0.0000): app/x.py changed while the edit was prepared" });
+  const declined = editOutcome({ applied: false, reason: "the editor did not apply the edit: declined", kept: "/c/runs/edit-1.json" });
+  assert.equal(
+    declined.message,
+    "PolyEdit changed nothing: the editor did not apply the edit: declined. The edit is kept: 'polyedit write /c/runs/edit-1.json' writes it",
+  );
   const noKey = editOutcome({ applied: false, reason: "plan: ANTHROPIC_API_KEY is not set: export ..." });
   assert.match(noKey.message, /run 'PolyEdit: Set Anthropic API Key'/);
   const noOpenAiKey = editOutcome({ applied: false, reason: "models: OPENAI_API_KEY is not set, and the openai …" });

@@ -26,7 +26,7 @@ from polyedit.lsp.delivery import (
 from polyedit.models.registry import build_models
 from polyedit.pipeline.context import focus_on
 from polyedit.pipeline.run import EditRun, run_config
-from polyedit.pipeline.traces import save_trace
+from polyedit.pipeline.traces import save_edit, save_trace
 from polyedit.pipeline.types import EditFailed, FileChange, Focus, RunTrace
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
         ls.tell_once(f"polyedit: {notice}")
     run = EditRun(index, models.router, run_config(ls.settings), report)
     ls.last_run = run.trace
+    changes: list[FileChange] = []
     try:
         missing = models.missing_keys()
         if missing:  # before anything is sent anywhere: the run cannot finish without every role's key
@@ -82,9 +83,14 @@ async def run_edit_command(ls: PolyeditServer, args: dict[str, Any]) -> dict[str
         result = {"applied": False, "reason": "cancelled: nothing was changed"}
     finally:
         ls.last_run = run.trace
-        save_trace(ls.settings, run.trace)
+        trace_path = save_trace(ls.settings, run.trace)
         if token is not None:
             ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+    if changes and not result["applied"]:  # the models' work is kept: 'polyedit write' can write it later
+        try:
+            result["kept"] = str(save_edit(ls.settings, trace_path, index.workspace.root, changes))
+        except OSError as exc:
+            log.warning("could not keep the edit beside %s: %s", trace_path, exc)
     text = summary(run.trace, result)
     if not field(args, "quiet", False):  # a client that shows the result itself asks for no message
         ls.tell(text, types.MessageType.Info if result["applied"] else types.MessageType.Error)
@@ -192,7 +198,8 @@ def summary(trace: RunTrace, result: dict[str, Any]) -> str:
         f"{p.phase} {p.input_tokens}+{p.output_tokens} tok ${p.cost_usd:.4f} {p.seconds:.1f}s" for p in trace.phases
     )
     if not result["applied"]:
-        return f"PolyEdit changed nothing: {result['reason']} (${trace.cost_usd:.4f}; {phases})"
+        kept = f" The edit is kept: 'polyedit write {result['kept']}' writes it." if "kept" in result else ""
+        return f"PolyEdit changed nothing: {result['reason']} (${trace.cost_usd:.4f}; {phases}).{kept}"
     files, skipped = result["files"], result.get("skipped", [])
     if skipped:
         return (
