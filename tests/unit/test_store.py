@@ -48,6 +48,15 @@ def test_corrupt_database_is_moved_aside_and_rebuilt(tmp_path: Path, garbage: by
     assert len(list(tmp_path.glob("index.sqlite.corrupt-*"))) == 1
 
 
+def test_only_the_newest_moved_aside_copies_are_kept(tmp_path: Path) -> None:
+    """An older and a newer polyedit taking turns on one index move it aside each time: copies do not pile up."""
+    path = tmp_path / "index.sqlite"
+    for _ in range(5):
+        path.write_bytes(b"not a database" * 100)
+        IndexStore(path).close()
+    assert len(list(tmp_path.glob("index.sqlite.corrupt-*"))) == 2
+
+
 def test_database_from_a_newer_version_is_rebuilt(tmp_path: Path) -> None:
     path = tmp_path / "index.sqlite"
     Database(path, [*INDEX_MIGRATIONS, ("9999_future", "CREATE TABLE future (x);")]).close()

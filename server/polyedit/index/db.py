@@ -80,11 +80,12 @@ class Database:
                 raise sqlite3.OperationalError(
                     f"{path} stayed locked by another polyedit process for {BUSY_TIMEOUT_S} s; try again"
                 ) from exc
-            aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
+            aside = path.with_name(f"{path.name}.corrupt-{time.time_ns()}")
             for suffix in ("", "-wal", "-shm"):
                 src = Path(str(path) + suffix)
                 if src.exists():
                     src.replace(Path(str(aside) + suffix))
+            _drop_old_copies(path)
             self.recovered = f"the database {path} was unreadable ({exc}); moved it to {aside.name} and rebuilt it"
             log.warning(self.recovered)
             self.conn = self._open(migrations)
@@ -120,6 +121,17 @@ class Database:
     def close(self) -> None:
         with self.lock:
             self.conn.close()
+
+
+KEEP_ASIDE = 2  # moved-aside copies kept per database (for a look at what went wrong); older ones are deleted
+
+
+def _drop_old_copies(path: Path) -> None:
+    """Two versions of polyedit that take turns opening one index move it aside each time: keep the newest few."""
+    copies = sorted(path.parent.glob(f"{path.name}.corrupt-*[0-9]"), key=lambda p: int(p.name.rsplit("-", 1)[1]))
+    for old in copies[:-KEEP_ASIDE]:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(old) + suffix).unlink(missing_ok=True)
 
 
 def is_busy(exc: sqlite3.DatabaseError) -> bool:
