@@ -47,9 +47,11 @@ line, a heading, a selector, a context line) occur once in the original.
 Checks: ``expected`` is the edited file; for code it parses (tree-sitter) whenever the original does, YAML and
 TOML load. Splits come from different packages: ``dev`` (rich, click, Docusaurus, TanStack query-core, express,
 commander, normalize.css, animate.css, cobra, logrus, serde_json, regex-syntax, anyhow) and ``holdout`` (jinja2, anyio,
-react-admin's ra-core and ra-ui-materialui, async, ws, Pico CSS, sanitize.css, testify, gorilla/mux, log, itoa, memchr).
+react-admin's ra-core and ra-ui-materialui, async, ws, Pico CSS, sanitize.css, testify, gorilla/mux, log, itoa, memchr),
+and ``holdout2`` (session 9, fresh: markdown-it-py, sortedcontainers, react-day-picker, refine's antd package,
+eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segmentation, scopeguard).
 
-    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_dev.jsonl and apply_shapes_holdout.jsonl
+    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
 """
 
@@ -114,6 +116,25 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-memchr-dev",
         ],
     },
+    # Session 9: a fresh held-out split from packages no other set uses (the holdout split had been run to report
+    # many times), built before that session's apply round and run once at its end.
+    "holdout2": {
+        "pypi": [("markdown-it-py", "3.0.0"), ("sortedcontainers", "2.4.0")],
+        "npm": [
+            ("react-day-picker", "8.10.1"),
+            ("@refinedev/antd", "5.42.0"),
+            ("eventemitter3", "5.0.1"),
+            ("water.css", "2.1.1"),
+            ("bulma", "1.0.2"),
+        ],
+        "debian": [
+            "golang-github-dustin-go-humanize-dev",
+            "golang-github-kr-pretty-dev",
+            "librust-strsim-dev",
+            "librust-unicode-segmentation-dev",
+            "librust-scopeguard-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -135,7 +156,7 @@ EXTRA = {
     "yaml": {"marker-yaml": 1.0},
     "toml": {"marker-toml": 1.25},
 }
-PER_SHAPE = {"dev": 8, "holdout": 6}
+PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6}
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
 PHRASES = [
