@@ -18,16 +18,11 @@ from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
-from polyedit.apply.generators import (
-    CLOSERS,
-    Original,
-    chain_readings,
-    closer_readings,
-    scope_readings,
-)
+from polyedit.apply.generators import CLOSERS, Original, chain_readings, closer_readings, scope_readings
 from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.kept_beside import kept_before, kept_beside
 from polyedit.apply.moves import moved_rows
+from polyedit.apply.restated import restates
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
@@ -271,10 +266,11 @@ class LazyMerge:
         for position, best in enumerate(chosen):
             block = self.block_at(best.block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
-                found = Doubt(position, *doubt, weak=weak_count(block))
+                weak = weak_count(block)
+                found = Doubt(position, *doubt, weak, restates(self.orig.lines, block, best, doubt[1], weak))
                 doubts.append(found)
                 shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
-                if not vouched(self.orig.lines, block, best, found, shown):
+                if not found.restated and not vouched(self.orig.lines, block, best, found, shown):
                     raise self.refuse(found.reason, block.first, "ambiguous", places=found.places)
             if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
                 raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])

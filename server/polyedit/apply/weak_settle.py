@@ -27,10 +27,11 @@ and refuses. A careful reader is not in doubt when both of these hold:
   they stand for deleted lines.
 
 Every weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
-error, and each insertion kept (the others replaced) must break it; otherwise the merge refuses as before. A weak
-start (``weak_start``) is never settled: its closer closes a scope opened before the block, which the block does
-not show, so the syntax cannot say which rows it closes (a ``}`` read before ``fn errorV2`` may close the test
-above it, or end a renamed copy of it).
+error, and each insertion kept (the others replaced) must break it, unless the block restates what it skipped
+(``restated.py``: its changed lines are a version of the skipped statements); otherwise the merge refuses as
+before. A weak start (``weak_start``) is never settled: its closer closes a scope opened before the block, which
+the block does not show, so the syntax cannot say which rows it closes (a ``}`` read before ``fn errorV2`` may
+close the test above it, or end a renamed copy of it).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Doubt:
     reason: str
     places: list[int]  # the reading's end, and the row where the block's weak lines stand after the skipped rows
     weak: int  # the block's weak lines at its end
+    restated: bool = False  # the block's changed lines are a version of the skipped ones (``restated.py``)
 
 
 def weak_count(block: Block) -> int:
@@ -164,7 +166,7 @@ def settle(
         if other is None:
             return None
         lines = render(other)
-        if syntax_problem(path, original, lines) is None:
+        if syntax_problem(path, original, lines) is None and not doubts[kept].restated:
             return None  # keeping those statements is a valid file too: the doubt stands
         broken.add(tuple(lines))
     return settled, broken
