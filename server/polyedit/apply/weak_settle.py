@@ -27,11 +27,12 @@ and refuses. A careful reader is not in doubt when both of these hold:
   they stand for deleted lines.
 
 Every weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
-error, and each insertion kept (the others replaced) must break it, unless the block restates what it skipped
-(``restated.py``: its changed lines are a version of the skipped statements); otherwise the merge refuses as
-before. A weak start (``weak_start``) is never settled: its closer closes a scope opened before the block, which
-the block does not show, so the syntax cannot say which rows it closes (a ``}`` read before ``fn errorV2`` may
-close the test above it, or end a renamed copy of it).
+error, and each insertion kept (the others replaced) must break it, unless the block itself says it replaces what
+it skipped (``restated.py``: its changed lines are a version of the skipped statements; ``spacing_only.py``: read
+as an insertion it would change nothing but blank lines); otherwise the merge refuses as before. A weak start
+(``weak_start``) is settled only by ``spacing_only.py``, never by the syntax: its closer closes a scope opened
+before the block, which the block does not show, so the syntax cannot say which rows it closes (a ``}`` read
+before ``fn errorV2`` may close the test above it, or end a renamed copy of it).
 """
 
 from __future__ import annotations
@@ -44,8 +45,10 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.invariants import syntax_problem
+from polyedit.apply.restated import restates
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
+from polyedit.apply.spacing_only import spacing_only
 from polyedit.apply.text import norm
 
 RESEMBLES_MIN = 60.0  # new lines and the skipped lines they replace, whitespace removed: the same statement changed
@@ -58,13 +61,22 @@ class Doubt:
     reason: str
     places: list[int]  # the reading's end, and the row where the block's weak lines stand after the skipped rows
     weak: int  # the block's weak lines at its end
-    restated: bool = False  # the block's changed lines are a version of the skipped ones (``restated.py``)
+    said: bool = False  # the block itself says it replaces the skipped rows (``restated.py``, ``spacing_only.py``)
 
 
 def weak_count(block: Block) -> int:
     """How many blank or bracket lines the block ends with."""
     lines = block.lines[::-1]
     return next((i for i, line in enumerate(lines) if distinctive(norm(line))), len(lines))
+
+
+def doubt_of(original: list[str], block: Block, reading: Reading, position: int, found: tuple[str, list[int]]) -> Doubt:
+    """The doubt about the block's weak end (``found``: the reason and the places), and whether the block itself says
+    it replaces the skipped rows: it restates them (``restated.py``), or reading it as an insertion would change
+    nothing but blank lines (``spacing_only.py``)."""
+    weak = weak_count(block)
+    said = restates(original, block, reading, found[1], weak) or spacing_only(original, reading)
+    return Doubt(position, *found, weak, said)
 
 
 def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, shown: set[int]) -> bool:
@@ -166,7 +178,7 @@ def settle(
         if other is None:
             return None
         lines = render(other)
-        if syntax_problem(path, original, lines) is None and not doubts[kept].restated:
+        if syntax_problem(path, original, lines) is None and not doubts[kept].said:
             return None  # keeping those statements is a valid file too: the doubt stands
         broken.add(tuple(lines))
     return settled, broken
