@@ -1,0 +1,57 @@
+"""The chosen readings taken back before rendering, where the block itself says what its edge means.
+
+- A weak end (``weak_end.py``) is settled when the syntax and the block say what it replaces (``weak_settle.py``);
+  a weak start only when reading it as new would change nothing but blank lines (``spacing_only.py``).
+- A doubled line read as a new copy beside its twin is read as the two copies around a deletion when the copy is
+  the block's only change (``doubled.py``).
+
+The readings given up render files the margin does not hold against the ones taken (``LazyMerge.broken``). A doubt
+that stands is a refusal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from polyedit.apply.cost import Reading
+from polyedit.apply.doubled import deleting_between
+from polyedit.apply.spacing_only import deleting_start
+from polyedit.apply.weak_end import weak_end, weak_start
+from polyedit.apply.weak_settle import Doubt, doubt_of, settle, vouched
+
+if TYPE_CHECKING:
+    from polyedit.apply.merge import LazyMerge
+
+
+def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
+    """The chosen readings with the edges the blocks say settled (see the module's docstring); a refusal when a
+    doubt about a weak edge stands."""
+    orig = merge.orig
+    doubts: list[Doubt] = []
+    taken: dict[int, Reading] = {}  # readings of a deletion shown by its neighbours, by position
+    for position, best in enumerate(chosen):
+        block = merge.block_at(best.block)
+        since = chosen[position - 1].end if position else 0
+        bound = chosen[position + 1].start if position + 1 < len(chosen) else len(orig.lines)
+        if (between := deleting_between(orig, block, best, since, bound)) is not None:
+            taken[position] = best = between
+        if merge.open_after(best.block) and (doubt := weak_end(orig, block, best.end)) is not None:
+            doubts.append(found := doubt_of(orig.lines, block, best, position, doubt))
+            shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
+            if not found.said and not vouched(orig.lines, block, best, found, shown):
+                raise merge.refuse(found.reason, block.first, "ambiguous", places=found.places)
+        if merge.marker_before(best.block) and (doubt := weak_start(orig, block, best.start)) is not None:
+            if (deleting := deleting_start(orig.lines, best, doubt[1][0])) is None:
+                raise merge.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+            taken[position] = deleting
+    if taken:
+        merge.broken.add(tuple(merge.render(chosen).lines))  # the spacing change or the copy: no rival of these
+        chosen = [taken.get(position, best) for position, best in enumerate(chosen)]
+    if not doubts:
+        return chosen
+    settled = settle(merge.path, orig.lines, chosen, doubts, lambda readings: merge.render(readings).lines)
+    if settled is None:
+        block = merge.block_at(chosen[doubts[0].position].block)
+        raise merge.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
+    merge.broken |= settled[1]
+    return settled[0]
