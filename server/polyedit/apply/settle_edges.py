@@ -3,7 +3,8 @@
 - A weak end (``weak_end.py``) is settled when the syntax and the block say what it replaces (``weak_settle.py``);
   a weak start only when reading it as new would change nothing but blank lines (``spacing_only.py``).
 - A doubled line read as a new copy beside its twin is read as the two copies around a deletion when the copy is
-  the block's only change (``doubled.py``).
+  the block's only change (``doubled.py``), and so is a last line read as new after an exit at its depth while
+  it stands a few rows on.
 
 The readings given up render files the margin does not hold against the ones taken (``LazyMerge.broken``). A doubt
 that stands is a refusal.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Reading
-from polyedit.apply.doubled import deleting_between
+from polyedit.apply.doubled import deleting_between, echo_deletion
 from polyedit.apply.spacing_only import deleting_start
 from polyedit.apply.weak_end import weak_end, weak_start
 from polyedit.apply.weak_settle import Doubt, doubt_of, settle, vouched
@@ -35,6 +36,8 @@ def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
         bound = chosen[position + 1].start if position + 1 < len(chosen) else len(orig.lines)
         if (between := deleting_between(orig, block, best, since, bound)) is not None:
             taken[position] = best = between
+        if merge.open_after(best.block) and (deleting := echo_deletion(orig, block, best, bound)) is not None:
+            taken[position] = best = deleting
         if merge.open_after(best.block) and (doubt := weak_end(orig, block, best.end)) is not None:
             doubts.append(found := doubt_of(orig.lines, block, best, position, doubt))
             shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
