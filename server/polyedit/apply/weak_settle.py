@@ -52,7 +52,7 @@ from polyedit.apply.spacing_only import spacing_only
 from polyedit.apply.text import norm
 
 RESEMBLES_MIN = 60.0  # new lines and the skipped lines they replace, whitespace removed: the same statement changed
-_OPENER = {")": "(", "]": "[", "}": "{"}
+_OPENER = {")": "(", "]": "[", "}": "{", "*/": "/*"}  # a block comment's end closes it like a bracket
 
 
 @dataclass(frozen=True)
@@ -131,10 +131,11 @@ def _resembles(new: list[str], old: list[str]) -> bool:
 
 def _opener(body: list[str], closer: str) -> int | None:
     """The line of ``body`` that opens the bracket ``closer`` (after its last line) closes, counting that bracket's
-    pairs, or None."""
-    if closer[:1] not in _OPENER:
+    pairs (a comment's ``*/`` closes its ``/*``), or None."""
+    close = closer[:2] if closer.startswith("*/") else closer[:1]
+    if close not in _OPENER:
         return None
-    close, open_ = closer[0], _OPENER[closer[0]]
+    open_ = _OPENER[close]
     depth = 1
     for k in range(len(body) - 1, -1, -1):
         depth += body[k].count(close) - body[k].count(open_)
