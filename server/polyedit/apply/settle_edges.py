@@ -5,6 +5,8 @@
 - A doubled line read as a new copy beside its twin is read as the two copies around a deletion when the copy is
   the block's only change (``doubled.py``), and so is a last line read as new after an exit at its depth while
   it stands a few rows on.
+- New lines beside an old version of theirs that the marker keeps replace it when they restate it whole
+  (``restated_kept.py``).
 
 The readings given up render files the margin does not hold against the ones taken (``LazyMerge.broken``). A doubt
 that stands is a refusal.
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.doubled import deleting_between, echo_deletion
+from polyedit.apply.restated_kept import replacing_kept
 from polyedit.apply.spacing_only import deleting_start
 from polyedit.apply.weak_end import weak_end, weak_start
 from polyedit.apply.weak_settle import Doubt, doubt_of, settle, vouched
@@ -38,6 +41,8 @@ def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
             taken[position] = best = between
         if merge.open_after(best.block) and (deleting := echo_deletion(orig, block, best, bound)) is not None:
             taken[position] = best = deleting
+        if (widened := replacing_kept(orig, block, best, since, bound)) is not None:
+            taken[position] = best = widened
         if merge.open_after(best.block) and (doubt := weak_end(orig, block, best.end)) is not None:
             doubts.append(found := doubt_of(orig.lines, block, best, position, doubt))
             shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
@@ -47,14 +52,15 @@ def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
             if (deleting := deleting_start(orig.lines, best, doubt[1][0])) is None:
                 raise merge.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
             taken[position] = deleting
-    if taken:
-        merge.broken.add(tuple(merge.render(chosen).lines))  # the spacing change or the copy: no rival of these
-        chosen = [taken.get(position, best) for position, best in enumerate(chosen)]
-    if not doubts:
-        return chosen
-    settled = settle(merge.path, orig.lines, chosen, doubts, lambda readings: merge.render(readings).lines)
-    if settled is None:
-        block = merge.block_at(chosen[doubts[0].position].block)
-        raise merge.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
-    merge.broken |= settled[1]
-    return settled[0]
+    given = chosen
+    chosen = [taken.get(position, best) for position, best in enumerate(chosen)]
+    if doubts:
+        settled = settle(merge.path, orig.lines, chosen, doubts, lambda readings: merge.render(readings).lines)
+        if settled is None:
+            block = merge.block_at(chosen[doubts[0].position].block)
+            raise merge.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
+        merge.broken |= settled[1]
+        chosen = settled[0]
+    for position in taken:  # the reading given up (the spacing change, the copy, ...) is no rival of the one taken
+        merge.broken.add(tuple(merge.render([*chosen[:position], given[position], *chosen[position + 1 :]]).lines))
+    return chosen
