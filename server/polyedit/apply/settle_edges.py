@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.doubled import deleting_between, echo_deletion
+from polyedit.apply.framed import framed
 from polyedit.apply.restated_kept import replacing_kept
 from polyedit.apply.spacing_only import deleting_start
 from polyedit.apply.weak_end import weak_end, weak_start
@@ -49,7 +50,7 @@ def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
             if not found.said and not vouched(orig.lines, block, best, found, shown):
                 raise merge.refuse(found.reason, block.first, "ambiguous", places=found.places)
         if merge.marker_before(best.block) and (doubt := weak_start(orig, block, best.start)) is not None:
-            if (deleting := deleting_start(orig.lines, best, doubt[1][0])) is None:
+            if (deleting := deleting_start(orig.lines, best, doubt[1][0]) or framed(orig, block, best, since)) is None:
                 raise merge.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
             taken[position] = deleting
     given = chosen
