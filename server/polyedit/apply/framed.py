@@ -1,4 +1,4 @@
-"""A block framed by the file's own lines: its closer before and its context after stand together, the rest is new.
+"""A block framed by the file's own lines: its closer or blank lines before and its context after stand together.
 
 ``}``, a blank line, ``fn errorV2() { ... }``, a blank line, ``#[test]``, ``fn indented() {``: the body pairs with
 ``fn error()``'s, so the cheapest reading renames ``error`` and reads the block's first ``}`` as new, between
@@ -6,7 +6,8 @@
 refuses. A careful reader reads the block's lines before its first distinctive line (a closer, blank lines) as the
 file's lines right before the context the block ends with: the block shows the end of the definition before, its
 new lines, and the start of the one after, where they stand together in the file. The lines between are new (a
-copy beside the original, which stays), not the original renamed.
+copy beside the original, which stays), not the original renamed. The same holds for blank lines alone before the
+first distinctive line (a blank line read as new between ``pub fn is_word_byte`` and the doc comment above it).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from polyedit.apply.cost import Piece, Reading
-from polyedit.apply.generators import CLOSERS, Original
+from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
@@ -22,13 +23,13 @@ from polyedit.apply.text import norm
 
 def framed(orig: Original, block: Block, reading: Reading, since: int) -> Reading | None:
     """The reading with the block's leading closer and blank lines paired with the file's right before the run of
-    paired lines it ends with, everything between them new, when the leading lines hold a closer and stand there
-    after row ``since``; else None."""
+    paired lines it ends with, everything between them new, when the leading lines stand there after row
+    ``since``; else None."""
     if len(reading.pieces) != 1:
         return None
     bnorm = [norm(line) for line in block.lines]
     head = next((i for i, line in enumerate(bnorm) if distinctive(line)), len(bnorm))
-    if not any(bnorm[i] in CLOSERS for i in range(head)):
+    if not head:
         return None
     pairs = dict(reading.pairs)
     run = len(bnorm)  # the block's trailing run: paired as it is, line by line, up to the reading's end
