@@ -1,7 +1,9 @@
 """The chosen readings taken back before rendering, where the block itself says what its edge means.
 
 - A weak end (``weak_end.py``) is settled when the syntax and the block say what it replaces (``weak_settle.py``);
-  a weak start only when reading it as new would change nothing but blank lines (``spacing_only.py``).
+  a weak start only when reading it as new would change nothing but blank lines (``spacing_only.py``), or when its
+  closer or blank lines stand right before the run of lines the block ends with (``framed.py``: the lines between
+  are a copy under a new name, not the original renamed).
 - A doubled line read as a new copy beside its twin is read as the two copies around a deletion when the copy is
   the block's only change (``doubled.py``), and so is a last line read as new after an exit at its depth while
   it stands a few rows on.
