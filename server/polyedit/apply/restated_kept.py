@@ -8,7 +8,9 @@ statement, not just one: each old line has its version among them, in order (``_
 (``each(``, ``value,``, ``(key, childValue) =>``, ``finalizeProperty(...)``, ``true // ...`` become ``each(value,
 (key, childValue) =>`` and ``finalizeProperty(...)`` before the same ``)``), and the block's edge lines beyond
 them (its blank line before, its common context after) stand beside the old statement too. Kept, the old statement
-would stand beside its own new version; the block replaces it.
+would stand beside its own new version; the block replaces it. So it does when its last new line is an exit and
+the old version kept after it an exit at the same depth (``return this.set('Location', loc);`` while ``return
+this.set('Location', encodeUrl(loc));`` follows, ended by the same ``};``): kept, the old exit would be dead code.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import replace
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.kept_beside import MAX_KEPT_DISTANCE, kept_before, kept_beside
-from polyedit.apply.likeness import rewritten, rewritten_whole
+from polyedit.apply.likeness import EXITS, line_key, rewritten, rewritten_whole
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
@@ -50,10 +52,19 @@ def replacing_kept(orig: Original, block: Block, reading: Reading, since: int, b
         tail = [line for line in bnorm[last + 1 :] if line]
         end = _after(orig, tail, row, bound)
         old = [orig.lines[r] for r in range(reading.end, row + 1) if orig.onorm[r]]
-        if end is None or not _restated(old + _between(orig, row, end, tail), new, delta):
+        if end is None:
+            return None
+        exit_kept = _exit(orig.lines[row]) and any(_exit(line, orig.lines[row], delta) for line in new[-1:])
+        if not exit_kept and not _restated(old + _between(orig, row, end, tail), new, delta):
             return None
         return replace(reading, pieces=(Piece(piece.start, end, piece.lines),))
     return None
+
+
+def _exit(line: str, old: str | None = None, delta: int = 0) -> bool:
+    """Whether the line leaves its scope (``return``, ``raise``, ``throw``), at the depth of ``old`` when given."""
+    same_depth = old is None or indent_width(line) + delta == indent_width(old)
+    return line_key(line) in EXITS and same_depth
 
 
 def _restated(old: list[str], new: list[str], delta: int) -> bool:
