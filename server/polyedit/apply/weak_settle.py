@@ -46,10 +46,10 @@ from rapidfuzz import fuzz
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.invariants import syntax_problem
 from polyedit.apply.restated import restates
-from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.spacing_only import spacing_only
 from polyedit.apply.text import norm
+from polyedit.apply.weak_end import weak_tail
 
 RESEMBLES_MIN = 60.0  # new lines and the skipped lines they replace, whitespace removed: the same statement changed
 _OPENER = {")": "(", "]": "[", "}": "{", "*/": "/*"}  # a block comment's end closes it like a bracket
@@ -65,9 +65,8 @@ class Doubt:
 
 
 def weak_count(block: Block) -> int:
-    """How many blank or bracket lines the block ends with."""
-    lines = block.lines[::-1]
-    return next((i for i, line in enumerate(lines) if distinctive(norm(line))), len(lines))
+    """How many blank or bracket lines the block ends with (``weak_end.weak_tail``)."""
+    return weak_tail(block)
 
 
 def doubt_of(original: list[str], block: Block, reading: Reading, position: int, found: tuple[str, list[int]]) -> Doubt:
@@ -105,13 +104,14 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
         k -= 1
     if k < 0:
         return False  # nothing of the block pairs before its weak end
-    if not new and opener is None:
-        # The block closes right after its last unchanged line: the rows between are deleted, unless the sketch
-        # shows the scope's header in an earlier block (the closer may then end a partly shown scope).
+    if opener is None and (not new or _depth(new) == 0):
+        # The block closes right after its last unchanged line, or after whole new statements: the rows between
+        # are deleted (replaced), unless the sketch shows the scope's header in an earlier block (the closer may
+        # then end a partly shown scope).
         header = _opener(original[: doubt.places[1]], closer)
         if header is not None and header not in shown:
             return True
-    elif _resembles(new, skipped):
+    if _resembles(new, skipped):
         return True
     # Lines paired only approximately are the block's versions too: ``) -> bytes: ...`` for ``) -> bytes:`` and
     # the ``...`` skipped after it.
@@ -121,6 +121,11 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
     row = dict(reading.pairs)[exact[-1]]
     edited = [line for line in body[exact[-1] + 1 :] if line.strip()]
     return _resembles(edited, [line for line in original[row + 1 : doubt.places[1]] if line.strip()])
+
+
+def _depth(lines: list[str]) -> int:
+    """Brackets the lines leave open (negative: closed)."""
+    return sum(line.count(a) - line.count(b) for line in lines for a, b in (("(", ")"), ("[", "]"), ("{", "}")))
 
 
 def _resembles(new: list[str], old: list[str]) -> bool:
