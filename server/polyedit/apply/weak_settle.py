@@ -47,7 +47,7 @@ from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.invariants import syntax_problem
 from polyedit.apply.restated import restates
 from polyedit.apply.sketch import Block
-from polyedit.apply.spacing_only import spacing_only
+from polyedit.apply.spacing_only import separator, spacing_only
 from polyedit.apply.text import norm
 from polyedit.apply.weak_end import weak_tail
 
@@ -75,6 +75,7 @@ def doubt_of(original: list[str], block: Block, reading: Reading, position: int,
     nothing but blank lines (``spacing_only.py``)."""
     weak = weak_count(block)
     said = restates(original, block, reading, found[1], weak) or spacing_only(original, reading)
+    said = said or separator(original, found[1], weak, block.lines[len(block.lines) - weak :])
     return Doubt(position, *found, weak, said)
 
 
