@@ -9,6 +9,10 @@ the last changed line is the version of the last skipped statement, and the chan
 statements' scope (none shallower). Read as an insertion, the old and the new version of each statement would stand
 side by side; the block rewrote them, and its weak lines are the context after them.
 
+When the block ends with unchanged lines, its versions stand before them: every new line of the block counts
+(``from werkzeug.sansio.response import Response`` above ``from ..sansio.app import App``, while ``from ..wrappers
+import Response`` is skipped: kept, ``Response`` would be imported twice).
+
 Not when a skipped line stands as it is anywhere in the sketch: then the sketch shows that line kept (or moved), and
 the weak end cannot tell which (``from .rules import Rule`` moved above the imports it followed).
 """
@@ -34,6 +38,10 @@ def restates(original: list[str], block: Block, reading: Reading, places: list[i
     last, row = exact[-1]
     changed = [line for line in body[last + 1 :] if line.strip()]
     skipped = [line for line in original[places[0] : places[1]] if line.strip()]
+    moved = not changed  # the block ends with unchanged lines: its versions of the skipped ones stand before them
+    if moved:
+        paired = dict(reading.pairs)
+        changed = [line for i, line in enumerate(body) if i not in paired and distinctive(norm(line))]
     if not changed or not skipped:
         return False
     shown = {norm(line) for line in block.lines}
@@ -47,7 +55,7 @@ def restates(original: list[str], block: Block, reading: Reading, places: list[i
     return (
         bool(statements)
         and all(any(_version(new, old, delta) for new in changed) for old in statements)
-        and _version(changed[-1], statements[-1], delta)
+        and (moved or _version(changed[-1], statements[-1], delta))
     )
 
 
