@@ -42,10 +42,9 @@ _KEYWORDS = frozenset(
 
 
 def same_start(block_line: str, original_line: str) -> bool:
-    """The same indentation and the same first word, a name rather than a keyword or punctuation (``<hr``,
-    ``self.x``; not the ``*`` of a comment's ``*/`` and ``* @class``)."""
+    """The same indentation and the same first word, a name rather than a keyword (``<hr``, ``self.x``)."""
     a, b = FIRST_WORD.match(block_line.strip()), FIRST_WORD.match(original_line.strip())
-    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS or not WORDS.search(a.group(1)):
+    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS:
         return False
     return indent_width(block_line) == indent_width(original_line)
 
@@ -142,8 +141,7 @@ def _rewrites(old: str, added: list[str], k: int, delta: int) -> bool:
     return False
 
 
-EXITS = frozenset({"return", "raise", "throw"})  # statements that leave the scope: two in a row, one is dead
-_KEYED = EXITS | {"yield"}
+_EXITS = frozenset({"return", "raise", "throw", "yield"})
 _FROM_IMPORT = re.compile(r"from\s+\S+\s+import\b")
 _TAG = re.compile(r"</?[\w.:-]+")
 
@@ -153,7 +151,7 @@ def line_key(line: str) -> str:
     ``=``, ``(``, ``:``, ``{`` or ``[`` (the name assigned or called)."""
     text = line.strip()
     word = text.split(maxsplit=1)[0] if text else ""
-    if word in _KEYED:
+    if word in _EXITS:
         return word
     if (tag := _TAG.match(text)) is not None:
         return tag.group(0)

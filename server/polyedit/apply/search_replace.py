@@ -51,14 +51,11 @@ def parse(path: str, sketch: list[str]) -> list[Replacement]:
 
 def apply_all(path: str, original: list[str], blocks: list[Replacement]) -> list[str]:
     lines = list(original)
-    written = [False] * len(lines)  # lines an earlier block's REPLACE text put there
     for block in blocks:
         if _already_applied(lines, block):
             continue
-        at = _find(path, lines, block, written)
-        new = _adapt(lines[at : at + len(block.search)], block)
-        lines[at : at + len(block.search)] = new
-        written[at : at + len(block.search)] = [True] * len(new)
+        at = _find(path, lines, block)
+        lines[at : at + len(block.search)] = _adapt(lines[at : at + len(block.search)], block)
     return lines
 
 
@@ -75,10 +72,8 @@ def _already_applied(lines: list[str], block: Replacement) -> bool:
     return all(found[0] <= i and i + n <= found[0] + size for i in searches)
 
 
-def _find(path: str, lines: list[str], block: Replacement, written: list[bool]) -> int:
-    """Where the SEARCH lines are: exactly, then ignoring whitespace, then fuzzily; unique or refused. A SEARCH text
-    quotes the file: of several places, one made of lines no earlier block's REPLACE text wrote is the place
-    (``import datetime as dt`` moved: added after ``import collections`` by one block, deleted by the next)."""
+def _find(path: str, lines: list[str], block: Replacement) -> int:
+    """Where the SEARCH lines are: exactly, then ignoring whitespace, then fuzzily; unique or refused."""
     size = len(block.search)
     if size == 0:
         if lines:
@@ -88,9 +83,8 @@ def _find(path: str, lines: list[str], block: Replacement, written: list[bool]) 
     if not exact:
         wanted = [norm(line) for line in block.search]
         exact = [i for i in range(len(lines) - size + 1) if [norm(x) for x in lines[i : i + size]] == wanted]
-    quoted = [i for i in exact if not any(written[i : i + size])]
-    if len(exact) == 1 or len(quoted) == 1:
-        return exact[0] if len(exact) == 1 else quoted[0]
+    if len(exact) == 1:
+        return exact[0]
     if len(exact) > 1:
         where = ", ".join(str(i + 1) for i in exact[:4])
         raise ApplyRefused(
