@@ -21,7 +21,8 @@ and refuses. A careful reader is not in doubt when both of these hold:
     (``// Note: ...`` + ``}``: the statement after the note is deleted), and no other block of the sketch shows
     that scope's header (else the closer may end a partly shown scope);
   - or the new lines before its weak end are a version of the skipped ones (ratio ≥ ``RESEMBLES_MIN``, whitespace
-    removed: a statement changed or re-wrapped).
+    removed: a statement changed or re-wrapped); lines paired only approximately count as the block's version,
+    with the rows they stand for (``) -> bytes: ...`` for ``) -> bytes:`` and the ``...`` skipped after it).
   Blank lines alone vouch for nothing: after an unchanged line they end a block shown for context as well as
   they stand for deleted lines.
 
@@ -94,8 +95,23 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
         # The block closes right after its last unchanged line: the rows between are deleted, unless the sketch
         # shows the scope's header in an earlier block (the closer may then end a partly shown scope).
         header = _opener(original[: doubt.places[1]], closer)
-        return header is not None and header not in shown
-    squash = ["".join("".join(line.split()) for line in lines) for lines in (new, skipped)]
+        if header is not None and header not in shown:
+            return True
+    elif _resembles(new, skipped):
+        return True
+    # Lines paired only approximately are the block's versions too: ``) -> bytes: ...`` for ``) -> bytes:`` and
+    # the ``...`` skipped after it.
+    exact = [i for i, row in reading.pairs if i < len(body) and norm(body[i]) == norm(original[row])]
+    if not exact or exact[-1] == k:
+        return False
+    row = dict(reading.pairs)[exact[-1]]
+    edited = [line for line in body[exact[-1] + 1 :] if line.strip()]
+    return _resembles(edited, [line for line in original[row + 1 : doubt.places[1]] if line.strip()])
+
+
+def _resembles(new: list[str], old: list[str]) -> bool:
+    """Whether the new lines are a version of the old ones (whitespace removed: a statement changed or re-wrapped)."""
+    squash = ["".join("".join(line.split()) for line in lines) for lines in (new, old)]
     return bool(new) and fuzz.ratio(*squash) >= RESEMBLES_MIN
 
 
