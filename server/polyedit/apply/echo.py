@@ -27,6 +27,7 @@ from polyedit.apply.text import norm
 from polyedit.apply.weak_end import MAX_WEAK_SKIP
 
 MAX_ECHO_DISTANCE = 12  # rows between the block's place and the echoed line (a few statements, not a definition)
+MIN_CONTINUED = 16  # characters of an original line a fragment's new line continues (``  # changed`` added)
 
 
 def echoed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> tuple[str, list[int]] | None:
@@ -63,13 +64,18 @@ def fragment_echo(orig: Original, block: Block, reading: Reading, shown_rows: se
     """Why a markerless fragment, read as replacing definitions by name, reads as new a line that stands once in
     the file outside every definition it replaces (the reason and the two places), or None.
 
-    A fragment's names are its only address; a line it adds that stands, exactly, in a definition it does not show
-    (``return max(low, min(high, value))`` of the next function) says the sketch may as well be the file itself
-    with the lines between deleted: a careful reader cannot tell a replaced definition from a cut-down file."""
+    A fragment's names are its only address; a line it adds that stands in a definition it does not show, exactly
+    or continued (``return max(low, min(high, value))`` of the next function, maybe with ``  # changed`` after it)
+    says the sketch may as well be the file itself with the lines between changed or deleted: a careful reader
+    cannot tell a replaced definition from a cut-down file."""
     if block.marker_before or block.marker_after or not reading.anchored_by_name:
         return None
     for line in reading.new_lines:
-        rows = orig.positions.get(line, ())
+        rows = orig.positions.get(line, ()) or [
+            row
+            for row, old in enumerate(orig.onorm)
+            if len(old) >= MIN_CONTINUED and line.startswith(old) and len(orig.positions.get(old, ())) == 1
+        ]
         if distinctive(line) and len(rows) == 1 and rows[0] not in shown_rows:
             reason = (
                 f"this fragment adds '{line[:50]}', which stands at line {rows[0] + 1} in a definition it does not "
