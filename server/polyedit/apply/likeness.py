@@ -141,7 +141,8 @@ def _rewrites(old: str, added: list[str], k: int, delta: int) -> bool:
     return False
 
 
-_EXITS = frozenset({"return", "raise", "throw", "yield"})
+EXITS = frozenset({"return", "raise", "throw"})  # statements that leave the scope: two in a row, one is dead
+_KEYED = EXITS | {"yield"}
 _FROM_IMPORT = re.compile(r"from\s+\S+\s+import\b")
 _TAG = re.compile(r"</?[\w.:-]+")
 
@@ -151,7 +152,7 @@ def line_key(line: str) -> str:
     ``=``, ``(``, ``:``, ``{`` or ``[`` (the name assigned or called)."""
     text = line.strip()
     word = text.split(maxsplit=1)[0] if text else ""
-    if word in _EXITS:
+    if word in _KEYED:
         return word
     if (tag := _TAG.match(text)) is not None:
         return tag.group(0)

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original, from_alignment
-from polyedit.apply.likeness import FUZZY_MIN, similar
+from polyedit.apply.likeness import EXITS, FUZZY_MIN, line_key, similar
 from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
@@ -34,13 +34,14 @@ def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     if len(shown) > len(marked) and (_closes_own(shown) or len(_loose_places(orig, shown)) > 1):
         return []  # bracket lines fit anywhere: the changed lines' resemblance must single out one place
     # Before a copied closer that ends their scope, a new entry is appended as well as an old one replaced: only a
-    # line the model copied with a small difference (``component: AboutPage`` for ``component: About``) replaces.
+    # line the model copied with a small difference (``component: AboutPage`` for ``component: About``), or the
+    # scope's exit (``return``), replaces.
     close = len(shown) > len(marked) and _ends_scope(shown)
     readings = []
     for start in range(len(orig.lines) - len(shown) + 1):
         if all(
             similar(line, orig.lines[start + k], adjacent=True)
-            and (not close or not distinctive(norm(line)) or _copied(line, orig.lines[start + k]))
+            and (not close or not distinctive(norm(line)) or _replaces(line, orig.lines[start + k]))
             for k, line in enumerate(shown)
         ):
             alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
@@ -72,8 +73,12 @@ def _closes_own(shown: list[str]) -> bool:
     return False
 
 
-def _copied(line: str, original_line: str) -> bool:
-    return fuzz.ratio(line.strip(), original_line.strip()) >= FUZZY_MIN
+def _replaces(line: str, original_line: str) -> bool:
+    """Whether a changed line before a closer that ends its scope replaces the original line rather than stands
+    after it: copied with a small difference, or both are the scope's exit (``return resultValue`` for ``return
+    result`` before ``}``: a second exit after the first would be dead code)."""
+    exits = {line_key(line), line_key(original_line)} <= EXITS
+    return exits or fuzz.ratio(line.strip(), original_line.strip()) >= FUZZY_MIN
 
 
 def _ends_scope(shown: list[str]) -> bool:

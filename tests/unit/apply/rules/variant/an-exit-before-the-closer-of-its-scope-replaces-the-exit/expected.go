@@ -1,0 +1,18 @@
+package query
+
+// Execute runs the query.
+func (q *Query) Execute(tree *Tree) *Result {
+	result := &Result{}
+	if q.root == nil {
+		result.append(tree)
+	} else {
+		q.root.call(tree, result)
+		q.calls++
+	}
+	return result.Clean()
+}
+
+// Count counts the matches.
+func (q *Query) Count(tree *Tree) int {
+	return len(q.Execute(tree).items)
+}
