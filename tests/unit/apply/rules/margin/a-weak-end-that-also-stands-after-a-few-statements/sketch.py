@@ -1,6 +1,5 @@
 # ... existing code ...
     method, *args = method.split(":")
-    salt_bytes = salt.encode()
-    password_bytes = password.encode()
+    salt = salt.strip()
 
     # ... existing code ...

@@ -1,0 +1,6 @@
+	// ... existing code ...
+	if (!state) {
+		each(value, (key) =>
+			visit(key)
+		)
+		// ... existing code ...

@@ -1,0 +1,11 @@
+<<<<<<< SEARCH
+import collections
+=======
+import collections
+import datetime as dt
+>>>>>>> REPLACE
+
+<<<<<<< SEARCH
+import datetime as dt
+=======
+>>>>>>> REPLACE

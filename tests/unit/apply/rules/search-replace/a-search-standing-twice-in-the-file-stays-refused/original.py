@@ -1,0 +1,8 @@
+def first():
+    value = compute()
+    return value
+
+
+def second():
+    value = compute()
+    return value

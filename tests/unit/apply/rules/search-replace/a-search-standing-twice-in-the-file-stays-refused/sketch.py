@@ -1,0 +1,5 @@
+<<<<<<< SEARCH
+    value = compute()
+=======
+    value = compute(cache=True)
+>>>>>>> REPLACE

@@ -1,0 +1,5 @@
+import re
+
+
+def main():
+    return re.compile("x")

@@ -1,0 +1,7 @@
+import re
+import os
+import sys
+
+
+def main():
+    return re.compile("x")

@@ -1,0 +1,6 @@
+# ... existing code ...
+    method, *args = method.split(":")
+    salt_bytes = salt.encode()
+    password_bytes = password.encode()
+
+    # ... existing code ...
