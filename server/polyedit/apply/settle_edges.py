@@ -23,11 +23,15 @@ from polyedit.apply.doubled import deleting_between, echo_deletion
 from polyedit.apply.framed import framed
 from polyedit.apply.restated_kept import replacing_kept
 from polyedit.apply.spacing_only import deleting_start
+from polyedit.apply.unbound import deleted_rows, unbinds
 from polyedit.apply.weak_end import weak_end, weak_start
 from polyedit.apply.weak_settle import Doubt, doubt_of, settle, vouched
 
 if TYPE_CHECKING:
     from polyedit.apply.merge import LazyMerge
+
+
+_UNBINDS = "this block reads as deleting lines it does not show that bind a name the file still uses"
 
 
 def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
@@ -64,6 +68,11 @@ def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
             raise merge.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
         merge.broken |= settled[1]
         chosen = settled[0]
+    result = merge.render(chosen).lines
+    for before, after in zip(given, chosen, strict=True):
+        if after is not before and unbinds(orig.lines, deleted_rows(after) - deleted_rows(before), result):
+            block = merge.block_at(after.block)
+            raise merge.refuse(_UNBINDS, block.first, "ambiguous", places=[after.start, after.end])
     for position in taken:  # the reading given up (the spacing change, the copy, ...) is no rival of the one taken
         merge.broken.add(tuple(merge.render([*chosen[:position], given[position], *chosen[position + 1 :]]).lines))
     return chosen
