@@ -4,7 +4,7 @@ A block ending with blank or bracket lines before a marker, read as new after a 
 lines stand after a run of whole statements, may insert before those statements or replace them (``weak_end.py``).
 A careful reader is not in doubt when the block's changed lines, from its last unchanged line to its weak end, are
 a version of the skipped statements: every skipped statement has its version among them (the same name assigned,
-the same module imported from, or close words: ``salt_bytes = salt.encode()`` for ``salt = salt.encode("utf-8")``),
+an import of one of the same names, or close words: ``salt_bytes = salt.encode()`` for ``salt = salt.encode("utf-8")``),
 the last changed line is the version of the last skipped statement, and the changed lines stay in the skipped
 statements' scope (none shallower). Read as an insertion, the old and the new version of each statement would stand
 side by side; the block rewrote them, and its weak lines are the context after them.
@@ -60,8 +60,31 @@ def restates(original: list[str], block: Block, reading: Reading, places: list[i
 
 
 def _version(new: str, old: str, delta: int) -> bool:
-    """The same key (a name assigned, a module imported from), or a recognisable edit at the same depth."""
+    """The same key (a name assigned, a module imported from), or a recognisable edit at the same depth; an import
+    is a version of another only when it imports one of the same names (``import List`` is no version of ``import
+    Dict`` from the same module: both stand), or all of them (``import *`` from the same module)."""
+    names = imported(old)
+    if names is not None:
+        new_names = imported(new) or set()
+        same = bool(names & new_names) or ("*" in new_names and line_key(new) == line_key(old))
+        return same and indent_width(new) + delta == indent_width(old)
     key = line_key(old)
     if re.search(r"\w", key) and line_key(new) == key and indent_width(new) + delta == indent_width(old):
         return True
     return recognisable_edit(new, old, delta)
+
+
+_IMPORT = re.compile(r"^\s*(?:pub\s+)?(?:from\s+\S+\s+import\b|import\b|use\b)(.*)$")
+
+
+def imported(line: str) -> set[str] | None:
+    """The names an import line binds (the words after ``import``, or after a ``use`` path's last ``::``); None
+    for a line that is no import."""
+    found = _IMPORT.match(line)
+    if found is None:
+        return None
+    text = found.group(1)
+    if line.lstrip().startswith(("use ", "pub ")):
+        text = text.rsplit("::", 1)[-1]
+    text = re.split(r"\bfrom\b", text)[0] if " from " in text else text
+    return set(re.findall(r"[A-Za-z_]\w*|\*", text)) - {"as", "type", "self", "crate", "super"}
