@@ -37,6 +37,7 @@ before ``fn errorV2`` may close the test above it, or end a renamed copy of it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -51,6 +52,7 @@ from polyedit.apply.spacing_only import separator, spacing_only
 from polyedit.apply.text import norm
 from polyedit.apply.weak_end import weak_tail
 
+WORDS_KEPT_MIN = 0.85  # share of the skipped lines' words that new statements before a closer must use
 RESEMBLES_MIN = 60.0  # new lines and the skipped lines they replace, whitespace removed: the same statement changed
 _OPENER = {")": "(", "]": "[", "}": "{", "*/": "/*"}  # a block comment's end closes it like a bracket
 
@@ -75,7 +77,7 @@ def doubt_of(original: list[str], block: Block, reading: Reading, position: int,
     nothing but blank lines (``spacing_only.py``)."""
     weak = weak_count(block)
     said = restates(original, block, reading, found[1], weak) or spacing_only(original, reading)
-    said = said or separator(original, found[1], weak, block.lines[len(block.lines) - weak :])
+    said = said or separator(original, found[1], weak, block.lines[len(block.lines) - weak :], block.lines[:-weak])
     return Doubt(position, *found, weak, said)
 
 
@@ -95,7 +97,8 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
         # than it would leave out (``closer_readings`` then reads it as the whole definition).
         lines = {norm(line) for line in block.lines}
         scope = [k for k in range(opener, len(body)) if body[k].strip()]
-        unchanged = all(k in paired for k in scope) and len(skipped) <= len(scope) - 1
+        same = {i for i, row in reading.pairs if i < len(body) and norm(body[i]) == norm(original[row])}
+        unchanged = all(k in same for k in scope) and len(skipped) <= len(scope) - 1  # no line changed either
         return unchanged or all(norm(line) in lines for line in skipped)
     new: list[str] = []
     k = len(body) - 1
@@ -105,10 +108,14 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
         k -= 1
     if k < 0:
         return False  # nothing of the block pairs before its weak end
-    if opener is None and (not new or _depth(new) == 0):
-        # The block closes right after its last unchanged line, or after whole new statements: the rows between
-        # are deleted (replaced), unless the sketch shows the scope's header in an earlier block (the closer may
-        # then end a partly shown scope).
+    if closer.startswith("*/") and (new or norm(body[k]) != norm(original[dict(reading.pairs)[k]])):
+        return False  # new or changed comment lines before its end: lines added to it (``@param``) or the rest replaced
+    if opener is None and (not new or (_depth(new) == 0 and _restates_words(new, skipped))):
+        # The block closes right after its last unchanged line, or after whole new statements that restate the
+        # skipped ones (``_restates_words``: ``if (response) { this.response = response; ...}`` for ``response &&
+        # (this.response = response);``; not ``s.metrics.Inc()`` for ``s.wg.Add(1)``, ``return nil``): the rows
+        # between are deleted (replaced), unless the sketch shows the scope's header in an earlier block (the
+        # closer may then end a partly shown scope).
         header = _opener(original[: doubt.places[1]], closer)
         if header is not None and header not in shown:
             return True
@@ -127,6 +134,18 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
 def _depth(lines: list[str]) -> int:
     """Brackets the lines leave open (negative: closed)."""
     return sum(line.count(a) - line.count(b) for line in lines for a, b in (("(", ")"), ("[", "]"), ("{", "}")))
+
+
+def _words(lines: list[str]) -> set[str]:
+    return {word for line in lines for word in re.findall(r"\w+", line)}
+
+
+def _restates_words(new: list[str], skipped: list[str]) -> bool:
+    """Whether the new lines use the skipped lines' words: at least ``WORDS_KEPT_MIN`` of them, and every exit
+    keyword of theirs (a ``return`` skipped with no ``return`` new may be kept after the new lines)."""
+    old, now = _words(skipped), _words(new)
+    exits = old & {"return", "throw", "raise", "break", "continue", "yield"}
+    return bool(old) and len(old & now) >= WORDS_KEPT_MIN * len(old) and exits <= now
 
 
 def _resembles(new: list[str], old: list[str]) -> bool:
