@@ -5,12 +5,14 @@ changes nothing but doubling a line beside itself, no change a model sends a ske
 as the file's ``#[test]`` before a test and the one of ``test_unit`` (``doubled_line`` in ``echo.py`` finds such a
 second copy, the block's lines beside it standing beside it too and whole statements between), it shows the test
 between deleted, by its neighbours. A careful reader takes the change the block shows, not a copy: the rows between
-the two copies are deleted. When the block changes anything else, the doubt stands and ``doubled_line`` refuses.
+the two copies are deleted (not for a ``#[derive(...)]``: kept twice, it would not compile). When the block
+changes anything else, the doubt stands and ``doubled_line`` refuses.
 
 The same holds for a last line read as new right after an exit at its depth while it stands a few rows on
 (``echoed_edge``): ``return val.Len() == 0`` then ``return reflect.DeepEqual(...)``, while ``default:`` stands
 between them in the file. Read as new, the second exit would be dead code; the block shows the two exits with the
-lines between deleted (``echo_deletion``).
+lines between deleted (``echo_deletion``), when that exit is the block's only change and the rows between hold no
+bracket (``} else {`` closes and reopens a scope: its exit is no dead code).
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ def deleting_between(orig: Original, block: Block, reading: Reading, since: int,
         return None  # the block changes more than the copy (or a blank line): the doubt stands
     i = new[0]
     twin = next((t for t in (i - 1, i + 1) if t in pairs and bnorm[t] == bnorm[i]), None)
-    if twin is None:
-        return None
+    if twin is None or bnorm[i].startswith("#[derive("):
+        return None  # a derive standing twice implements its traits twice: the result would not compile
     row = pairs[twin]
     other = doubt[1][0] if doubt[1][1] == row else doubt[1][1]
     lo, hi = sorted((i, twin))
@@ -73,6 +75,10 @@ def echo_deletion(orig: Original, block: Block, reading: Reading, bound: int) ->
     exits = [block.lines[last], orig.lines[pairs[before]]]
     if not {line_key(line) for line in exits} <= EXITS or indent_width(exits[0]) != indent_width(exits[1]):
         return None  # no dead code: the line may be new
+    if any(k != last and (k not in pairs or norm(block.lines[k]) != orig.onorm[pairs[k]]) for k in shown):
+        return None  # the block changes more than that: the exit may be new, the old one left out for brevity
+    if any(set(line) & set("{}") for line in orig.lines[pairs[before] + 1 : at]):
+        return None  # the rows between close and reopen a scope (``} else {``): they are no dead code
     piece = reading.pieces[0]
     kept = reading.kept | {at}
     moved = (*reading.pairs, (last, at))
