@@ -8,7 +8,9 @@ statement, not just one: each old line has its version among them, in order (``_
 (``each(``, ``value,``, ``(key, childValue) =>``, ``finalizeProperty(...)``, ``true // ...`` become ``each(value,
 (key, childValue) =>`` and ``finalizeProperty(...)`` before the same ``)``), and the block's edge lines beyond
 them (its blank line before, its common context after) stand beside the old statement too. Kept, the old statement
-would stand beside its own new version; the block replaces it. So it does when its last new line is an exit and
+would stand beside its own new version; the block replaces it, when the new lines bind every name the old ones
+bind (or one respelled by a typo fixed: ``connect_timeout`` and ``read_timeout`` do not replace ``timeout``, which
+code elsewhere may read). So it does when its last new line is an exit and
 the old version kept after it an exit at the same depth (``return this.set('Location', loc);`` while ``return
 this.set('Location', encodeUrl(loc));`` follows, ended by the same ``};``): kept, the old exit would be dead code.
 """
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
+
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.kept_beside import MAX_KEPT_DISTANCE, kept_before, kept_beside
@@ -24,6 +28,9 @@ from polyedit.apply.likeness import EXITS, line_key, rewritten, rewritten_whole
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
+from polyedit.apply.unbound import binds
+
+MAX_RESPELLED = 2  # edits between an old name and the new one that replaces it (a typo fixed)
 
 
 def replacing_kept(orig: Original, block: Block, reading: Reading, since: int, bound: int) -> Reading | None:
@@ -45,6 +52,8 @@ def replacing_kept(orig: Original, block: Block, reading: Reading, since: int, b
         start = row - lead
         if start < since or any(orig.onorm[r] for r in range(start, row)) or not _restated(old, new, delta):
             return None
+        if not _rebinds(old, new):
+            return None
         return replace(reading, pieces=(Piece(start, piece.end, piece.lines),))
     if block.marker_after and (doubt := kept_beside(orig, block, reading, bound)) is not None:
         row = doubt[1][1]
@@ -57,6 +66,8 @@ def replacing_kept(orig: Original, block: Block, reading: Reading, since: int, b
         exit_kept = _exit(orig.lines[row]) and any(_exit(line, orig.lines[row], delta) for line in new[-1:])
         if not exit_kept and not _restated(old + _between(orig, row, end, tail), new, delta):
             return None
+        if not exit_kept and not _rebinds(old + _between(orig, row, end, tail), new):
+            return None
         return replace(reading, pieces=(Piece(piece.start, end, piece.lines),))
     return None
 
@@ -65,6 +76,17 @@ def _exit(line: str, old: str | None = None, delta: int = 0) -> bool:
     """Whether the line leaves its scope (``return``, ``raise``, ``throw``), at the depth of ``old`` when given."""
     same_depth = old is None or indent_width(line) + delta == indent_width(old)
     return line_key(line) in EXITS and same_depth
+
+
+def _rebinds(old: list[str], new: list[str]) -> bool:
+    """Whether every name the old lines bind is bound by the new ones too, or by one spelled within
+    ``MAX_RESPELLED`` edits of it (a typo fixed: ``_default_intance``); not ``read_timeout`` for ``timeout``."""
+    names = {name for line in new for name in binds(line)}
+    return all(
+        any(Levenshtein.distance(name, other) <= MAX_RESPELLED for other in names)
+        for line in old
+        for name in binds(line)
+    )
 
 
 def _restated(old: list[str], new: list[str], delta: int) -> bool:
