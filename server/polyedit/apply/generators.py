@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -230,16 +231,24 @@ def _depth(lines: list[str]) -> int:
     return sum(text.count(ch) for ch in "([{") - sum(text.count(ch) for ch in ")]}")
 
 
+def _pragma(line: str) -> bool:
+    """A line a file's start holds for its tools: a shebang, an encoding line, a build constraint."""
+    text = line.strip()
+    return text.startswith(("#!", "//go:build", "// +build")) or bool(re.match(r"#.*coding[:=]", text))
+
+
 def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: Cost, new: tuple[str, ...]) -> Reading:
     """A first block with no marker before it and no equal distinctive line: it stands where the file has its lines
     as they are after at most ``MAX_DROPPED_AT_START`` non-blank lines (a lone ``/**`` after ``'use strict';``: the
-    lines before it are dropped, not a second opener inserted); else it replaces the file's first lines when each of
-    its lines closely resembles the file's line at the same place (a renamed import); else it is inserted there."""
+    lines before it are dropped, not a second opener inserted; never a shebang, an encoding line or a build
+    constraint, which no model means to drop with a sketch starting at a docstring); else it replaces the file's
+    first lines when each of its lines closely resembles the file's line at the same place (a renamed import); else
+    it is inserted there."""
     shown = [norm(line) for line in block.lines]
     for at in range(1, len(orig.lines) - len(shown) + 1):
         if sum(1 for line in orig.onorm[:at] if line) > MAX_DROPPED_AT_START:
             break
-        if orig.onorm[at : at + len(shown)] == shown:
+        if orig.onorm[at : at + len(shown)] == shown and not any(_pragma(line) for line in orig.lines[:at]):
             pairs = tuple((i, at + i) for i in range(len(shown)))
             piece = Piece(at, at + len(shown), tuple(orig.lines[at : at + len(shown)]))
             return Reading(
