@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -51,15 +52,25 @@ def parse(path: str, sketch: list[str]) -> list[Replacement]:
 
 def apply_all(path: str, original: list[str], blocks: list[Replacement]) -> list[str]:
     lines = list(original)
-    written = [False] * len(lines)  # lines an earlier block's REPLACE text put there
+    written = [False] * len(lines)  # lines an earlier block's REPLACE text added (not the context it restated)
     for block in blocks:
         if _already_applied(lines, block):
             continue
         at = _find(path, lines, block, written)
         new = _adapt(lines[at : at + len(block.search)], block)
+        old = lines[at : at + len(block.search)]
         lines[at : at + len(block.search)] = new
-        written[at : at + len(block.search)] = [True] * len(new)
+        written[at : at + len(block.search)] = _added(old, new, written[at : at + len(block.search)])
     return lines
+
+
+def _added(old: list[str], new: list[str], written: list[bool]) -> list[bool]:
+    """Which lines of a REPLACE text it added: not those standing in its SEARCH text (context restated), which keep
+    their mark."""
+    marks = [True] * len(new)
+    for a, b, size in SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks():
+        marks[b : b + size] = written[a : a + size]
+    return marks
 
 
 def _already_applied(lines: list[str], block: Replacement) -> bool:
@@ -77,8 +88,10 @@ def _already_applied(lines: list[str], block: Replacement) -> bool:
 
 def _find(path: str, lines: list[str], block: Replacement, written: list[bool]) -> int:
     """Where the SEARCH lines are: exactly, then ignoring whitespace, then fuzzily; unique or refused. A SEARCH text
-    quotes the file: of several places, one made of lines no earlier block's REPLACE text wrote is the place
-    (``import datetime as dt`` moved: added after ``import collections`` by one block, deleted by the next)."""
+    quotes the file: a SEARCH deleting lines (an empty REPLACE) that stand in several places, all of them but one
+    added by earlier blocks' REPLACE texts (not restated as their context), deletes the one no block added: there
+    it would undo the earlier block (``import datetime as dt`` moved: added after ``import collections`` by one
+    block, deleted by the next)."""
     size = len(block.search)
     if size == 0:
         if lines:
@@ -89,6 +102,9 @@ def _find(path: str, lines: list[str], block: Replacement, written: list[bool]) 
         wanted = [norm(line) for line in block.search]
         exact = [i for i in range(len(lines) - size + 1) if [norm(x) for x in lines[i : i + size]] == wanted]
     quoted = [i for i in exact if not any(written[i : i + size])]
+    others = [i for i in exact if i not in quoted]
+    if any(line.strip() for line in block.replace) or not all(all(written[i : i + size]) for i in others):
+        quoted = []  # only a deletion of lines an earlier block added would undo it there
     if len(exact) == 1 or len(quoted) == 1:
         return exact[0] if len(exact) == 1 else quoted[0]
     if len(exact) > 1:
