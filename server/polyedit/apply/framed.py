@@ -6,7 +6,9 @@
 refuses. A careful reader reads the block's lines before its first distinctive line (a closer, blank lines) as the
 file's lines right before the context the block ends with: the block shows the end of the definition before, its
 new lines, and the start of the one after, where they stand together in the file. The lines between are new (a
-copy beside the original, which stays), not the original renamed. The same holds for blank lines alone before the
+copy beside the original, which stays), not the original renamed, when the new lines after their first stand
+in the file as they are (a copy's body: with its body changed, ``fn errorV2`` may as well be ``fn error``
+rewritten). The same holds for blank lines alone before the
 first distinctive line (a blank line read as new between ``pub fn is_word_byte`` and the doc comment above it).
 """
 
@@ -19,6 +21,12 @@ from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
+
+
+def _copied(orig: Original, body: list[str]) -> bool:
+    """Whether the new lines after the first stand together in the file as they are (a copy's body)."""
+    rows = [line for line in orig.onorm if line]
+    return any(rows[k : k + len(body)] == body for k in range(len(rows) - len(body) + 1))
 
 
 def framed(orig: Original, block: Block, reading: Reading, since: int) -> Reading | None:
@@ -51,6 +59,8 @@ def framed(orig: Original, block: Block, reading: Reading, since: int) -> Readin
     if first is None or first <= head or pairs[first] - head < max(since, reading.start + 1):
         return None
     start = pairs[first] - head
+    if not _copied(orig, [line for line in bnorm[head + 1 : first] if line]):
+        return None  # a changed body: a copy or the original rewritten, the reading cannot tell
     now = {i: start + i for i in range(head)} | {i: r for i, r in pairs.items() if i >= first}
     new = tuple(bnorm[i] for i in range(head, first))
     piece = Piece(start, reading.end, reading.pieces[0].lines)
