@@ -23,7 +23,7 @@ from polyedit.apply.doubled import deleting_between, echo_deletion
 from polyedit.apply.framed import framed
 from polyedit.apply.restated_kept import replacing_kept
 from polyedit.apply.spacing_only import deleting_start
-from polyedit.apply.unbound import deleted_rows, unbinds
+from polyedit.apply.unbound import binds, deleted_rows, unbinds
 from polyedit.apply.weak_end import weak_end, weak_start
 from polyedit.apply.weak_settle import Doubt, doubt_of, settle, vouched
 
@@ -32,6 +32,15 @@ if TYPE_CHECKING:
 
 
 _UNBINDS = "this block reads as deleting lines it does not show that bind a name the file still uses"
+
+
+def _shown_deletion(original: list[str], chosen: list[Reading], best: Reading, rows: range) -> bool:
+    """Whether a block changing nothing but blank lines (``best``) may show the deletion of ``rows``: when no other
+    block changes anything, or when every row it deletes binds a name (a declaration another block's edit left
+    unused, which ``unbound.py`` checks); beside another block's edit, a block changing nothing is more likely
+    context shown to place it (``print(data)`` and ``log(data)`` are kept)."""
+    changes = (list(p.lines) != original[p.start : p.end] for r in chosen if r is not best for p in r.pieces)
+    return not any(changes) or all(binds(original[row]) for row in rows if original[row].strip())
 
 
 def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
@@ -51,12 +60,15 @@ def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:
         if (widened := replacing_kept(orig, block, best, since, bound)) is not None:
             taken[position] = best = widened
         if merge.open_after(best.block) and (doubt := weak_end(orig, block, best.end)) is not None:
-            doubts.append(found := doubt_of(orig.lines, block, best, position, doubt))
+            spacing = _shown_deletion(orig.lines, chosen, best, range(*doubt[1][:2]))
+            doubts.append(found := doubt_of(orig.lines, block, best, position, doubt, spacing))
             shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
             if not found.said and not vouched(orig.lines, block, best, found, shown):
                 raise merge.refuse(found.reason, block.first, "ambiguous", places=found.places)
         if merge.marker_before(best.block) and (doubt := weak_start(orig, block, best.start)) is not None:
-            if (deleting := deleting_start(orig.lines, best, doubt[1][0]) or framed(orig, block, best, since)) is None:
+            spacing = _shown_deletion(orig.lines, chosen, best, range(doubt[1][0], best.start))
+            deleting = deleting_start(orig.lines, best, doubt[1][0]) if spacing else None
+            if (deleting := deleting or framed(orig, block, best, since)) is None:
                 raise merge.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
             taken[position] = deleting
     given = chosen

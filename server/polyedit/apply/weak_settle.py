@@ -71,12 +71,15 @@ def weak_count(block: Block) -> int:
     return weak_tail(block)
 
 
-def doubt_of(original: list[str], block: Block, reading: Reading, position: int, found: tuple[str, list[int]]) -> Doubt:
+def doubt_of(
+    original: list[str], block: Block, reading: Reading, position: int, found: tuple[str, list[int]], spacing: bool
+) -> Doubt:
     """The doubt about the block's weak end (``found``: the reason and the places), and whether the block itself says
     it replaces the skipped rows: it restates them (``restated.py``), or reading it as an insertion would change
-    nothing but blank lines (``spacing_only.py``)."""
+    nothing but blank lines (``spacing_only.py``), when the sketch lets it show a deletion that way (``spacing``:
+    ``settle_edges._shown_deletion``)."""
     weak = weak_count(block)
-    said = restates(original, block, reading, found[1], weak) or spacing_only(original, reading)
+    said = restates(original, block, reading, found[1], weak) or (spacing and spacing_only(original, reading))
     said = said or separator(original, found[1], weak, block.lines[len(block.lines) - weak :], block.lines[:-weak])
     return Doubt(position, *found, weak, said)
 
