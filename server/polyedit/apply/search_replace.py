@@ -53,14 +53,16 @@ def parse(path: str, sketch: list[str]) -> list[Replacement]:
 def apply_all(path: str, original: list[str], blocks: list[Replacement]) -> list[str]:
     lines = list(original)
     written = [False] * len(lines)  # lines an earlier block's REPLACE text added (not the context it restated)
+    done: list[Replacement] = []
     for block in blocks:
         if _already_applied(lines, block):
             continue
-        at = _find(path, lines, block, written)
+        at = _find(path, lines, block, written, undoing=_undoes(block, done))
         new = _adapt(lines[at : at + len(block.search)], block)
         old = lines[at : at + len(block.search)]
         lines[at : at + len(block.search)] = new
         written[at : at + len(block.search)] = _added(old, new, written[at : at + len(block.search)])
+        done.append(block)
     return lines
 
 
@@ -86,12 +88,19 @@ def _already_applied(lines: list[str], block: Replacement) -> bool:
     return all(found[0] <= i and i + n <= found[0] + size for i in searches)
 
 
-def _find(path: str, lines: list[str], block: Replacement, written: list[bool]) -> int:
+def _undoes(block: Replacement, done: list[Replacement]) -> bool:
+    """Whether the block, applied where an earlier block wrote, would undo it: it deletes lines (an empty REPLACE),
+    or turns an earlier block's REPLACE text back into its SEARCH text."""
+    empty = not any(line.strip() for line in block.replace)
+    return empty or any(b.replace == block.search and b.search == block.replace for b in done)
+
+
+def _find(path: str, lines: list[str], block: Replacement, written: list[bool], undoing: bool = False) -> int:
     """Where the SEARCH lines are: exactly, then ignoring whitespace, then fuzzily; unique or refused. A SEARCH text
-    quotes the file: a SEARCH deleting lines (an empty REPLACE) that stand in several places, all of them but one
-    added by earlier blocks' REPLACE texts (not restated as their context), deletes the one no block added: there
-    it would undo the earlier block (``import datetime as dt`` moved: added after ``import collections`` by one
-    block, deleted by the next)."""
+    quotes the file: a SEARCH text standing in several places, all of them but one added by earlier blocks'
+    REPLACE texts (not restated as their context), is the one no block added when applied at the others it would
+    undo an earlier block (``undoing``: it deletes lines, ``import datetime as dt`` moved: added after ``import
+    collections`` by one block, deleted by the next; or it turns a REPLACE text back into its SEARCH text)."""
     size = len(block.search)
     if size == 0:
         if lines:
@@ -103,8 +112,8 @@ def _find(path: str, lines: list[str], block: Replacement, written: list[bool]) 
         exact = [i for i in range(len(lines) - size + 1) if [norm(x) for x in lines[i : i + size]] == wanted]
     quoted = [i for i in exact if not any(written[i : i + size])]
     others = [i for i in exact if i not in quoted]
-    if any(line.strip() for line in block.replace) or not all(all(written[i : i + size]) for i in others):
-        quoted = []  # only a deletion of lines an earlier block added would undo it there
+    if not undoing or not all(all(written[i : i + size]) for i in others):
+        quoted = []  # only where it would undo an earlier block is the other place out
     if len(exact) == 1 or len(quoted) == 1:
         return exact[0] if len(exact) == 1 else quoted[0]
     if len(exact) > 1:

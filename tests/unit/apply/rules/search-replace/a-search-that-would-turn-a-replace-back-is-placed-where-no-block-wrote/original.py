@@ -1,0 +1,8 @@
+class A:
+    def tag(self, value) -> Any:
+        return value
+
+
+class B:
+    def tag(self, value) -> dict:
+        return {"v": value}
