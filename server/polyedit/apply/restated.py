@@ -62,11 +62,12 @@ def restates(original: list[str], block: Block, reading: Reading, places: list[i
 def _version(new: str, old: str, delta: int) -> bool:
     """The same key (a name assigned, a module imported from), or a recognisable edit at the same depth; an import
     is a version of another only when it imports one of the same names (``import List`` is no version of ``import
-    Dict`` from the same module: both stand), or all of them (``import *`` from the same module)."""
+    Dict`` from the same module: both stand), or all of them (``import *`` from the same module or a package holding
+    it: ``from ._transports import *`` for ``from ._transports.asgi import ASGITransport``)."""
     names = imported(old)
     if names is not None:
         new_names = imported(new) or set()
-        same = bool(names & new_names) or ("*" in new_names and line_key(new) == line_key(old))
+        same = bool(names & new_names) or ("*" in new_names and within(module(old), module(new)))
         return same and indent_width(new) + delta == indent_width(old)
     key = line_key(old)
     if re.search(r"\w", key) and line_key(new) == key and indent_width(new) + delta == indent_width(old):
@@ -75,6 +76,17 @@ def _version(new: str, old: str, delta: int) -> bool:
 
 
 _IMPORT = re.compile(r"^\s*(?:pub\s+)?(?:from\s+\S+\s+import\b|import\b|use\b)(.*)$")
+
+
+def module(line: str) -> str:
+    """The module an import line imports from (``from X import ...``, ``use X::...``), or its key."""
+    found = re.match(r"^\s*from\s+(\S+)\s+import\b", line) or re.match(r"^\s*(?:pub\s+)?use\s+(\S+)::", line)
+    return found.group(1) if found is not None else line_key(line)
+
+
+def within(module: str, package: str) -> bool:
+    """Whether ``module`` is ``package`` or inside it (``._transports.asgi`` in ``._transports``)."""
+    return module == package or module.startswith((package + ".", package + "::"))
 
 
 def imported(line: str) -> set[str] | None:

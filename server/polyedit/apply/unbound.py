@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from polyedit.apply.cost import Reading
+from polyedit.apply.restated import imported, module, within
 
 _WORD = re.compile(r"[A-Za-z_]\w*")
 _USED = re.compile(r"(?:(?<![\w.])|(?<=\bself\.)|(?<=\bthis\.)|(?<=\bcls\.))[A-Za-z_]\w*")  # not ``Date.now``
@@ -56,8 +57,15 @@ def deleted_rows(reading: Reading) -> set[int]:
 
 def unbinds(original: list[str], rows: set[int], result: list[str]) -> bool:
     """Whether deleting ``rows`` removes the binding of a name the ``result`` still uses (a bare name, or an
-    attribute of ``self``, ``this`` or ``cls``; not ``Date.now``) and no longer binds."""
-    names = {name for row in rows for name in binds(original[row])}
+    attribute of ``self``, ``this`` or ``cls``; not ``Date.now``) and no longer binds (an import from a module the
+    result imports ``*`` from, or from a package holding it, is bound again)."""
+    starred = [module(line) for line in result if "*" in (imported(line) or set())]
+    names = {
+        name
+        for row in rows
+        if not any(within(module(original[row]), package) for package in starred)  # rebound by ``import *``
+        for name in binds(original[row])
+    }
     if not names:
         return False
     bound = {name for line in result for name in binds(line)}
