@@ -144,11 +144,13 @@ def _words(lines: list[str]) -> set[str]:
 
 
 def _restates_words(new: list[str], skipped: list[str]) -> bool:
-    """Whether the new lines use the skipped lines' words: at least ``WORDS_KEPT_MIN`` of them, and every exit
-    keyword of theirs (a ``return`` skipped with no ``return`` new may be kept after the new lines)."""
+    """Whether the new lines use the skipped lines' words: at least ``WORDS_KEPT_MIN`` of them, half of each line's
+    (``s.ready = true`` left out among long lines restated), and every exit keyword of theirs (a ``return``
+    skipped with no ``return`` new may be kept after the new lines)."""
     old, now = _words(skipped), _words(new)
     exits = old & {"return", "throw", "raise", "break", "continue", "yield"}
-    return bool(old) and len(old & now) >= WORDS_KEPT_MIN * len(old) and exits <= now
+    each = all(2 * len(_words([line]) & now) >= len(_words([line])) for line in skipped)
+    return bool(old) and len(old & now) >= WORDS_KEPT_MIN * len(old) and exits <= now and each
 
 
 def _resembles(new: list[str], old: list[str]) -> bool:
