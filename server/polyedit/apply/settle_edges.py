@@ -23,7 +23,7 @@ from polyedit.apply.doubled import deleting_between, echo_deletion
 from polyedit.apply.framed import framed
 from polyedit.apply.restated_kept import replacing_kept
 from polyedit.apply.spacing_only import deleting_start
-from polyedit.apply.unbound import binds, deleted_rows, unbinds
+from polyedit.apply.unbound import binds, deleted_rows, unbinds, used_names
 from polyedit.apply.weak_end import weak_end, weak_start
 from polyedit.apply.weak_settle import Doubt, doubt_of, settle, vouched
 
@@ -36,11 +36,15 @@ _UNBINDS = "this block reads as deleting lines it does not show that bind a name
 
 def _shown_deletion(original: list[str], chosen: list[Reading], best: Reading, rows: range) -> bool:
     """Whether a block changing nothing but blank lines (``best``) may show the deletion of ``rows``: when no other
-    block changes anything, or when every row it deletes binds a name (a declaration another block's edit left
-    unused, which ``unbound.py`` checks); beside another block's edit, a block changing nothing is more likely
-    context shown to place it (``print(data)`` and ``log(data)`` are kept)."""
+    block changes anything, or when every row it deletes binds a name the file uses elsewhere (a declaration
+    another block's edit leaves unused, which ``unbound.py`` then checks: ``var schemaAndHostRegExp`` once
+    ``location`` no longer reads it); beside another block's edit, a block changing nothing is more likely context
+    shown to place it (``print(data)``, ``log(data)``, an unused ``helper = make_helper()`` are kept)."""
     changes = (list(p.lines) != original[p.start : p.end] for r in chosen if r is not best for p in r.pieces)
-    return not any(changes) or all(binds(original[row]) for row in rows if original[row].strip())
+    if not any(changes):
+        return True
+    used = used_names([line for row, line in enumerate(original) if row not in rows])
+    return all(binds(original[row]) & used for row in rows if original[row].strip())
 
 
 def settle_edges(merge: LazyMerge, chosen: list[Reading]) -> list[Reading]:

@@ -69,5 +69,10 @@ def unbinds(original: list[str], rows: set[int], result: list[str]) -> bool:
     if not names:
         return False
     bound = {name for line in result for name in binds(line)}
-    used = {word for line in result for word in _USED.findall(line)}
+    used = used_names(result)
     return bool((names & used) - bound)
+
+
+def used_names(lines: list[str]) -> set[str]:
+    """The names the lines use: bare, or attributes of ``self``, ``this`` or ``cls`` (not ``Date.now``)."""
+    return {word for line in lines for word in _USED.findall(line)}
