@@ -12,7 +12,9 @@ would stand beside its own new version; the block replaces it, when the new line
 bind (or one respelled by a typo fixed: ``connect_timeout`` and ``read_timeout`` do not replace ``timeout``, which
 code elsewhere may read). So it does when its last new line is an exit and
 the old version kept after it an exit at the same depth (``return this.set('Location', loc);`` while ``return
-this.set('Location', encodeUrl(loc));`` follows, ended by the same ``};``): kept, the old exit would be dead code.
+this.set('Location', encodeUrl(loc));`` follows, ended by the same ``};``): kept, the old exit would be dead code;
+the rows before the old exit go with it only when they are comments, closers or assignments (``var m = ...``:
+values only the old exit read), not calls (``audit(y);``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from polyedit.apply.likeness import EXITS, line_key, rewritten, rewritten_whole
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
-from polyedit.apply.unbound import binds
+from polyedit.apply.unbound import assigns, binds
 
 MAX_RESPELLED = 2  # edits between an old name and the new one that replaces it (a typo fixed)
 
@@ -64,12 +66,20 @@ def replacing_kept(orig: Original, block: Block, reading: Reading, since: int, b
         if end is None:
             return None
         exit_kept = _exit(orig.lines[row]) and any(_exit(line, orig.lines[row], delta) for line in new[-1:])
+        # the rows before the old exit go with it only when they compute values (``var m = ...``), which
+        # ``unbound.py`` checks the result no longer reads; a call (``audit(y);``) may be kept
+        exit_kept = exit_kept and all(_comment(line) or assigns(line) for line in old[:-1])
         if not exit_kept and not _restated(old + _between(orig, row, end, tail), new, delta):
             return None
         if not exit_kept and not _rebinds(old + _between(orig, row, end, tail), new):
             return None
         return replace(reading, pieces=(Piece(piece.start, end, piece.lines),))
     return None
+
+
+def _comment(line: str) -> bool:
+    """A comment line, or closers alone (``}``): no statement of its own."""
+    return line.lstrip().startswith(("//", "#", "/*", "*")) or not line.strip(" \t}]);,")
 
 
 def _exit(line: str, old: str | None = None, delta: int = 0) -> bool:

@@ -76,3 +76,8 @@ def unbinds(original: list[str], rows: set[int], result: list[str]) -> bool:
 def used_names(lines: list[str]) -> set[str]:
     """The names the lines use: bare, or attributes of ``self``, ``this`` or ``cls`` (not ``Date.now``)."""
     return {word for line in lines for word in _USED.findall(line)}
+
+
+def assigns(line: str) -> bool:
+    """Whether the line is a definition or an assignment (``loc = loc.slice(pos)`` too), not a call or an exit."""
+    return _DEFINES.match(line) is not None or _ASSIGNS.match(line) is not None
