@@ -14,8 +14,7 @@ The same doubt inside a block (``doubled_line``): a block that shows a line twic
 two of the file's copies with what stands between them deleted (a test function removed, its neighbours' context
 shown). A careful reader cannot tell a doubled attribute from a deleted function on the word of a repeated line;
 when the lines the block shows beside the pair stand beside the other copy too and the lines between are whole
-statements, the merge refuses rather than guess, unless the copy is the block's only change (``doubled.py``: then
-the block shows the deletion by its neighbours).
+statements, the merge refuses rather than guess.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -152,9 +151,6 @@ def _member_shown_whole(orig: Original, head: Block, reading: Reading, scope_sta
     return row is not None and any(scope_start < d.start and d.end == row for d in orig.outline.definitions)
 
 
-MAX_DROPPED_AT_START = 3  # non-blank lines a first block without a marker may drop (``merge.MAX_DROPPED_AT_EDGE``)
-
-
 def scope_readings(
     orig: Original, index: int, block: Block, after: int, marker_indent: int | None, is_first: bool, is_last: bool
 ) -> list[Reading]:
@@ -231,31 +227,11 @@ def _depth(lines: list[str]) -> int:
     return sum(text.count(ch) for ch in "([{") - sum(text.count(ch) for ch in ")]}")
 
 
-def _pragma(line: str) -> bool:
-    """A line a file's start holds for its tools: a shebang, an encoding line, a build constraint."""
-    text = line.strip()
-    return text.startswith(("#!", "//go:build", "// +build")) or bool(re.match(r"#.*coding[:=]", text))
-
-
 def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: Cost, new: tuple[str, ...]) -> Reading:
-    """A first block with no marker before it and no equal distinctive line: it stands where the file has its lines
-    as they are after at most ``MAX_DROPPED_AT_START`` non-blank lines (a lone ``/**`` after ``'use strict';``: the
-    lines before it are dropped, not a second opener inserted; never a shebang, an encoding line or a build
-    constraint, which no model means to drop with a sketch starting at a docstring); else it replaces the file's
-    first lines when each of its lines closely resembles the file's line at the same place (a renamed import); else
-    it is inserted there."""
-    shown = [norm(line) for line in block.lines]
-    for at in range(1, len(orig.lines) - len(shown) + 1):
-        if sum(1 for line in orig.onorm[:at] if line) > MAX_DROPPED_AT_START:
-            break
-        if orig.onorm[at : at + len(shown)] == shown and not any(_pragma(line) for line in orig.lines[:at]):
-            pairs = tuple((i, at + i) for i in range(len(shown)))
-            piece = Piece(at, at + len(shown), tuple(orig.lines[at : at + len(shown)]))
-            return Reading(
-                index, "file-start", (piece,), Cost(), kept=frozenset(range(at, at + len(shown))), pairs=pairs
-            )
-    marked = [(i, line) for i, line in enumerate(block.lines) if line.strip()]
-    close = [i < len(orig.lines) and similar(line, orig.lines[i], adjacent=True) for i, line in marked]
+    """A first block with no marker before it and no equal line: it replaces the file's first lines when each of its
+    lines closely resembles the file's line at the same place (a renamed import); else it is inserted there."""
+    shown = [(i, line) for i, line in enumerate(block.lines) if line.strip()]
+    close = [i < len(orig.lines) and similar(line, orig.lines[i], adjacent=True) for i, line in shown]
     size = len(block.lines) if close and all(close) else 0
     return Reading(index, "file-start", (Piece(0, size, tuple(lines)),), cost, new)
 

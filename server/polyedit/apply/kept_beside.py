@@ -10,8 +10,7 @@ replaced one on the word of a ``/**``; reading it as an insertion keeps the old 
 merge refuses. The common lines may be read as new themselves (``each(value, (key, childValue) =>``, its argument,
 ``)``, then a marker, while ``each(`` and its old arguments follow, ended by their ``)``): the doubt is the same.
 So it is at a block's start after a marker (``kept_before``): new first lines while an old version of one stands
-a few rows before, kept by the marker. When the new lines restate the old statement whole, the block replaces it
-(``restated_kept.py``).
+a few rows before, kept by the marker.
 """
 
 from __future__ import annotations

@@ -42,10 +42,9 @@ _KEYWORDS = frozenset(
 
 
 def same_start(block_line: str, original_line: str) -> bool:
-    """The same indentation and the same first word, a name rather than a keyword or punctuation (``<hr``,
-    ``self.x``; not the ``*`` of a comment's ``*/`` and ``* @class``)."""
+    """The same indentation and the same first word, a name rather than a keyword (``<hr``, ``self.x``)."""
     a, b = FIRST_WORD.match(block_line.strip()), FIRST_WORD.match(original_line.strip())
-    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS or not WORDS.search(a.group(1)):
+    if not (a and b and a.group(1) == b.group(1)) or a.group(1) in _KEYWORDS:
         return False
     return indent_width(block_line) == indent_width(original_line)
 

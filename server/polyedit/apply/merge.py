@@ -18,18 +18,24 @@ from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
-from polyedit.apply.generators import CLOSERS, Original, chain_readings, closer_readings, scope_readings
+from polyedit.apply.generators import (
+    CLOSERS,
+    Original,
+    chain_readings,
+    closer_readings,
+    scope_readings,
+)
 from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.kept_beside import kept_before, kept_beside
 from polyedit.apply.moves import moved_rows
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
-from polyedit.apply.settle_edges import settle_edges
 from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
-from polyedit.apply.weak_end import idle_weak_end
+from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
+from polyedit.apply.weak_settle import Doubt, settle, vouched, weak_count
 
 MAX_DROPPED_AT_EDGE = 3
 _INFEASIBLE = None
@@ -212,7 +218,7 @@ class LazyMerge:
 
     def merge(self) -> Merged:
         found = self.choose()
-        chosen = settle_edges(self, found)
+        chosen = self._settle_weak(found)
         merged = self.render(chosen)
         for path in self.tied if chosen == found else []:
             other = self.render(path)
@@ -257,6 +263,29 @@ class LazyMerge:
                 if other.lines != merged.lines and tuple(other.lines) not in self.broken:
                     raise self._ambiguous(best, rival)
         return merged
+
+    def _settle_weak(self, chosen: list[Reading]) -> list[Reading]:
+        """The chosen readings, with the doubtful weak ends (``weak_end.py``) settled when the syntax and the block
+        say what they replace (``weak_settle.py``); a refusal when a doubt stands."""
+        doubts: list[Doubt] = []
+        for position, best in enumerate(chosen):
+            block = self.block_at(best.block)
+            if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
+                found = Doubt(position, *doubt, weak=weak_count(block))
+                doubts.append(found)
+                shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
+                if not vouched(self.orig.lines, block, best, found, shown):
+                    raise self.refuse(found.reason, block.first, "ambiguous", places=found.places)
+            if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
+                raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
+        if not doubts:
+            return chosen
+        settled = settle(self.path, self.orig.lines, chosen, doubts, lambda readings: self.render(readings).lines)
+        if settled is None:
+            block = self.block_at(chosen[doubts[0].position].block)
+            raise self.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
+        self.broken = settled[1]
+        return settled[0]
 
     def _check_spacing(self, chosen: list[Reading], merged: Merged) -> None:
         """Refuse when reading a block's blank lines next to a marker as the file's own blank lines there renders

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -52,27 +51,12 @@ def parse(path: str, sketch: list[str]) -> list[Replacement]:
 
 def apply_all(path: str, original: list[str], blocks: list[Replacement]) -> list[str]:
     lines = list(original)
-    written = [False] * len(lines)  # lines an earlier block's REPLACE text added (not the context it restated)
-    done: list[Replacement] = []
     for block in blocks:
         if _already_applied(lines, block):
             continue
-        at = _find(path, lines, block, written, undoing=_undoes(block, done))
-        new = _adapt(lines[at : at + len(block.search)], block)
-        old = lines[at : at + len(block.search)]
-        lines[at : at + len(block.search)] = new
-        written[at : at + len(block.search)] = _added(old, new, written[at : at + len(block.search)])
-        done.append(block)
+        at = _find(path, lines, block)
+        lines[at : at + len(block.search)] = _adapt(lines[at : at + len(block.search)], block)
     return lines
-
-
-def _added(old: list[str], new: list[str], written: list[bool]) -> list[bool]:
-    """Which lines of a REPLACE text it added: not those standing in its SEARCH text (context restated), which keep
-    their mark."""
-    marks = [True] * len(new)
-    for a, b, size in SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks():
-        marks[b : b + size] = written[a : a + size]
-    return marks
 
 
 def _already_applied(lines: list[str], block: Replacement) -> bool:
@@ -88,19 +72,8 @@ def _already_applied(lines: list[str], block: Replacement) -> bool:
     return all(found[0] <= i and i + n <= found[0] + size for i in searches)
 
 
-def _undoes(block: Replacement, done: list[Replacement]) -> bool:
-    """Whether the block, applied where an earlier block wrote, would undo it: it deletes lines (an empty REPLACE),
-    or turns an earlier block's REPLACE text back into its SEARCH text."""
-    empty = not any(line.strip() for line in block.replace)
-    return empty or any(b.replace == block.search and b.search == block.replace for b in done)
-
-
-def _find(path: str, lines: list[str], block: Replacement, written: list[bool], undoing: bool = False) -> int:
-    """Where the SEARCH lines are: exactly, then ignoring whitespace, then fuzzily; unique or refused. A SEARCH text
-    quotes the file: a SEARCH text standing in several places, all of them but one added by earlier blocks'
-    REPLACE texts (not restated as their context), is the one no block added when applied at the others it would
-    undo an earlier block (``undoing``: it deletes lines, ``import datetime as dt`` moved: added after ``import
-    collections`` by one block, deleted by the next; or it turns a REPLACE text back into its SEARCH text)."""
+def _find(path: str, lines: list[str], block: Replacement) -> int:
+    """Where the SEARCH lines are: exactly, then ignoring whitespace, then fuzzily; unique or refused."""
     size = len(block.search)
     if size == 0:
         if lines:
@@ -110,12 +83,8 @@ def _find(path: str, lines: list[str], block: Replacement, written: list[bool], 
     if not exact:
         wanted = [norm(line) for line in block.search]
         exact = [i for i in range(len(lines) - size + 1) if [norm(x) for x in lines[i : i + size]] == wanted]
-    quoted = [i for i in exact if not any(written[i : i + size])]
-    others = [i for i in exact if i not in quoted]
-    if not undoing or not all(all(written[i : i + size]) for i in others):
-        quoted = []  # only where it would undo an earlier block is the other place out
-    if len(exact) == 1 or len(quoted) == 1:
-        return exact[0] if len(exact) == 1 else quoted[0]
+    if len(exact) == 1:
+        return exact[0]
     if len(exact) > 1:
         where = ", ".join(str(i + 1) for i in exact[:4])
         raise ApplyRefused(

@@ -24,26 +24,13 @@ from polyedit.apply.text import norm
 MAX_WEAK_SKIP = 60  # lines a block's weak end may have skipped (a run of statements, no blank line between)
 
 
-def weak_tail(block: Block) -> int:
-    """How many blank or bracket lines the block ends with, but for closers of brackets its own lines opened
-    (``if (response) {``, two lines, ``}``, then the function's ``}``: only the last is a weak end)."""
-    lines = block.lines
-    weak = 0
-    while weak < len(lines) and not distinctive(norm(lines[len(lines) - 1 - weak])):
-        weak += 1
-    depth = 0
-    for k, line in enumerate(lines):
-        depth += sum(line.count(ch) for ch in "([{") - sum(line.count(ch) for ch in ")]}")
-        if depth < 0:
-            return min(weak, len(lines) - k) if k >= len(lines) - weak else weak
-    return weak
-
-
 def weak_end(orig: Original, block: Block, end: int) -> tuple[str, list[int]] | None:
     """Why the block, whose reading ends before row ``end`` and which a marker follows, is doubtful (the reason
     and the two places), or None."""
     rows = len(orig.lines)
-    weak = weak_tail(block)
+    weak = 0
+    while weak < len(block.lines) and not distinctive(norm(block.lines[len(block.lines) - 1 - weak])):
+        weak += 1
     if not weak or weak == len(block.lines) or end <= 0 or end >= rows:
         return None
     tail = [norm(line) for line in block.lines[-weak:]]

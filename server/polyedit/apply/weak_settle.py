@@ -27,17 +27,14 @@ and refuses. A careful reader is not in doubt when both of these hold:
   they stand for deleted lines.
 
 Every weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
-error, and each insertion kept (the others replaced) must break it, unless the block itself says it replaces what
-it skipped (``restated.py``: its changed lines are a version of the skipped statements; ``spacing_only.py``: read
-as an insertion it would change nothing but blank lines); otherwise the merge refuses as before. A weak start
-(``weak_start``) is settled only by ``spacing_only.py``, never by the syntax: its closer closes a scope opened
-before the block, which the block does not show, so the syntax cannot say which rows it closes (a ``}`` read
-before ``fn errorV2`` may close the test above it, or end a renamed copy of it).
+error, and each insertion kept (the others replaced) must break it; otherwise the merge refuses as before. A weak
+start (``weak_start``) is never settled: its closer closes a scope opened before the block, which the block does
+not show, so the syntax cannot say which rows it closes (a ``}`` read before ``fn errorV2`` may close the test
+above it, or end a renamed copy of it).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -46,15 +43,12 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.invariants import syntax_problem
-from polyedit.apply.restated import restates
+from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
-from polyedit.apply.spacing_only import separator, spacing_only
 from polyedit.apply.text import norm
-from polyedit.apply.weak_end import weak_tail
 
-WORDS_KEPT_MIN = 0.85  # share of the skipped lines' words that new statements before a closer must use
 RESEMBLES_MIN = 60.0  # new lines and the skipped lines they replace, whitespace removed: the same statement changed
-_OPENER = {")": "(", "]": "[", "}": "{", "*/": "/*"}  # a block comment's end closes it like a bracket
+_OPENER = {")": "(", "]": "[", "}": "{"}
 
 
 @dataclass(frozen=True)
@@ -63,25 +57,12 @@ class Doubt:
     reason: str
     places: list[int]  # the reading's end, and the row where the block's weak lines stand after the skipped rows
     weak: int  # the block's weak lines at its end
-    said: bool = False  # the block itself says it replaces the skipped rows (``restated.py``, ``spacing_only.py``)
 
 
 def weak_count(block: Block) -> int:
-    """How many blank or bracket lines the block ends with (``weak_end.weak_tail``)."""
-    return weak_tail(block)
-
-
-def doubt_of(
-    original: list[str], block: Block, reading: Reading, position: int, found: tuple[str, list[int]], spacing: bool
-) -> Doubt:
-    """The doubt about the block's weak end (``found``: the reason and the places), and whether the block itself says
-    it replaces the skipped rows: it restates them (``restated.py``), or reading it as an insertion would change
-    nothing but blank lines (``spacing_only.py``), when the sketch lets it show a deletion that way (``spacing``:
-    ``settle_edges._shown_deletion``)."""
-    weak = weak_count(block)
-    said = restates(original, block, reading, found[1], weak) or (spacing and spacing_only(original, reading))
-    said = said or separator(original, found[1], weak, block.lines[len(block.lines) - weak :], block.lines[:-weak])
-    return Doubt(position, *found, weak, said)
+    """How many blank or bracket lines the block ends with."""
+    lines = block.lines[::-1]
+    return next((i for i, line in enumerate(lines) if distinctive(norm(line))), len(lines))
 
 
 def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, shown: set[int]) -> bool:
@@ -100,8 +81,7 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
         # than it would leave out (``closer_readings`` then reads it as the whole definition).
         lines = {norm(line) for line in block.lines}
         scope = [k for k in range(opener, len(body)) if body[k].strip()]
-        same = {i for i, row in reading.pairs if i < len(body) and norm(body[i]) == norm(original[row])}
-        unchanged = all(k in same for k in scope) and len(skipped) <= len(scope) - 1  # no line changed either
+        unchanged = all(k in paired for k in scope) and len(skipped) <= len(scope) - 1
         return unchanged or all(norm(line) in lines for line in skipped)
     new: list[str] = []
     k = len(body) - 1
@@ -111,18 +91,13 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
         k -= 1
     if k < 0:
         return False  # nothing of the block pairs before its weak end
-    if closer.startswith("*/") and (new or norm(body[k]) != norm(original[dict(reading.pairs)[k]])):
-        return False  # new or changed comment lines before its end: lines added to it (``@param``) or the rest replaced
-    if opener is None and (not new or (_depth(new) == 0 and _restates_words(new, skipped))):
-        # The block closes right after its last unchanged line, or after whole new statements that restate the
-        # skipped ones (``_restates_words``: ``if (response) { this.response = response; ...}`` for ``response &&
-        # (this.response = response);``; not ``s.metrics.Inc()`` for ``s.wg.Add(1)``, ``return nil``): the rows
-        # between are deleted (replaced), unless the sketch shows the scope's header in an earlier block (the
-        # closer may then end a partly shown scope).
+    if not new and opener is None:
+        # The block closes right after its last unchanged line: the rows between are deleted, unless the sketch
+        # shows the scope's header in an earlier block (the closer may then end a partly shown scope).
         header = _opener(original[: doubt.places[1]], closer)
         if header is not None and header not in shown:
             return True
-    if _resembles(new, skipped):
+    elif _resembles(new, skipped):
         return True
     # Lines paired only approximately are the block's versions too: ``) -> bytes: ...`` for ``) -> bytes:`` and
     # the ``...`` skipped after it.
@@ -134,25 +109,6 @@ def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, s
     return _resembles(edited, [line for line in original[row + 1 : doubt.places[1]] if line.strip()])
 
 
-def _depth(lines: list[str]) -> int:
-    """Brackets the lines leave open (negative: closed)."""
-    return sum(line.count(a) - line.count(b) for line in lines for a, b in (("(", ")"), ("[", "]"), ("{", "}")))
-
-
-def _words(lines: list[str]) -> set[str]:
-    return {word for line in lines for word in re.findall(r"\w+", line)}
-
-
-def _restates_words(new: list[str], skipped: list[str]) -> bool:
-    """Whether the new lines use the skipped lines' words: at least ``WORDS_KEPT_MIN`` of them, half of each line's
-    (``s.ready = true`` left out among long lines restated), and every exit keyword of theirs (a ``return``
-    skipped with no ``return`` new may be kept after the new lines)."""
-    old, now = _words(skipped), _words(new)
-    exits = old & {"return", "throw", "raise", "break", "continue", "yield"}
-    each = all(2 * len(_words([line]) & now) >= len(_words([line])) for line in skipped)
-    return bool(old) and len(old & now) >= WORDS_KEPT_MIN * len(old) and exits <= now and each
-
-
 def _resembles(new: list[str], old: list[str]) -> bool:
     """Whether the new lines are a version of the old ones (whitespace removed: a statement changed or re-wrapped)."""
     squash = ["".join("".join(line.split()) for line in lines) for lines in (new, old)]
@@ -161,11 +117,10 @@ def _resembles(new: list[str], old: list[str]) -> bool:
 
 def _opener(body: list[str], closer: str) -> int | None:
     """The line of ``body`` that opens the bracket ``closer`` (after its last line) closes, counting that bracket's
-    pairs (a comment's ``*/`` closes its ``/*``), or None."""
-    close = closer[:2] if closer.startswith("*/") else closer[:1]
-    if close not in _OPENER:
+    pairs, or None."""
+    if closer[:1] not in _OPENER:
         return None
-    open_ = _OPENER[close]
+    close, open_ = closer[0], _OPENER[closer[0]]
     depth = 1
     for k in range(len(body) - 1, -1, -1):
         depth += body[k].count(close) - body[k].count(open_)
@@ -209,7 +164,7 @@ def settle(
         if other is None:
             return None
         lines = render(other)
-        if syntax_problem(path, original, lines) is None and not doubts[kept].said:
+        if syntax_problem(path, original, lines) is None:
             return None  # keeping those statements is a valid file too: the doubt stands
         broken.add(tuple(lines))
     return settled, broken

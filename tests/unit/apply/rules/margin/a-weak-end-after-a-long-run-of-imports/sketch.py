@@ -15,6 +15,5 @@ from .mod_m import *
 from .mod_n import *
 from .mod_o import *
 from .mod_p import *
-from .mod_q import *
 
 # ... existing code ...

@@ -1,5 +1,6 @@
 # ... existing code ...
     method, *args = method.split(":")
-    salt = salt.strip()
+    salt_bytes = salt.encode()
+    password_bytes = password.encode()
 
     # ... existing code ...

@@ -1,6 +1,0 @@
-    // ... other code ...
-
-    #[derive(Error, Debug)]
-    #[derive(Error, Debug)]
-    pub enum AlwaysSourceOptBacktrace {
-        /* ... keep existing ... */

@@ -1,4 +1,0 @@
-"""
-# ... existing code ...
-def main():
-    print(os.getcwd(), flush=True)

@@ -1,9 +1,0 @@
-// ... existing code ...
-}
-
-#[test]
-#[test]
-fn test_unit() {
-    assert_eq!("unit", unit().to_string());
-}
-// ... existing code ...

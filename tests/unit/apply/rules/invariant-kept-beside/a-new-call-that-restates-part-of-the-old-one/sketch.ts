@@ -1,6 +1,0 @@
-	// ... existing code ...
-	if (!state) {
-		each(value, (key) =>
-			visit(key)
-		)
-		// ... existing code ...

@@ -1,7 +1,0 @@
-// ... existing code ...
-
-	MaxReadRetries = 3
-	MaxWriteRetries = 5
-
-	// Timeouts
-// ... existing code ...

@@ -1,8 +1,0 @@
-def first():
-    value = compute()
-    return value
-
-
-def second():
-    value = compute()
-    return value

@@ -1,5 +1,0 @@
-<<<<<<< SEARCH
-    value = compute()
-=======
-    value = compute(cache=True)
->>>>>>> REPLACE

@@ -1,8 +1,0 @@
-class A:
-    def tag(self, value) -> dict:
-        return value
-
-
-class B:
-    def tag(self, value) -> Any:
-        return {"v": value}

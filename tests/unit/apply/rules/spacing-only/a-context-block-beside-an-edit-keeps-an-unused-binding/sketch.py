@@ -1,6 +1,0 @@
-# ... existing code ...
-def build():
-    return 2
-# ... existing code ...
-
-    assert data == 1

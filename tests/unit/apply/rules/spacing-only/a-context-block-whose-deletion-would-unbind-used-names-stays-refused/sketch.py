@@ -1,6 +1,0 @@
-# ... existing code ...
-def build():
-    return {"a": 1, "b": [1, 2]}
-# ... existing code ...
-
-    assert decoded == data

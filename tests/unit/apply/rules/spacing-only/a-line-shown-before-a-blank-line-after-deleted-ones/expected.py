@@ -1,5 +1,0 @@
-import re
-
-
-def main():
-    return re.compile("x")

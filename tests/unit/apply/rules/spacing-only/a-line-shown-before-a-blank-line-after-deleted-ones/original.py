@@ -1,7 +1,0 @@
-import re
-import os
-import sys
-
-
-def main():
-    return re.compile("x")

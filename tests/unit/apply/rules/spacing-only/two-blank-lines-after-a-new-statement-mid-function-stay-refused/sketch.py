@@ -1,6 +1,0 @@
-# ... existing code ...
-    setup(args)
-    validate(args)
-
-
-# ... existing code ...

@@ -1,4 +1,0 @@
-import React from 'react';
-import { useMemo } from 'react';
-
-// ... existing code ...

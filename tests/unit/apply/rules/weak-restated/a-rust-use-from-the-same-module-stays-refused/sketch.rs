@@ -1,4 +1,0 @@
-use std::fs::File;
-use std::io::Write;
-
-// ... existing code ...

@@ -1,4 +1,0 @@
-from .version import __version__
-from .helpers import *
-
-# ... existing code ...

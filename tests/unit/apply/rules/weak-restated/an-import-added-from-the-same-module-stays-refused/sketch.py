@@ -1,5 +1,0 @@
-import os
-import sys
-from typing import Optional
-
-# ... existing code ...

@@ -1,6 +1,0 @@
-# ... existing code ...
-    method, *args = method.split(":")
-    salt_bytes = salt.encode()
-    password_bytes = password.encode()
-
-    # ... existing code ...
