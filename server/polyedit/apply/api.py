@@ -88,8 +88,11 @@ def _structural(
     before = split_lines(original)
     sketch_lines = unwrap(split_lines(sketch), path)
     styles = comment_styles(path)
+    quoted = True  # every line the edit removes is one the sketch shows (a full text; SEARCH texts, unless elided)
     if chosen == "search-replace":
-        after = search_replace.apply_all(path, before, search_replace.parse(path, sketch_lines))
+        blocks = search_replace.parse(path, sketch_lines)
+        after = search_replace.apply_all(path, before, blocks)
+        quoted = not any(search_replace.may_elide(block) for block in blocks)
     elif chosen == "lazy":
         if not before:
             raise ApplyRefused(path, "a lazy sketch needs an existing file; send the full content", None, "format")
@@ -121,7 +124,9 @@ def _structural(
         after = sketch_lines
     if chosen == "full" and not before:
         style = detect(sketch)
-    return _finish(path, original, join_lines(after, style), chosen, encoding, max_removed_share, "structural")
+    return _finish(
+        path, original, join_lines(after, style), chosen, encoding, max_removed_share, "structural", quoted=quoted
+    )
 
 
 def _finish(
@@ -132,6 +137,7 @@ def _finish(
     encoding: Encoding,
     max_removed_share: float | None,
     tier: str,
+    quoted: bool = False,
 ) -> Applied:
     """Run the checks on a merged text and compute its edits. The removal share is checked where deletions are
     inferred: a lazy merge, and an LLM's answer (checked as a partial edit, never as a full rewrite)."""
@@ -142,7 +148,7 @@ def _finish(
         before,
         after,
         styles,
-        deletions_shown=tier == "structural" and chosen in ("full", "search-replace"),
+        deletions_shown=tier == "structural" and chosen in ("full", "search-replace") and quoted,
         **({"max_removed_share": max_removed_share} if max_removed_share is not None else {}),
     )
     if tier == "llm":

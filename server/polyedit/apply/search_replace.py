@@ -49,6 +49,29 @@ def parse(path: str, sketch: list[str]) -> list[Replacement]:
     return blocks
 
 
+# Words of a line that stands for code it leaves out: "# rest unchanged", "// etc.", "(Sections 1-5 unchanged.)".
+_ELISION_WORDS = re.compile(
+    r"\b(unchanged|etc|same|as before|rest|remaining|omitted|brevity|elided|existing|other)\b", re.IGNORECASE
+)
+_COMMENT_START = ("#", "//", "/*", "*", "<!--", "--", ";", "(")
+
+
+def may_elide(block: Replacement) -> bool:
+    """Whether the REPLACE text adds a line that may stand for code it leaves out (a bare ``...`` or ``pass``, a
+    comment or a parenthesis of prose, words such as "unchanged" or "etc."): then its deletions are not all quoted
+    on purpose, and the removal share applies to it as to a lazy sketch."""
+    searched = {norm(line) for line in block.search}
+    for line in block.replace:
+        text = line.strip()
+        if not text or norm(line) in searched:
+            continue
+        if "..." in text or "\u2026" in text or text == "pass" or text.startswith(("pass ", "pass#")):
+            return True
+        if text.startswith(_COMMENT_START) or _ELISION_WORDS.search(text):
+            return True
+    return False
+
+
 def apply_all(path: str, original: list[str], blocks: list[Replacement]) -> list[str]:
     lines = list(original)
     for block in blocks:

@@ -123,6 +123,34 @@ def test_search_replace_deletions_are_not_limited_by_the_removal_share() -> None
     assert apply_sketch("x.py", original, sr).text.startswith("line_10 = 10\n")
 
 
+STEPS = "".join(f"def step_{i}(ctx):\n    ctx.log('step {i}')\n    return ctx\n\n" for i in range(6))
+
+
+@pytest.mark.parametrize(
+    ("path", "elision"),
+    [
+        ("steps.py", "    ...\n"),
+        ("steps.py", "    pass  # remaining steps unchanged\n"),
+        ("steps.py", "# etc.\n"),
+        ("steps.py", "# the other steps stay as they are\n"),
+        ("README.md", "(Sections 1-5 unchanged.)\n"),
+    ],
+)
+def test_a_replace_text_cut_short_by_an_elision_line_keeps_the_removal_share(path: str, elision: str) -> None:
+    """A REPLACE text that stands for what it leaves out with a line of its own ('...', 'pass  # rest unchanged',
+    '// etc.') does not quote its deletions on purpose: the removal share applies, as to a lazy sketch."""
+    original = STEPS if path.endswith(".py") else "".join(f"## Section {i}\n\nText {i}.\n\n" for i in range(6))
+    head = (
+        "def step_0(ctx):\n    ctx.log('step zero')\n    return ctx\n\n"
+        if path.endswith(".py")
+        else "## Section 0\n\nNew.\n\n"
+    )
+    sketch = f"<<<<<<< SEARCH\n{original}=======\n{head}{elision}>>>>>>> REPLACE\n"
+    with pytest.raises(ApplyRefused) as info:
+        apply_sketch(path, original, sketch)
+    assert info.value.kind in ("removal", "marker")
+
+
 def test_marker_left_in_output_is_refused() -> None:
     original = "def f():\n    return 1\n"
     full = "def f():\n    # ... existing code ...\n    return 2\n"
