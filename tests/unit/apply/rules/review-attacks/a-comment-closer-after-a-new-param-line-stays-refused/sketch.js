@@ -1,0 +1,7 @@
+// ... existing code ...
+/**
+ * Creates a server.
+ * @param {Object} opts
+ * @param {string} opts.host
+ */
+// ... existing code ...

@@ -1,0 +1,10 @@
+package cfg
+
+const (
+	AppName = "app"
+
+	MaxRetries = 3
+
+	// Timeouts
+	Timeout = 30
+)

@@ -1,0 +1,6 @@
+# ... existing code ...
+def build():
+    return 2
+# ... existing code ...
+
+    assert data == 1

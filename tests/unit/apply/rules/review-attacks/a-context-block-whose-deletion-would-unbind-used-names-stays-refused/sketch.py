@@ -1,0 +1,6 @@
+# ... existing code ...
+def build():
+    return {"a": 1, "b": [1, 2]}
+# ... existing code ...
+
+    assert decoded == data

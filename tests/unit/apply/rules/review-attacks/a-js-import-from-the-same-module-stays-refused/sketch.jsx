@@ -1,0 +1,4 @@
+import React from 'react';
+import { useMemo } from 'react';
+
+// ... existing code ...

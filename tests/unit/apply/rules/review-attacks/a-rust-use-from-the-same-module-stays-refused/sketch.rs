@@ -1,0 +1,4 @@
+use std::fs::File;
+use std::io::Write;
+
+// ... existing code ...

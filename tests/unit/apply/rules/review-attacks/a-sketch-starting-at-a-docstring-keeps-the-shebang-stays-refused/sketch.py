@@ -1,0 +1,4 @@
+"""
+# ... existing code ...
+def main():
+    print(os.getcwd(), flush=True)

@@ -1,0 +1,5 @@
+from .version import __version__
+from .transports.asgi import ASGITransport
+from .transports.base import BaseTransport
+
+__all__ = ["__version__", "ASGITransport", "BaseTransport"]

@@ -1,0 +1,4 @@
+from .version import __version__
+from .helpers import *
+
+# ... existing code ...

@@ -1,0 +1,5 @@
+import os
+import sys
+from typing import Optional
+
+# ... existing code ...

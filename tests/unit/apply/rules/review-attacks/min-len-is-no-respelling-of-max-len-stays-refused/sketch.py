@@ -1,0 +1,6 @@
+    # ... existing code ...
+
+    min_len = 0
+
+    # Validation happens in the form layer.
+    # ... existing code ...

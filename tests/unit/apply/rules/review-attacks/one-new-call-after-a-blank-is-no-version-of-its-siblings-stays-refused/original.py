@@ -1,0 +1,5 @@
+def setup(app):
+    app.register("users", users_view)
+    app.register("groups", groups_view)
+
+    app.run()

@@ -1,0 +1,4 @@
+def setup(app):
+    app.register("accounts", accounts_view)
+
+    # ... existing code ...

@@ -1,0 +1,9 @@
+package r
+
+func Run(x string) string {
+	out := step1(x)
+	out = step2(out)
+	out = step3(out)
+
+	return out
+}

@@ -1,0 +1,4 @@
+fn setup(app: &mut App) {
+    app.route("/accounts", accounts);
+
+    // ... existing code ...

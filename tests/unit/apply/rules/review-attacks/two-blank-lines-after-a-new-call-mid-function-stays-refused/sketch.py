@@ -1,0 +1,6 @@
+# ... existing code ...
+    db.write(u)
+    cache.delete("user")
+
+
+# ... existing code ...

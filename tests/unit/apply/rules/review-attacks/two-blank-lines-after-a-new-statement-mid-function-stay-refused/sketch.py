@@ -1,0 +1,6 @@
+# ... existing code ...
+    setup(args)
+    validate(args)
+
+
+# ... existing code ...
