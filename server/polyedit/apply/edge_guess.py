@@ -8,7 +8,8 @@ the line keeps what the original line is about:
 
 - the same definition's header, or the same key when both lines have one: the name assigned (``WINDOWS =``,
   ``self.prefixes: t.Set[str] =``), the module imported from, the tag (``<BlogPostItems``), ``return`` or
-  ``raise`` (two in a row would be dead code);
+  ``raise`` (two in a row would be dead code); a call keeps its key only with the same first string argument (a
+  route ``path("users/<pk>/", ...)`` beside ``path("users/", ...)`` is as likely a sibling);
 - without a key, nearly the same text (``FUZZY_MIN``) or the same words kept in order (``Run pip install
   polyedit.``), or the original's whole text continued (a paragraph's line re-wrapped longer);
 - or it is a scope's head or end, a line that opens or closes a bracket it does not close or open
@@ -44,7 +45,7 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
         return None
     keys = line_key(line), line_key(old)
     if all(re.search(r"\w", k) for k in keys):
-        if keys[0] == keys[1]:
+        if keys[0] == keys[1] and not _other_target(line, old, keys[0]):
             return None  # the same name, another value: an edit (``c := load(cfg)`` for ``b := ...`` is not)
     elif fuzz.ratio(line.strip(), old.strip()) >= FUZZY_MIN or kept_words(WORDS.findall(line), WORDS.findall(old)):
         return None
@@ -54,6 +55,19 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
         f"{'before' if first else 'after'} it"
     )
     return reason, [row]
+
+
+_STRING = re.compile(r"""(["'`])(.*?)\1""")
+
+
+def _other_target(line: str, old: str, key: str) -> bool:
+    """Two calls of one function whose first string arguments differ (``path("users/<pk>/", get_user)`` beside
+    ``path("users/", list_users)``, a route, a flag, a setting's name): a sibling as likely as an edit."""
+    calls = [text.strip()[len(key) :].lstrip().startswith("(") for text in (line, old)]
+    strings = [_STRING.search(text) for text in (line, old)]
+    if not all(calls) or strings[0] is None or strings[1] is None:
+        return False
+    return strings[0].group(2) != strings[1].group(2) and fuzz.ratio(line.strip(), old.strip()) < FUZZY_MIN
 
 
 def _continued(line: str, old: str) -> bool:

@@ -1,0 +1,7 @@
+urlpatterns = [
+    path("health/", health),
+    path("users/", list_users, name="users"),
+
+    # Admin
+    path("admin/", admin.site.urls),
+]
