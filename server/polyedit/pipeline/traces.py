@@ -70,14 +70,19 @@ def _edit_problem(record: Any) -> str | None:
     for number, item in enumerate(record["changes"], start=1):
         if not isinstance(item, dict) or set(item) != fields:
             return f"change {number} does not have the fields {', '.join(sorted(fields))}"
-        texts = _TEXTS.get(item["action"])
+        texts = _TEXTS.get(item["action"]) if isinstance(item["action"], str) else None
         if texts is None:
             return f"change {number} has the action {item['action']!r}"
         for name, given in zip(("old_text", "new_text"), texts, strict=True):
             if not (isinstance(item[name], str) if given else item[name] is None):
                 return f"change {number} ({item['action']}) must {'have' if given else 'not have'} a {name}"
         strings = [item["path"], item["model"], item["tier"], item["intent"]]
-        if not all(isinstance(v, str) for v in strings) or not isinstance(item["checks"], list):
+        checks = item["checks"]
+        if (
+            not all(isinstance(v, str) for v in strings)
+            or not isinstance(checks, list)
+            or not all(isinstance(c, str) for c in checks)
+        ):
             return f"change {number} has a field of the wrong type"
     return None
 

@@ -97,6 +97,8 @@ def crafted(root: Path, **change: Any) -> dict[str, Any]:
         ({"root": "/x", "changes": []}, "no list of changes"),
         (crafted(Path("relative")), "not an absolute path"),
         (crafted(Path("/tmp"), action="chmod"), "action 'chmod'"),
+        (crafted(Path("/tmp"), action=["modify"]), "action ['modify']"),
+        (crafted(Path("/tmp"), checks=[1]), "wrong type"),
         (crafted(Path("/tmp"), new_text=None), "must have a new_text"),
         (crafted(Path("/tmp"), action="create"), "must not have a old_text"),
         (crafted(Path("/tmp"), path=3), "wrong type"),
