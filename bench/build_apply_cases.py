@@ -186,6 +186,31 @@ FINAL3_DEBIAN = {
     ],
     "rust": ["librust-itertools-dev", "librust-toml-dev", "librust-num-traits-dev"],
 }
+# A sixth set from yet other projects, built at the start of session 10 before any apply work and run once at its
+# end (``--set final4``): the fresh held-out set that judges that session.
+FINAL4_SEED = 20261203
+FINAL4_PYPI_PAIRS = [
+    ("tenacity", "8.2.3", "8.3.0"),
+    ("pygments", "2.17.2", "2.18.0"),
+    ("bleach", "6.1.0", "6.2.0"),
+    ("parso", "0.8.3", "0.8.4"),
+    ("tabulate", "0.8.10", "0.9.0"),
+]
+FINAL4_NPM_PAIRS = [
+    ("ramda", "0.29.1", "0.30.1"),
+    ("fast-glob", "3.3.1", "3.3.2"),
+    ("marked", "12.0.0", "12.0.2"),
+    ("classnames", "2.3.2", "2.5.1"),
+    ("date-fns", "3.3.1", "3.6.0"),
+]
+FINAL4_DEBIAN = {
+    "go": [
+        "golang-github-gin-gonic-gin-dev",
+        "golang-github-cespare-xxhash-dev",
+        "golang-github-google-btree-dev",
+    ],
+    "rust": ["librust-rand-dev", "librust-glob-dev", "librust-arrayvec-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -193,6 +218,7 @@ SETS = {
     "final": (FINAL_SEED, FINAL_PYPI_PAIRS, FINAL_NPM_PAIRS, FINAL_DEBIAN),
     "final2": (FINAL2_SEED, FINAL2_PYPI_PAIRS, FINAL2_NPM_PAIRS, FINAL2_DEBIAN),
     "final3": (FINAL3_SEED, FINAL3_PYPI_PAIRS, FINAL3_NPM_PAIRS, FINAL3_DEBIAN),
+    "final4": (FINAL4_SEED, FINAL4_PYPI_PAIRS, FINAL4_NPM_PAIRS, FINAL4_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -48,10 +48,12 @@ Checks: ``expected`` is the edited file; for code it parses (tree-sitter) whenev
 TOML load. Splits come from different packages: ``dev`` (rich, click, Docusaurus, TanStack query-core, express,
 commander, normalize.css, animate.css, cobra, logrus, serde_json, regex-syntax, anyhow) and ``holdout`` (jinja2, anyio,
 react-admin's ra-core and ra-ui-materialui, async, ws, Pico CSS, sanitize.css, testify, gorilla/mux, log, itoa, memchr),
-and ``holdout2`` (session 9, fresh: markdown-it-py, sortedcontainers, react-day-picker, refine's antd package,
-eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segmentation, scopeguard).
+``holdout2`` (session 9: markdown-it-py, sortedcontainers, react-day-picker, refine's antd package,
+eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segmentation, scopeguard) and ``holdout3``
+(session 10, fresh: tabulate, parso, refine's mui package, kleur, modern-normalize, Milligram, chi, tablewriter,
+walkdir, crossbeam-utils).
 
-    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2}.jsonl
+    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,holdout3}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
 """
 
@@ -135,6 +137,23 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-scopeguard-dev",
         ],
     },
+    # Session 10: a fresh held-out split again (holdout2 had been run to report four times), built before that
+    # session's apply work and run once at its end.
+    "holdout3": {
+        "pypi": [("tabulate", "0.9.0"), ("parso", "0.8.4")],
+        "npm": [
+            ("@refinedev/mui", "5.21.0"),
+            ("kleur", "4.1.5"),
+            ("modern-normalize", "2.0.0"),
+            ("milligram", "1.4.1"),
+        ],
+        "debian": [
+            "golang-github-go-chi-chi-dev",
+            "golang-github-olekukonko-tablewriter-dev",
+            "librust-walkdir-dev",
+            "librust-crossbeam-utils-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -156,7 +175,7 @@ EXTRA = {
     "yaml": {"marker-yaml": 1.0},
     "toml": {"marker-toml": 1.25},
 }
-PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6}
+PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6}
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
 PHRASES = [
