@@ -122,6 +122,10 @@ def _name(node: tree_sitter.Node) -> str | None:
     return _text(name) if name is not None else None
 
 
+# The bodies made of statements; an arrow function's expression body is not one of them.
+_STATEMENT_BODIES = {"block", "statement_block", "compound_statement"}
+
+
 def _statements(body: tree_sitter.Node | None, lines: list[str]) -> list[Stmt]:
     if body is None:
         return []
@@ -200,8 +204,9 @@ def definitions(language: str, text: str) -> list[Def]:
             if target.type in CONTAINERS:
                 if body is not None:
                     visit(body, d)
-            else:
+            elif body is not None and body.type in _STATEMENT_BODIES:
                 d.body = _statements(body, lines)
+            # else an expression body (``(a) => a ? b : c``): no statement of it can take a new one
             if parent is not None:
                 parent.members.append(d)
             out.append(d)
