@@ -1,8 +1,11 @@
-"""Moves: an original unit (a definition; without a grammar, a paragraph or a Markdown section) that a block shows
-again, unchanged, as new lines has moved there, so the marker over its old place does not keep it, nor the blank
-lines that separated it (a marker never re-inserts lines the sketch placed)."""
+"""Moves: an original unit (a definition; without a grammar, a paragraph or a Markdown section) whose text stands
+once in the original and that a block shows again, unchanged, as new lines has moved there, so the marker over its
+old place does not keep it, nor the blank lines that separated it (a marker never re-inserts lines the sketch
+placed)."""
 
 from __future__ import annotations
+
+import itertools
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.definitions import is_comment
@@ -22,7 +25,7 @@ def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
         if start in placed or end in placed or start in moved:
             continue
         body = tuple(line for line in orig.onorm[start : end + 1] if line)
-        if len(body) >= 2 and any(_contains(seq, body) for seq in added):
+        if len(body) >= 2 and _once(orig, body) and any(_contains(seq, body) for seq in added):
             above = start  # the comment right above a moved definition moves with it when shown with it
             while above > 0 and (
                 is_comment(orig.path, orig.lines[above - 1]) or orig.lines[above - 1].lstrip()[:2] == "#["
@@ -38,6 +41,17 @@ def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
             moved.update(range(start, end + 1))
             moved.update(_blank_run(orig.lines, start, end))
     return moved
+
+
+def _once(orig: Original, body: tuple[str, ...]) -> bool:
+    """Whether the unit's text stands once in the original: a copy of text that stands twice (one error-building
+    statement in two functions) is the shown copy of the other place, or new code, not this one moved."""
+    seen = 0
+    for row in orig.positions.get(body[0], ()):
+        rest = (line for line in orig.onorm[row:] if line)
+        if tuple(itertools.islice(rest, len(body))) == body:
+            seen += 1
+    return seen == 1
 
 
 def _units(orig: Original) -> list[tuple[int, int]]:

@@ -1,0 +1,22 @@
+function parse(text) {
+  if (!text) {
+    const error = createError(
+      RangeError,
+      'empty input'
+    );
+    throw error;
+  }
+  return text.split(',');
+}
+
+function load(path) {
+  const text = read(path);
+  if (!text) {
+    const error = createError(
+      RangeError,
+      'empty input'
+    );
+    throw error;
+  }
+  return parse(text);
+}

@@ -1,0 +1,15 @@
+// ... existing code ...
+  return parse(text);
+}
+
+function loadAll(paths) {
+  const texts = paths.map(read);
+  if (texts.some(text => !text)) {
+    const error = createError(
+      RangeError,
+      'empty input'
+    );
+    throw error;
+  }
+  return texts.map(parse);
+}
