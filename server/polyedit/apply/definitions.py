@@ -170,6 +170,11 @@ def _reading(
         alignment = _pair(orig, lines, start, target.end)
         if not alignment.pairs:
             return None
+        above = alignment.pairs.get(0)
+        if block.marker_before and s == 0 and above is not None and above > start:
+            # The marker right above the block stands for the definition's rows above its first shown line (a
+            # decorator, a doc comment): shown ``@abstractmethod`` of ``@classmethod @abstractmethod`` keeps both.
+            start, alignment = above, _pair(orig, lines, above, target.end)
         text, reindented = render(orig, lines, alignment)
         span = (start, target.end + 1)
         cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, span, reindented, (False, False))
