@@ -29,7 +29,9 @@ The cost is lexicographic, lower is better, term by term:
 The margin: a rival that ties the best on terms 1-7 is as good, and so is one that cuts through syntax (term 1)
 but explains more sketch lines than it cuts, or holds an edge the best leaves unpaired (terms 2 and 4): then
 plausibility and evidence disagree. When such a rival renders
-a different file, the merge refuses. Terms 8 and 9 only break ties between readings that differ in how lines
+a different file, the merge refuses. So it does when a sketch with markers has none after its last block, read by
+name (the file after it kept), and a reading by its lines as good but for the few lines it drops ends the file
+there (``merge._tail_rival``). Terms 8 and 9 only break ties between readings that differ in how lines
 are written, not where.
 """
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import literal_blanks
-from polyedit.apply.cost import Cost, Reading, rewrapped, within_margin
+from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped, within_margin
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
@@ -58,6 +58,7 @@ class LazyMerge:
         self.static: dict[int, list[Reading]] = {}
         self.scoped: dict[tuple[int, int], list[Reading]] = {}
         self.tied: list[list[Reading]] = []  # other paths as good as the chosen one (``choose``)
+        self.tail_rival: list[Reading] | None = None  # the path ending the file with the last block (``choose``)
         self.broken: set[tuple[str, ...]] = set()  # files a settled weak edge's rival renders (``weak_settle.py``)
 
     def refuse(self, reason: str, line: int | None, kind: str = "anchor", **details: object) -> ApplyRefused:
@@ -159,11 +160,13 @@ class LazyMerge:
                         nxt[r] = cand
             self._check_found(k, nxt)
             layer = nxt
-        finals = []
+        finals, ends = [], []
         for r, (total, path) in layer.items():
             edge = self.edge_cost(self.blocks[-1], r, at_start=False)
             if edge is not None:
                 finals.append((total + edge, path))
+                if edge.deleted:
+                    ends.append((total, path))
         if len(self.blocks) == 1 and self.marker_before(self.blocks[0]) is not None:
             tail = idle_tail(self.orig.lines, list(layer), lambda rs: self.render(rs).lines, [p for _, p in finals])
             if tail is not None:
@@ -177,10 +180,25 @@ class LazyMerge:
                 block.first,
             )
         best_total, best_path = min(finals, key=lambda item: item[0])
+        self.tail_rival = self._tail_rival(best_path, best_total, ends)
         # Other paths exactly as good: the margin below weighs one block's rivals with the others held, so a
         # sketch fitting two places block by block (two ``button.onclick = function`` handlers) is checked here.
         self.tied = [path for total, path in finals if total == best_total and path is not best_path]
         return best_path
+
+    def _tail_rival(
+        self, best: list[Reading], total: Cost, ends: list[tuple[Cost, list[Reading]]]
+    ) -> list[Reading] | None:
+        """A reading of the sketch's last block by its lines, ending the file where the block ends, as good as the
+        best one but for the lines it drops, when the best reads the block by name and keeps them (a sketch with
+        markers, none after its last block): the sketch may end the file there, or the model forgot the marker."""
+        last = best[-1]
+        marked = len(self.blocks) > 1 or self.marker_before(self.blocks[0]) is not None
+        if not marked or not last.anchored_by_name or self.open_after(last.block):
+            return None  # a fragment without markers is read by name: its definitions are its only address
+        best_terms = total.terms()[:MARGIN_TERMS]  # a reading by name drops nothing at the edge: its total is its own
+        rivals = [path for cost, path in ends if cost.terms()[:MARGIN_TERMS] <= best_terms]
+        return rivals[0] if rivals else None
 
     def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
         if layer:
@@ -220,6 +238,19 @@ class LazyMerge:
         found = self.choose()
         chosen = self._settle_weak(found)
         merged = self.render(chosen)
+        if self.tail_rival is not None and chosen == found:
+            ended = self.render(self.tail_rival)
+            if ended.lines != merged.lines and tuple(ended.lines) not in self.broken:
+                last = chosen[-1]
+                dropped = len(self.orig.lines) - self.tail_rival[-1].end
+                raise self.refuse(
+                    f"the sketch has no marker at its end: read by name, this block keeps the {dropped} "
+                    f"line{'s' if dropped != 1 else ''} after line {last.end}; read by its lines, the file ends with "
+                    "it; add a '... existing code ...' marker at the end to keep them, or show the file's last lines",
+                    self.block_at(last.block).first,
+                    "ambiguous",
+                    places=[self.tail_rival[-1].end],
+                )
         for path in self.tied if chosen == found else []:
             other = self.render(path)
             if other.lines != merged.lines and tuple(other.lines) not in self.broken:

@@ -1,0 +1,5 @@
+// ... existing code ...
+const reader = makeReader(load);
+var defaults = module.exports = {
+  reader
+};

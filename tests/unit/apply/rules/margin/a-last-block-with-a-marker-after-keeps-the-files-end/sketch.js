@@ -1,0 +1,6 @@
+// ... existing code ...
+const reader = makeReader(load);
+var defaults = module.exports = {
+  reader
+};
+// ... existing code ...
