@@ -10,10 +10,15 @@ replaced one on the word of a ``/**``; reading it as an insertion keeps the old 
 merge refuses. The common lines may be read as new themselves (``each(value, (key, childValue) =>``, its argument,
 ``)``, then a marker, while ``each(`` and its old arguments follow, ended by their ``)``): the doubt is the same.
 So it is at a block's start after a marker (``kept_before``): new first lines while an old version of one stands
-a few rows before, kept by the marker.
+a few rows before, kept by the marker. And when the common ending is blank lines only (``_kept_under_blank``): the
+old version stands right where the reading ends, a blank line after it, and the other reading pairs every other
+line as it stands (``import json`` added after ``import sys`` while a blank line and ``import re`` follow is an
+addition: replacing ``import re`` would drop the blank line before it, which the block does not show).
 """
 
 from __future__ import annotations
+
+from difflib import SequenceMatcher
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
@@ -34,6 +39,8 @@ def kept_beside(orig: Original, block: Block, reading: Reading, bound: int) -> t
     if not new or not pairs:
         return None
     tail = [i for i in range(new[-1] + 1, len(bnorm)) if bnorm[i]]
+    if not tail and new[-1] + 1 < len(bnorm):
+        return _kept_under_blank(orig, block, reading, new)
     if (
         not tail
         or any(i not in pairs and distinctive(bnorm[i]) for i in tail)
@@ -61,6 +68,34 @@ def kept_beside(orig: Original, block: Block, reading: Reading, bound: int) -> t
         )
         return reason, [reading.end - 1, row]
     return None
+
+
+def _kept_under_blank(orig: Original, block: Block, reading: Reading, new: list[int]) -> tuple[str, list[int]] | None:
+    """The block ends with a new line and blank lines only (``from typing import Any, Iterator``, a blank line, a
+    marker) while an old version of that line stands right where the reading ends, followed by a blank line: read
+    with its blank lines after the old line, the block replaces it, every other line paired as it stands (only new
+    lines inserted, no original line dropped). Either reading pairs the block; they differ in what stays."""
+    pairs = dict(reading.pairs)
+    bnorm = [norm(line) for line in block.lines]
+    last, row = new[-1], reading.end
+    anchors = [i for i in pairs if i < last and distinctive(bnorm[i])]
+    if not anchors or row + 1 >= len(orig.lines) or orig.onorm[row + 1] or not distinctive(orig.onorm[row]):
+        return None
+    anchor = max(anchors)
+    delta = indent_width(orig.lines[pairs[anchor]]) - indent_width(block.lines[anchor])
+    if not _version(block.lines[last], orig.lines[row], delta):
+        return None
+    shown, rows = bnorm[anchor + 1 : last + 1], orig.onorm[pairs[anchor] + 1 : row + 1]
+    for tag, _i1, i2, j1, j2 in SequenceMatcher(None, shown, rows, autojunk=False).get_opcodes():
+        # ``insert``: original rows the block does not show; a ``replace`` only of the old version, by the line
+        if tag == "insert" or (tag == "replace" and (j2 - j1 != 1 or j1 != len(rows) - 1 or i2 != len(shown))):
+            return None  # the other reading would drop an original line besides the old version
+    reason = (
+        f"this block ends with '{bnorm[last][:50]}' and blank lines, read as new before line {row + 1} "
+        f"('{orig.onorm[row][:40]}'), which the marker keeps; read with its blank lines after that line, the block "
+        "replaces it: show the unchanged line after the change"
+    )
+    return reason, [row]
 
 
 def kept_before(orig: Original, block: Block, reading: Reading, bound: int) -> tuple[str, list[int]] | None:
