@@ -278,13 +278,17 @@ def _once(orig: Original, line: str) -> bool:
     return distinctive(line) and len(orig.positions.get(line, ())) == 1
 
 
+_CLOSING = ("}", ")", "]")
+
+
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
     """The block's lines in the file, and how many paired lines the sketch re-indents on purpose.
 
     A paired line keeps the original's indentation (the sketch's indentation of copied lines is noise), except in
     code the sketch wraps in a new block (after a new line that opens one, indented deeper), which keeps the
     sketch's relative indentation, shifted like the paired line before the opener (the code it follows: the wrapped
-    lines, the block's outermost, do not tell its shift). A new line is shifted like the block (its outermost paired
+    lines, the block's outermost, do not tell its shift); so does the paired closer at the opener's depth that ends
+    the wrapped code (the ``}`` of a new ``try {``). A new line is shifted like the block (its outermost paired
     line), or like both paired lines around it when they agree on another shift."""
     delta = indent_delta(block, orig.lines, alignment)
     shifts: dict[int, int] = {}
@@ -292,12 +296,15 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
         if block[i].strip() and i not in alignment.fuzzy:
             shifts[i] = indent_width(orig.lines[p]) - indent_width(block[i])
     out: list[str] = []
-    wrapped: tuple[int, int] | None = None  # (sketch depth of the wrapped code, its shift)
+    wrapped: tuple[int, int, int] | None = None  # (sketch depth of the wrapped code, its shift, the opener's depth)
     reindented = 0
     last_new: int | None = None
     for i, line in enumerate(block):
         depth = indent_width(line)
+        closes: int | None = None  # the shift of the new opener this line closes (``}`` of a new ``try {``)
         if wrapped is not None and line.strip() and depth < wrapped[0]:
+            if depth == wrapped[2] and line.lstrip()[:1] in _CLOSING:
+                closes = wrapped[1]
             wrapped = None
         if i in shifts:
             opens = last_new is not None and block[last_new].rstrip().endswith(_OPENERS)
@@ -306,11 +313,12 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
                 wrapped = (
                     depth,
                     shifts[before] if before is not None else _shift_around(block, shifts, last_new, delta),
+                    indent_width(block[last_new]),
                 )
             p = alignment.pairs[i]
-            if wrapped is not None:
+            if wrapped is not None or closes is not None:
                 reindented += 1
-                out.append(reindent(line, wrapped[1], orig.tabs))
+                out.append(reindent(line, (wrapped[1] if wrapped is not None else closes) or 0, orig.tabs))
             elif line.strip() == orig.lines[p].strip():
                 out.append(orig.lines[p])
             else:  # a change of spacing inside the line is the model's edit
