@@ -11,6 +11,7 @@ from polyedit.apply.cost import Reading
 from polyedit.apply.definitions import is_comment
 from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
+from polyedit.apply.structure import Definition
 
 
 def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
@@ -55,8 +56,10 @@ def _once(orig: Original, body: tuple[str, ...]) -> bool:
 
 
 def _units(orig: Original) -> list[tuple[int, int]]:
+    """The units that may move: definitions, but not those inside a function's code (a copy of the function
+    shows them again, and they stay with it); without a grammar, Markdown sections and paragraphs."""
     if orig.outline.root is not None:
-        return [(d.start, d.end) for d in orig.outline.definitions]
+        return _outside_code(orig.outline.definitions)
     lines, units, start = orig.lines, [], None
     headings = [r for r, line in enumerate(lines) if line.startswith("#") and orig.path.endswith(".md")]
     for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=False):
@@ -70,6 +73,20 @@ def _units(orig: Original) -> list[tuple[int, int]]:
         elif not line.strip() and start is not None:
             units.append((start, row - 1))
             start = None
+    return units
+
+
+def _outside_code(defs: list[Definition]) -> list[tuple[int, int]]:
+    """The definitions not nested in one that holds code (definitions nest as a tree: one sweep in file order)."""
+    units: list[tuple[int, int]] = []
+    stack: list[tuple[int, bool]] = []  # (end, whether it or one around it holds code) of the open definitions
+    for d in sorted(defs, key=lambda d: (d.start, -d.end)):
+        while stack and stack[-1][0] < d.start:
+            stack.pop()
+        in_code = bool(stack) and stack[-1][1]
+        if not in_code:
+            units.append((d.start, d.end))
+        stack.append((d.end, in_code or d.holds_code))
     return units
 
 

@@ -18,6 +18,7 @@ class Definition:
     header_indent: int
     complete: bool = True  # parsed without errors
     name: tuple[str, ...] = ()  # qualified name, outermost first: ("Repo", "load"), ("impl Foo", "bar")
+    holds_code: bool = False  # a function's (or a variable's) body: what it nests is its code, not members
 
 
 class Outline:
@@ -47,7 +48,8 @@ class Outline:
                 start, end = node.start_point.row, _last_row(node)
                 line = lines[start] if start < len(lines) else ""
                 indent = len(line) - len(line.lstrip())
-                self.definitions.append(Definition(start, end, indent, not node.has_error, (*scope, name)))
+                code = node.type not in spec.containers and node.type not in spec.wrappers
+                self.definitions.append(Definition(start, end, indent, not node.has_error, (*scope, name), code))
                 if node.type not in spec.wrappers:  # a wrapper's inner definition carries the same name
                     scope = (*scope, name)
             if node.has_error or node.child_count:
