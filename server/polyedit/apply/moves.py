@@ -40,7 +40,7 @@ def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
             if above < start and any(_contains(seq, whole) or _contains(seq, opened) for seq in added):
                 start = above
             moved.update(range(start, end + 1))
-            moved.update(_blank_run(orig.lines, start, end))
+            moved.update(_blank_run(orig.lines, start, end, placed))
     return moved
 
 
@@ -62,7 +62,9 @@ def _units(orig: Original) -> list[tuple[int, int]]:
         return _outside_code(orig.outline.definitions)
     lines, units, start = orig.lines, [], None
     headings = [r for r, line in enumerate(lines) if line.startswith("#") and orig.path.endswith(".md")]
-    for top, nxt in zip(headings, [*headings[1:], len(lines)], strict=False):
+    for k, top in enumerate(headings):
+        level = _level(lines[top])  # a section runs to the next heading of its level or above, subsections in it
+        nxt = next((r for r in headings[k + 1 :] if _level(lines[r]) <= level), len(lines))
         end = nxt - 1
         while end > top and not lines[end].strip():
             end -= 1
@@ -74,6 +76,10 @@ def _units(orig: Original) -> list[tuple[int, int]]:
             units.append((start, row - 1))
             start = None
     return units
+
+
+def _level(heading: str) -> int:
+    return len(heading) - len(heading.lstrip("#"))
 
 
 def _outside_code(defs: list[Definition]) -> list[tuple[int, int]]:
@@ -90,15 +96,15 @@ def _outside_code(defs: list[Definition]) -> list[tuple[int, int]]:
     return units
 
 
-def _blank_run(lines: list[str], start: int, end: int) -> range:
-    """The blank lines before a removed unit (if none, the ones after it)."""
+def _blank_run(lines: list[str], start: int, end: int, placed: set[int]) -> range:
+    """The blank lines before a removed unit (if none, or if a block placed them, the ones after it)."""
     above = start
     while above > 0 and not lines[above - 1].strip():
         above -= 1
     below = end + 1
     while below < len(lines) and not lines[below].strip():
         below += 1
-    if above < start:
+    if above < start and not placed.intersection(range(above, start)):
         return range(above, start)
     return range(end + 1, below)
 
