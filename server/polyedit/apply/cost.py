@@ -107,6 +107,7 @@ class Reading:
     kept: frozenset[int] = field(default_factory=frozenset)  # original rows inside its pieces it keeps
     new_edges: tuple[bool, bool] = (False, False)  # its first (last) non-blank block line is read as new
     pairs: tuple[tuple[int, int], ...] = ()  # (block line, original row) kept as context, of an alignment's reading
+    doubt: tuple[str, tuple[int, ...]] | None = None  # why the merge refuses if it picks this reading, and where
 
     @property
     def start(self) -> int:

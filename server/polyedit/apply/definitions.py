@@ -137,6 +137,7 @@ def _reading(
     kept: set[int] = set()
     new: list[str] = []
     cost = Cost()
+    doubt: tuple[str, tuple[int, ...]] | None = None
     anchors = [d for d in picked if d is not None]
     if any(b.start <= a.end for a, b in pairwise(anchors)):
         return None  # shown in another order than the file's
@@ -172,9 +173,11 @@ def _reading(
             return None
         above = alignment.pairs.get(0)
         if block.marker_before and s == 0 and above is not None and above > start:
-            # The marker right above the block stands for the definition's rows above its first shown line (a
-            # decorator, a doc comment): shown ``@abstractmethod`` of ``@classmethod @abstractmethod`` keeps both.
-            start, alignment = above, _pair(orig, lines, above, target.end)
+            keeps = _keeps_above(orig, block, start, above)
+            if keeps is True:
+                start, alignment = above, _pair(orig, lines, above, target.end)
+            elif keeps:
+                doubt = keeps
         text, reindented = render(orig, lines, alignment)
         span = (start, target.end + 1)
         cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, span, reindented, (False, False))
@@ -184,7 +187,40 @@ def _reading(
     pieces.sort(key=lambda p: (p.start, p.end))
     if any(b.start < a.end for a, b in pairwise(pieces)):
         return None
-    return Reading(index, "definition", tuple(pieces), cost, tuple(new), anchored_by_name=True, kept=frozenset(kept))
+    return Reading(
+        index,
+        "definition",
+        tuple(pieces),
+        cost,
+        tuple(new),
+        anchored_by_name=True,
+        kept=frozenset(kept),
+        doubt=doubt,
+    )
+
+
+def _keeps_above(orig: Original, block: Block, start: int, above: int) -> bool | tuple[str, tuple[int, ...]]:
+    """Whether the marker right above a block that shows a definition from below its first rows keeps those rows:
+    a doc comment the block leaves out stays (True). Rows the block shows lower down were re-ordered (decorators
+    swapped): the block is the whole definition (False). A decorator neither shown nor kept for sure is a doubt
+    (its reason and place), which refuses the merge if this reading is the one picked: the marker may keep it
+    (shown ``@abstractmethod`` of ``@classmethod @abstractmethod``) or the block may drop it (``@pytest.mark.skip``
+    above a shown ``@pytest.mark.slow``)."""
+    shown = {norm(line) for line in block.lines}
+    hidden = [row for row in range(start, above) if orig.lines[row].strip()]
+    unshown = [row for row in hidden if orig.onorm[row] not in shown]
+    if not unshown:
+        return False
+    doubt = next((row for row in unshown if not is_comment(orig.path, orig.lines[row])), None)
+    if doubt is None and len(unshown) == len(hidden):
+        return True
+    row = doubt if doubt is not None else unshown[0]
+    return (
+        f"the block starts right after a marker at '{orig.onorm[above][:40]}', below '{orig.onorm[row][:40]}' "
+        f"(line {row + 1}) of the same definition: the marker may keep that line or the block may drop it; show "
+        "the line before the definition, or the definition with all its decorators",
+        (row, above),
+    )
 
 
 def _pair(orig: Original, lines: list[str], start: int, end: int) -> Alignment:

@@ -4,7 +4,8 @@ order for the cheapest sequence, a refusal when a reading within the margin rend
 Between two blocks stands a marker: the original rows between their readings stay, except a definition the
 sketch has already placed elsewhere (a move: a marker never re-inserts lines the sketch placed). Before the first
 block and after the last, without a marker there, the rows are deleted (at most ``MAX_DROPPED_AT_EDGE``
-non-blank ones) unless the reading is addressed by a definition's name, which leaves the file around it alone.
+non-blank ones) unless the reading is addressed by a definition's name, which leaves the file around it alone; a
+package clause, and an import the file still uses, are not dropped that way (``file_edges.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
+from polyedit.apply.file_edges import forgot_head, taken_over
 from polyedit.apply.generators import (
     CLOSERS,
     Original,
@@ -136,6 +138,8 @@ class LazyMerge:
             return Cost()
         rows = range(0, reading.start) if at_start else range(reading.end, n)
         dropped = sum(1 for r in rows if self.orig.lines[r].strip())
+        if at_start and forgot_head(self.orig, self.block_at(k).lines, rows):
+            return _INFEASIBLE
         if dropped > MAX_DROPPED_AT_EDGE and not rewrapped([self.orig.lines[r] for r in rows], list(reading.new_lines)):
             return _INFEASIBLE  # a forgotten marker, unless the new lines there re-wrap the dropped ones
         return Cost(changes=1 if dropped else 0, deleted=dropped)
@@ -191,14 +195,22 @@ class LazyMerge:
     ) -> list[Reading] | None:
         """A reading of the sketch's last block by its lines, ending the file where the block ends, as good as the
         best one but for the lines it drops, when the best reads the block by name and keeps them (a sketch with
-        markers, none after its last block): the sketch may end the file there, or the model forgot the marker."""
+        markers, none after its last block) and the block's new lines say what the dropped lines said (every word
+        of ``exports.default = _default;`` is in the new ``var _default = exports.default = {``): the sketch may
+        end the file there, having moved their work into the block, or the model forgot the marker. When the new
+        lines do not take the dropped ones over (``module.exports = { add, sub };`` after a changed ``sub``), the
+        marker was forgotten: a model does not end a module by leaving out its exports."""
         last = best[-1]
         marked = len(self.blocks) > 1 or self.marker_before(self.blocks[0]) is not None
         if not marked or not last.anchored_by_name or self.open_after(last.block):
             return None  # a fragment without markers is read by name: its definitions are its only address
         best_terms = total.terms()[:MARGIN_TERMS]  # a reading by name drops nothing at the edge: its total is its own
-        rivals = [path for cost, path in ends if cost.terms()[:MARGIN_TERMS] <= best_terms]
-        return rivals[0] if rivals else None
+        for cost, path in ends:
+            if cost.terms()[:MARGIN_TERMS] <= best_terms and taken_over(
+                self.orig, self.block_at(path[-1].block).lines, path[-1].end
+            ):
+                return path
+        return None
 
     def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
         if layer:
@@ -223,7 +235,8 @@ class LazyMerge:
         if k == self.blocks[0]:
             raise self.refuse(
                 f"the sketch has no marker at its start but would drop more than {MAX_DROPPED_AT_EDGE} lines at "
-                "the start of the file; add a '... existing code ...' marker there or show the lines",
+                "the start of the file, or its package clause, or an import the file still uses; add a "
+                "'... existing code ...' marker there or show the lines",
                 block.first,
             )
         raise self.refuse(
@@ -258,6 +271,10 @@ class LazyMerge:
                 raise self._ambiguous(chosen[k], path[k])
         shown_rows = {row for r in chosen for p in r.pieces for row in range(p.start, p.end)}
         for position, best in enumerate(chosen):
+            if best.doubt is not None:
+                raise self.refuse(
+                    best.doubt[0], self.block_at(best.block).first, "ambiguous", places=list(best.doubt[1])
+                )
             self._check_idle(best)
             block = self.block_at(best.block)
             if (copy := header_doubt(self.orig, block, best, merged.removed)) is not None:

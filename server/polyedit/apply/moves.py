@@ -12,6 +12,7 @@ from polyedit.apply.definitions import is_comment
 from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
 from polyedit.apply.structure import Definition
+from polyedit.apply.text import indent_width, norm
 
 
 def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
@@ -26,7 +27,12 @@ def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
         if start in placed or end in placed or start in moved:
             continue
         body = tuple(line for line in orig.onorm[start : end + 1] if line)
-        if len(body) >= 2 and _once(orig, body) and any(_contains(seq, body) for seq in added):
+        if (
+            len(body) >= 2
+            and _once(orig, body)
+            and any(_contains(seq, body) for seq in added)
+            and _same_scope(orig, start, body, chosen)
+        ):
             above = start  # the comment right above a moved definition moves with it when shown with it
             while above > 0 and (
                 is_comment(orig.path, orig.lines[above - 1]) or orig.lines[above - 1].lstrip()[:2] == "#["
@@ -42,6 +48,35 @@ def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
             moved.update(range(start, end + 1))
             moved.update(_blank_run(orig.lines, start, end, placed))
     return moved
+
+
+def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[Reading]) -> bool:
+    """Whether the shown copy stands in the scope the unit stands in: under a header of another scope (a new
+    ``class Square:`` holding ``__init__`` as ``class Circle:`` has it) it is a copy, not the unit moved. The scope
+    is the nearest line above, less indented; a copy shown with no such line in its block may be anywhere."""
+    home = _scope_line(orig.lines, start)
+    for reading in chosen:
+        for piece in reading.pieces:
+            lines = list(piece.lines)
+            rows = [i for i, line in enumerate(lines) if line.strip()]
+            norms = [norm(lines[i]) for i in rows]
+            for k in range(len(norms) - len(body) + 1):
+                if tuple(norms[k : k + len(body)]) == body:
+                    scope = _scope_line(lines, rows[k])
+                    return scope is None or scope == home
+    return True
+
+
+def _scope_line(lines: list[str], row: int) -> str | None:
+    """The nearest non-blank line above ``row`` indented less than it, normalised ("" at the top level: the
+    file's scope), or None when the lines above hold no such line (the block starts inside it)."""
+    depth = indent_width(lines[row])
+    if depth == 0:
+        return ""
+    for above in range(row - 1, -1, -1):
+        if lines[above].strip() and indent_width(lines[above]) < depth:
+            return norm(lines[above])
+    return None
 
 
 def _once(orig: Original, body: tuple[str, ...]) -> bool:

@@ -1,0 +1,82 @@
+"""The file's edges: what a sketch without a marker at its start or end may drop there.
+
+Before the first block and after the last, with no marker there, the merge deletes the original's rows (at most
+``merge.MAX_DROPPED_AT_EDGE`` non-blank ones): real edits delete a shebang, ``# coding: utf-8``, ``from __future__
+import ...``, ``'use strict';`` or an import, and show the file from the next line, an import or a comment. Two
+things no sketch drops that way (``forgot_head``): the package clause of a Go, Java or Kotlin file, which the file
+cannot do without, and an import whose names the file still uses when the sketch starts with code (``class
+TestClient:`` shown from its header below ``import pytest``): its marker was forgotten.
+
+At the end, a last block read by name keeps the rows after it; read by its lines it may end the file there. The
+second reading is a rival (``merge._tail_rival``) only when the block's new lines say what the dropped rows said
+(``taken_over``: every word of ``exports.default = _default;`` is in the new ``var _default = exports.default =
+{``); otherwise the marker was forgotten (a changed ``sub`` before ``module.exports = { add, sub };``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from polyedit.apply.definitions import is_comment
+from polyedit.apply.generators import Original
+from polyedit.apply.text import norm
+
+_PACKAGE = re.compile(r"package\s+[\w.]+\s*;?\s*$")
+_PACKAGED = (".go", ".java", ".kt", ".scala")
+_WORD = re.compile(r"[A-Za-z_]\w+")
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+_IMPORT_WORDS = {"import", "from", "as", "use", "extern", "crate", "const", "let", "var", "require", "type", "self"}
+_IMPORT = re.compile(
+    r"(import\b|from\s+\S+\s+import\b|use\s|extern\s+crate\b|#include\b|(const|let|var)\s.*=\s*require\()"
+)
+_DOC_OPENERS = ('"' * 3, "'" * 3, "/*", "*", "//", "#")
+_DEFINES = re.compile(r"\b(?:type|class|interface|function|def|const|let|var|struct|enum|fn|trait)\s+([A-Za-z_]\w*)")
+
+
+def forgot_head(orig: Original, block: list[str], rows: range) -> bool:
+    """Whether a first block with no marker before it, read at ``rows.stop``, forgot one: it starts below the
+    file's package clause, or below an import whose names the file still uses while it starts with code, not with
+    imports or a comment."""
+    lines = [orig.lines[r] for r in rows]
+    if orig.path.endswith(_PACKAGED) and any(_PACKAGE.match(line) for line in lines):
+        return True
+    first = next((line.strip() for line in block if line.strip()), "")
+    if _IMPORT.match(first) or first.startswith(_DOC_OPENERS) or is_comment(orig.path, first):
+        return False
+    imported = {name for line in lines if _IMPORT.match(line.strip()) for name in bound_names(line)}
+    defined = {m.group(1) for line in block for m in _DEFINES.finditer(line)}
+    rest = {w for line in orig.lines[rows.stop :] for w in _IDENT.findall(line)}
+    # A name the block defines itself replaces the import; one in a string or a comment counts as a use: the doubt
+    # refuses, it never deletes.
+    return bool((imported - defined) & rest)
+
+
+def taken_over(orig: Original, block: list[str], end: int) -> bool:
+    """Whether every word of the original rows from ``end`` on stands in the block's lines new to the file."""
+    dropped = {w for line in orig.lines[end:] for w in _WORD.findall(line)}
+    new = {w for line in block if not orig.positions.get(norm(line)) for w in _WORD.findall(line)}
+    return bool(dropped) and dropped <= new
+
+
+def bound_names(line: str) -> set[str]:
+    """The names an import line binds (``b`` of ``from a import b``, ``c`` of ``import {b as c} from 'a'``, ``fs`` of
+    ``const fs = require('fs')``, ``d`` of ``use a::{b::d}``); when its form is unknown, every word but keywords."""
+    text = line.strip().rstrip(";")
+    if (python := re.match(r"from\s+\S+\s+import\s+(.*)", text)) is not None:
+        items, last = python.group(1), False
+    elif (required := re.match(r"(?:const|let|var)\s+(.*?)=\s*require\(", text)) is not None:
+        items, last = required.group(1), False
+    elif text.startswith("import ") and " from " in text:
+        items, last = text[len("import ") : text.rindex(" from ")], False
+    elif text.startswith("use "):
+        items, last = text[len("use ") :], True  # a Rust path binds its last segment
+    elif text.startswith("import ") and not text.startswith("import ("):
+        items, last = text[len("import ") :], False  # Python ``import a.b`` binds ``a``
+    else:
+        return set(_WORD.findall(text)) - _IMPORT_WORDS
+    names: set[str] = set()
+    for item in re.split(r"[,{}()]", items):
+        words = [w for w in _IDENT.findall(item.split(" as ")[-1].split(":")[-1]) if w not in _IMPORT_WORDS]
+        if words:
+            names.add(words[-1] if last or " as " in item or ":" in item else words[0])
+    return names

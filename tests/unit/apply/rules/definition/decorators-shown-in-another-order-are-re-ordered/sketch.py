@@ -1,0 +1,6 @@
+# ... existing code ...
+@app.route("/admin")
+@login_required
+def admin():
+    return "admin"
+# ... existing code ...

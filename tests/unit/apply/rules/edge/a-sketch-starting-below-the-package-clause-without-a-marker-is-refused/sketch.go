@@ -1,0 +1,6 @@
+import "fmt"
+
+func hello() {
+	fmt.Println("hello")
+}
+// ... existing code ...

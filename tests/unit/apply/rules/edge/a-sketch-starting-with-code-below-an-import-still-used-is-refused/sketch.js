@@ -1,0 +1,8 @@
+class Store {
+  // ... existing code ...
+
+  save(p, data) {
+    fs.writeFileSync(p, data, 'utf8');
+  }
+}
+// ... existing code ...
