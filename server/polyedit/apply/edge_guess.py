@@ -14,7 +14,9 @@ the line keeps what the original line is about:
   polyedit.``), or the original's whole text continued (a paragraph's line re-wrapped longer);
 - or it is a scope's head or end, a line that opens or closes a bracket it does not close or open
   (``entryValue := &Entry{``) or ends with a colon (``def load_user(uid):``): read as new it would need a body of
-  its own, which the block does not show.
+  its own, which the block does not show. (A branch's head whose body the block shows, deeper, is no such head: a
+  new ``case 3:`` or ``elif x == 1:`` with its ``return`` after a marker may be added beside ``case 2:`` as well as
+  replace it, and siblings look alike by nature.)
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.likeness import FUZZY_MIN, WORDS, kept_words, line_key, same_header
 from polyedit.apply.sketch import Block
-from polyedit.apply.text import norm
+from polyedit.apply.text import indent_width, norm
 
 
 def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> tuple[str, list[int]] | None:
@@ -41,14 +43,18 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     if row is None:
         return None
     line, old = block.lines[edge], orig.lines[row]
-    if norm(line) == norm(old) or same_header(line, old) or _continued(line, old) or opens_or_closes(line):
+    if norm(line) == norm(old) or same_header(line, old) or _continued(line, old):
         return None
-    keys = line_key(line), line_key(old)
-    if all(re.search(r"\w", k) for k in keys):
-        if keys[0] == keys[1] and not _other_target(line, old, keys[0]):
-            return None  # the same name, another value: an edit (``c := load(cfg)`` for ``b := ...`` is not)
-    elif fuzz.ratio(line.strip(), old.strip()) >= FUZZY_MIN or kept_words(WORDS.findall(line), WORDS.findall(old)):
+    branch = first and _BRANCH.match(line.strip()) is not None and _body_shown(block.lines, edge)
+    if opens_or_closes(line) and not branch:
         return None
+    if not branch:  # a sibling branch looks like the one beside it by nature: its likeness tells nothing
+        keys = line_key(line), line_key(old)
+        if all(re.search(r"\w", k) for k in keys):
+            if keys[0] == keys[1] and not _other_target(line, old, keys[0]):
+                return None  # the same name, another value: an edit (``c := load(cfg)`` for ``b := ...`` is not)
+        elif fuzz.ratio(line.strip(), old.strip()) >= FUZZY_MIN or kept_words(WORDS.findall(line), WORDS.findall(old)):
+            return None
     reason = (
         f"this block's {'first' if first else 'last'} line '{norm(line)[:50]}' is read as replacing line {row + 1} "
         f"('{norm(old)[:40]}'), but it may be a new line beside it: show the unchanged line "
@@ -57,6 +63,7 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     return reason, [row]
 
 
+_BRANCH = re.compile(r"(\}\s*)?(elif|else\s+if|case|when|except|catch)\b")
 _STRING = re.compile(r"""(["'`])(.*?)\1""")
 
 
@@ -73,6 +80,13 @@ def _other_target(line: str, old: str, key: str) -> bool:
 def _continued(line: str, old: str) -> bool:
     """The same text, continued or cut short (a paragraph's line re-wrapped)."""
     return norm(line).startswith(norm(old)) or norm(old).startswith(norm(line))
+
+
+def _body_shown(lines: list[str], edge: int) -> bool:
+    """Whether the block shows a body under its first line, indented deeper (``case 3:`` and its ``return``): a
+    new branch needs nothing more, so its head does not tell an edit from an addition."""
+    below = next((line for line in lines[edge + 1 :] if line.strip()), None)
+    return below is not None and indent_width(below) > indent_width(lines[edge])
 
 
 def opens_or_closes(line: str) -> bool:

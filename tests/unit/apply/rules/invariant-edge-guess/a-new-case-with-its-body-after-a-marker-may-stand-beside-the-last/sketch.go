@@ -1,0 +1,6 @@
+// ... existing code ...
+	case 3:
+		return "three"
+	}
+	return ""
+}
