@@ -15,8 +15,9 @@ the line keeps what the original line is about:
 - or it is a scope's head or end, a line that opens or closes a bracket it does not close or open
   (``entryValue := &Entry{``) or ends with a colon (``def load_user(uid):``): read as new it would need a body of
   its own, which the block does not show. (A branch's head whose body the block shows, deeper, is no such head: a
-  new ``case 3:`` or ``elif x == 1:`` with its ``return`` after a marker may be added beside ``case 2:`` as well as
-  replace it, and siblings look alike by nature.)
+  new ``case 3:`` or ``elif x == 1:`` with a new ``return`` after a marker may be added beside ``case 2:`` as well
+  as replace it, and siblings look alike by nature; over the old branch's own body, or keeping the old head's words
+  in order (``except X as exc:``, ``case ".py", ".pyi":``), it is that branch's head.)
 """
 
 from __future__ import annotations
@@ -45,7 +46,13 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     line, old = block.lines[edge], orig.lines[row]
     if norm(line) == norm(old) or same_header(line, old) or _continued(line, old):
         return None
-    branch = first and _BRANCH.match(line.strip()) is not None and _body_shown(block.lines, edge)
+    branch = (
+        first
+        and _BRANCH.match(line.strip()) is not None
+        and _body_shown(block.lines, edge)
+        and not _body_kept(orig, block.lines, dict(reading.pairs), edge, row)
+        and not kept_words(WORDS.findall(line), WORDS.findall(old))  # ``except X:`` widened, ``case ".py", ".pyi":``
+    )
     if opens_or_closes(line) and not branch:
         return None
     if not branch:  # a sibling branch looks like the one beside it by nature: its likeness tells nothing
@@ -87,6 +94,19 @@ def _body_shown(lines: list[str], edge: int) -> bool:
     new branch needs nothing more, so its head does not tell an edit from an addition."""
     below = next((line for line in lines[edge + 1 :] if line.strip()), None)
     return below is not None and indent_width(below) > indent_width(lines[edge])
+
+
+def _body_kept(orig: Original, lines: list[str], pairs: dict[int, int], edge: int, row: int) -> bool:
+    """Whether the body's first line under the head is the old branch's, as it stands there: the head changed
+    (``except X:`` widened, ``elif score >= 75:`` over the same ``return "C"``), no sibling was added."""
+    below = next((i for i in range(edge + 1, len(lines)) if lines[i].strip()), None)
+    after = next((r for r in range(row + 1, len(orig.lines)) if orig.lines[r].strip()), None)
+    return (
+        below is not None
+        and after is not None
+        and pairs.get(below) == after
+        and norm(lines[below]) == orig.onorm[after]
+    )
 
 
 def opens_or_closes(line: str) -> bool:

@@ -6,6 +6,7 @@ placed)."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.definitions import is_comment
@@ -13,6 +14,8 @@ from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
 from polyedit.apply.structure import Definition
 from polyedit.apply.text import indent_width, norm
+
+_HEADING = re.compile(r"#{1,6}(\s|$)")
 
 
 def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
@@ -51,9 +54,10 @@ def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
 
 
 def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[Reading]) -> bool:
-    """Whether the shown copy stands in the scope the unit stands in: under a header of another scope (a new
-    ``class Square:`` holding ``__init__`` as ``class Circle:`` has it) it is a copy, not the unit moved. The scope
-    is the nearest line above, less indented; a copy shown with no such line in its block may be anywhere."""
+    """Whether the shown copy stands where the unit may have moved: in its own scope or another the file has.
+    Under a new scope's header (a new ``class Square:`` holding ``__init__`` as ``class Circle:`` has it) it is a
+    copy, not the unit moved. The scope is the nearest line above, less indented; a copy shown with no such line
+    in its block may be anywhere."""
     home = _scope_line(orig.lines, start)
     for reading in chosen:
         for piece in reading.pieces:
@@ -63,7 +67,9 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
             for k in range(len(norms) - len(body) + 1):
                 if tuple(norms[k : k + len(body)]) == body:
                     scope = _scope_line(lines, rows[k])
-                    return scope is None or scope == home
+                    # under another scope the file already has, the unit moved there (a method from one class to
+                    # the next); under a new one (``class Square:``), it was copied
+                    return scope is None or scope == home or bool(orig.positions.get(scope))
     return True
 
 
@@ -96,7 +102,8 @@ def _units(orig: Original) -> list[tuple[int, int]]:
     if orig.outline.root is not None:
         return _outside_code(orig.outline.definitions)
     lines, units, start = orig.lines, [], None
-    headings = [r for r, line in enumerate(lines) if line.startswith("#") and orig.path.endswith(".md")]
+    markdown = orig.path.endswith((".md", ".markdown"))
+    headings, fenced = _headings(lines) if markdown else ([], set())
     for k, top in enumerate(headings):
         level = _level(lines[top])  # a section runs to the next heading of its level or above, subsections in it
         nxt = next((r for r in headings[k + 1 :] if _level(lines[r]) <= level), len(lines))
@@ -108,9 +115,25 @@ def _units(orig: Original) -> list[tuple[int, int]]:
         if line.strip() and start is None:
             start = row
         elif not line.strip() and start is not None:
-            units.append((start, row - 1))
+            if start not in fenced:  # lines of a fenced example move with their section, not alone
+                units.append((start, row - 1))
             start = None
     return units
+
+
+def _headings(lines: list[str]) -> tuple[list[int], set[int]]:
+    """Rows of Markdown ATX headings (``## Install``), not the ``#`` comments inside fenced code; and the rows
+    inside fences."""
+    rows, fenced, fence = [], set(), ""
+    for row, line in enumerate(lines):
+        mark = line.lstrip()[:3]
+        if mark in ("```", "~~~"):
+            fence = "" if fence == mark else (fence or mark)
+        elif fence:
+            fenced.add(row)
+        elif _HEADING.match(line):
+            rows.append(row)
+    return rows, fenced
 
 
 def _level(heading: str) -> int:

@@ -1,0 +1,8 @@
+def grade(score):
+    if score >= 90:
+        return "A"
+    elif score >= 80:
+        return "B"
+    elif score >= 75:
+        return "C"
+    return "F"

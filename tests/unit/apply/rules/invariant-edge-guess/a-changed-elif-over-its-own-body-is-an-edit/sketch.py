@@ -1,0 +1,4 @@
+# ... existing code ...
+    elif score >= 75:
+        return "C"
+    return "F"
