@@ -211,6 +211,34 @@ FINAL4_DEBIAN = {
     ],
     "rust": ["librust-rand-dev", "librust-glob-dev", "librust-arrayvec-dev"],
 }
+# A seventh set, built in the middle of session 10 after final4 had judged that session's first rules, before its
+# second round, and run once at its end (``--set final5``).
+FINAL5_SEED = 20261204
+FINAL5_PYPI_PAIRS = [
+    ("arrow", "1.2.3", "1.3.0"),
+    ("schedule", "1.1.0", "1.2.2"),
+    ("python-slugify", "8.0.1", "8.0.4"),
+    ("idna", "3.6", "3.7"),
+    ("prompt-toolkit", "3.0.43", "3.0.47"),
+    ("docutils", "0.20.1", "0.21.2"),
+]
+FINAL5_NPM_PAIRS = [
+    ("dayjs", "1.11.10", "1.11.13"),
+    ("chokidar", "3.5.3", "3.6.0"),
+    ("cookie", "0.5.0", "0.6.0"),
+    ("execa", "8.0.0", "8.0.1"),
+    ("deepmerge", "4.3.0", "4.3.1"),
+    ("luxon", "3.4.3", "3.4.4"),
+    ("handlebars", "4.7.7", "4.7.8"),
+]
+FINAL5_DEBIAN = {
+    "go": [
+        "golang-github-spf13-cast-dev",
+        "golang-github-google-go-querystring-dev",
+        "golang-github-hashicorp-go-multierror-dev",
+    ],
+    "rust": ["librust-lazy-static-dev", "librust-tempfile-dev", "librust-byteorder-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -219,6 +247,7 @@ SETS = {
     "final2": (FINAL2_SEED, FINAL2_PYPI_PAIRS, FINAL2_NPM_PAIRS, FINAL2_DEBIAN),
     "final3": (FINAL3_SEED, FINAL3_PYPI_PAIRS, FINAL3_NPM_PAIRS, FINAL3_DEBIAN),
     "final4": (FINAL4_SEED, FINAL4_PYPI_PAIRS, FINAL4_NPM_PAIRS, FINAL4_DEBIAN),
+    "final5": (FINAL5_SEED, FINAL5_PYPI_PAIRS, FINAL5_NPM_PAIRS, FINAL5_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -50,10 +50,11 @@ commander, normalize.css, animate.css, cobra, logrus, serde_json, regex-syntax, 
 react-admin's ra-core and ra-ui-materialui, async, ws, Pico CSS, sanitize.css, testify, gorilla/mux, log, itoa, memchr),
 ``holdout2`` (session 9: markdown-it-py, sortedcontainers, react-day-picker, refine's antd package,
 eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segmentation, scopeguard) and ``holdout3``
-(session 10, fresh: tabulate, parso, refine's mui package, kleur, modern-normalize, Milligram, chi, tablewriter,
-walkdir, crossbeam-utils).
+(session 10: tabulate, parso, refine's mui package, kleur, modern-normalize, Milligram, chi, tablewriter,
+walkdir, crossbeam-utils) and ``holdout4`` (session 10's second round, fresh: arrow, schedule, refine's mantine
+package, dayjs, Tachyons, go-homedir, cast, fnv, same-file).
 
-    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,holdout3}.jsonl
+    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,holdout3,holdout4}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
 """
 
@@ -154,6 +155,22 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-crossbeam-utils-dev",
         ],
     },
+    # Session 10 again, after holdout3 had judged that session's first rules: built before its second round and run
+    # once at its end.
+    "holdout4": {
+        "pypi": [("arrow", "1.3.0"), ("schedule", "1.2.2")],
+        "npm": [
+            ("@refinedev/mantine", "2.37.0"),
+            ("dayjs", "1.11.13"),
+            ("tachyons", "4.12.0"),
+        ],
+        "debian": [
+            "golang-github-mitchellh-go-homedir-dev",
+            "golang-github-spf13-cast-dev",
+            "librust-fnv-dev",
+            "librust-same-file-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -175,7 +192,7 @@ EXTRA = {
     "yaml": {"marker-yaml": 1.0},
     "toml": {"marker-toml": 1.25},
 }
-PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6}
+PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6, "holdout4": 6}
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
 PHRASES = [
