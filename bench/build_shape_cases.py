@@ -54,7 +54,7 @@ eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segment
 walkdir, crossbeam-utils) and ``holdout4`` (session 10's second round, fresh: arrow, schedule, refine's mantine
 package, dayjs, Tachyons, go-homedir, cast, fnv, same-file).
 
-    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,holdout3,holdout4}.jsonl
+    .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
 """
 
