@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Literal
 
 from polyedit.apply import search_replace
 from polyedit.apply.definitions import shown_definitions
 from polyedit.apply.edits import minimal_edits
-from polyedit.apply.invariants import lines_in_order, verify
+from polyedit.apply.invariants import MAX_REMOVED_SHARE, lines_in_order, removed_share, verify
 from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_marker
 from polyedit.apply.merge import LazyMerge
@@ -20,6 +21,9 @@ FormatChoice = Literal["auto", "lazy", "search-replace", "full"]
 
 
 FRAGMENT_MAX_SHARE = 0.8  # a markerless sketch holding less of the file's lines than this may be a fragment
+
+
+WHOLE_MAX_MISSING = 0.5  # a whole new file keeps at least half of the old one's lines (``_check_whole``)
 
 
 def detect_format(sketch: str, path: str, original: str = "") -> Format:
@@ -122,11 +126,32 @@ def _structural(
             )
     else:
         after = sketch_lines
+        if fmt == "auto" and before:
+            _check_whole(path, before, after)
     if chosen == "full" and not before:
         style = detect(sketch)
     return _finish(
         path, original, join_lines(after, style), chosen, encoding, max_removed_share, "structural", quoted=quoted
     )
+
+
+def _check_whole(path: str, before: list[str], after: list[str]) -> None:
+    """A markerless sketch read as the whole new file (not a fragment of whole definitions) that is much shorter
+    than the file must keep most of its lines somewhere: a model that rewrites a file sends most of it (reordered,
+    changed in places, or a small file rewritten longer); one that sends one TOML table, one YAML job or a function
+    with its imports meant that part only and forgot the markers."""
+    kept = Counter(norm(line) for line in after if line.strip())  # each new line keeps one old line
+    lines = [norm(line) for line in before if line.strip()]
+    missing = sum((Counter(lines) - kept).values()) / len(lines) if lines else 0.0
+    if missing > WHOLE_MAX_MISSING and removed_share(before, after) > MAX_REMOVED_SHARE:
+        raise ApplyRefused(
+            path,
+            f"the sketch has no markers, so it reads as the whole new file, but {missing:.0%} of the file's lines "
+            "are not in it: if it shows only a part, mark what it leaves out with '... existing code ...' "
+            "comments; if it is the whole new file, apply it with --format full",
+            None,
+            "removal",
+        )
 
 
 def _finish(

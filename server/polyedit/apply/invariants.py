@@ -1,22 +1,27 @@
 """The invariants every merged file must hold; a violated invariant is a refusal, never an output.
 
 1. No elision marker is left, in any comment syntax the merge knows (``markers.is_any_marker``), unless the
-   original had that very line.
+   original had that very line; and no line stands for original lines it replaces (``markers.elision_line``:
+   ``pass  # ... existing code ...``, a bare ``...``, ``[... rest of the document unchanged ...]``).
 2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``lines_in_order``).
 3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
-4. No new syntax errors (tree-sitter; Python also compiles).
+4. No new syntax errors (tree-sitter; Python also compiles; TOML and YAML load).
 5. An edit whose deletions are inferred (a lazy sketch, the LLM tier's answer) removes at most
-   ``MAX_REMOVED_SHARE`` of the file. A full rewrite and SEARCH/REPLACE blocks are exempt: every line they remove is
-   one the sketch asked for (absent from the full text, or quoted in the SEARCH text that removes it).
+   ``MAX_REMOVED_SHARE`` of the file. A full rewrite asked for and SEARCH/REPLACE blocks are exempt: every line
+   they remove is one the sketch asked for (absent from the full text, or quoted in the SEARCH text that removes
+   it). A markerless sketch read as the whole file without being asked to is not (``api._check_whole``).
 """
 
 from __future__ import annotations
 
 import ast
 import threading
+import tomllib
+
+import yaml  # type: ignore[import-untyped]
 
 from polyedit.apply.edits import line_opcodes
-from polyedit.apply.markers import is_any_marker, is_marker
+from polyedit.apply.markers import elision_line, is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar
 from polyedit.apply.text import norm
 from polyedit.apply.types import ApplyRefused
@@ -43,11 +48,19 @@ def verify(
     for number, line in enumerate(result, start=1):
         if marker(line) and line.strip() not in before:
             raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
+    elided = _elided(original, result, styles)
+    if elided is not None:
+        raise ApplyRefused(
+            path,
+            f"line {elided + 1} would stand for code it replaces ('{result[elided].strip()[:50]}'): a marker goes on a "
+            "line of its own, as a comment, where lines stay unchanged; show the code that stays, or the marker alone",
+            None,
+            "marker",
+        )
     passed.append("no-markers-left")
 
     if not deletions_shown and original:
-        # Lines that disappear: per changed hunk, the old lines beyond the new ones (a modified line is not removed).
-        removed = _gone(original, result) / len(original)
+        removed = removed_share(original, result)
         if removed > max_removed_share:
             raise ApplyRefused(
                 path,
@@ -79,11 +92,28 @@ def syntax_problem(path: str, original: list[str], result: list[str]) -> str | N
             if len(new_errors) > len(old_errors):
                 row = next((r for r in new_errors if r not in old_errors), new_errors[0])
                 return f"the result has a syntax error near line {row + 1} that the original does not have"
+    data = _data_error(path, result)
+    if data is not None and _data_error(path, original) is None:
+        return f"the result does not load: {data}"
     if path.endswith((".py", ".pyi")):
         # tree-sitter-python tolerates wrong indentation; Python's own parser does not.
         problem = _python_error(result)
         if problem is not None and _python_error(original) is None:
             return f"the result does not compile: {problem}"
+    return None
+
+
+def _data_error(path: str, lines: list[str]) -> str | None:
+    """Why a TOML or YAML file does not load (a duplicate key, a broken table), or None."""
+    text = "\n".join(lines) + "\n"
+    try:
+        if path.endswith(".toml"):
+            tomllib.loads(text)
+        elif path.endswith((".yaml", ".yml")):
+            for _ in yaml.safe_load_all(text):
+                pass
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        return str(exc).splitlines()[0][:120]
     return None
 
 
@@ -99,6 +129,25 @@ def _python_error(lines: list[str]) -> str | None:
     except (SyntaxError, ValueError) as exc:
         return f"{getattr(exc, 'msg', exc)} at line {getattr(exc, 'lineno', '?')}"
     return None
+
+
+def _elided(original: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:
+    """The first result row that replaces original lines with a stand-in for them (``pass  # ... existing code
+    ...``, a bare ``...``, ``[... rest unchanged ...]``) and is not an original line, or None."""
+    old = {line.strip() for line in original}
+    for tag, i1, i2, j1, j2 in line_opcodes(original, result):
+        if tag != "replace" or i2 <= i1:
+            continue
+        for row in range(j1, j2):
+            if result[row].strip() not in old and elision_line(result[row], styles):
+                return row
+    return None
+
+
+def removed_share(original: list[str], result: list[str]) -> float:
+    """The share of the original's lines that disappear: per changed hunk, the old lines beyond the new ones (a
+    modified line is not removed)."""
+    return _gone(original, result) / len(original) if original else 0.0
 
 
 def _gone(original: list[str], result: list[str]) -> int:

@@ -144,5 +144,41 @@ def is_marker(line: str, styles: tuple[str, ...]) -> bool:
     body = comment_body(line, styles)
     if body is None or not (_ELLIPSIS.search(body) or _PHRASES.search(body)):
         return False
+    if _FRAMED.fullmatch(body.strip()) and len(_WORDS.findall(body)) <= MAX_FRAMED_WORDS:
+        return True  # "... all the other test cases stay exactly as they were ...": framed by ellipses
     others = [w for w in _WORDS.findall(body.lower()) if w not in _MARKER_WORDS]
     return len(others) <= MAX_OTHER_WORDS
+
+
+# A comment opened and closed by an ellipsis is a marker whatever its words, up to a sentence's length.
+_FRAMED = re.compile(r"(\.\.\.|…).*(\.\.\.|…)", re.DOTALL)
+MAX_FRAMED_WORDS = 16
+
+
+def trailing_marker(line: str, styles: tuple[str, ...]) -> bool:
+    """A code line ending in a marker comment (``pass  # ... existing code ...``, ``"db": {...},  # unchanged``,
+    ``server:  # ... rest unchanged``): the model wrote the marker where code stood."""
+    for opener in styles:
+        if opener in ("/*", "{/*", "<!--", "*", ";"):
+            continue
+        at = line.find(" " + opener)
+        while at > 0:
+            comment = line[at + 1 :]
+            body = comment_body(comment, styles) or ""
+            said = _PHRASES.search(body) or _FRAMED.fullmatch(body.strip()) or body.strip() in ("...", "…")
+            if line[:at].strip() and said and is_marker(comment, styles):
+                return True
+            at = line.find(" " + opener, at + 1)
+    return False
+
+
+def elision_line(line: str, styles: tuple[str, ...]) -> bool:
+    """A line that stands for lines left out without being a marker comment: a bare ``...``, a code line ending in
+    a marker comment, or a bracketed or parenthesised note of it (``[... rest of the document unchanged ...]``,
+    ``(Rest of the README unchanged.)``)."""
+    text = line.strip()
+    if text in ("...", "…", "pass  # ...", "[...]", "(...)"):
+        return True
+    if text[:1] in "[(" and text[-1:] in "])." and (_ELLIPSIS.search(text) or _PHRASES.search(text)):
+        return len(_WORDS.findall(text)) <= MAX_FRAMED_WORDS
+    return trailing_marker(line, styles)

@@ -43,8 +43,20 @@ def test_search_replace_refusals(sketch: str, words: str) -> None:
 
 def test_full_content_new_file_and_rewrite() -> None:
     assert apply_sketch("new.py", "", "x = 1\n").text == "x = 1\n"
-    rewrite = apply_sketch("m.py", ORIGINAL, "print('hi')\n")
+    rewrite = apply_sketch("m.py", ORIGINAL, "print('hi')\n", "full")
     assert rewrite.format == "full" and rewrite.text == "print('hi')\n"
+
+
+def test_a_markerless_sketch_read_as_the_whole_file_may_not_remove_most_of_it() -> None:
+    """One TOML table, one function with its import: the model meant that part and forgot the markers."""
+    with pytest.raises(ApplyRefused) as info:
+        apply_sketch("m.py", ORIGINAL, "print('hi')\n")
+    assert info.value.kind == "removal" and "no markers" in info.value.reason
+    table = "[project]\nname = 'x'\n\n[tool.ruff]\nline-length = 100\nselect = ['E']\n\n[tool.mypy]\nstrict = true\n"
+    with pytest.raises(ApplyRefused):
+        apply_sketch("pyproject.toml", table, "[tool.ruff]\nline-length = 120\n")
+    same_size = ORIGINAL.replace("def", "def ", 1)
+    assert apply_sketch("m.py", ORIGINAL, same_size).text == same_size  # a whole file, rewritten: still applies
 
 
 @pytest.mark.parametrize(

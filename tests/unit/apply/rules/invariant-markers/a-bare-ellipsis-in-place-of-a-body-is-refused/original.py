@@ -1,0 +1,7 @@
+def one():
+    x = 1
+    return x
+
+
+def two():
+    return 2

@@ -1,0 +1,6 @@
+def one():
+    ...
+
+
+def two():
+    return 3

@@ -1,0 +1,6 @@
+def one():
+    pass  # ... existing code ...
+
+
+def two():
+    return 3
