@@ -4,8 +4,9 @@ Before the first block and after the last, with no marker there, the merge delet
 ``merge.MAX_DROPPED_AT_EDGE`` non-blank ones): real edits delete a shebang, ``# coding: utf-8``, ``from __future__
 import ...``, ``'use strict';`` or an import, and show the file from the next line, an import or a comment. Two
 things no sketch drops that way (``forgot_head``): the package clause of a Go, Java or Kotlin file, which the file
-cannot do without, and an import whose names the file still uses when the sketch starts with code (``class
-TestClient:`` shown from its header below ``import pytest``): its marker was forgotten.
+cannot do without, and, when the sketch starts with code, any line but an import (``'use client';``, a build tag)
+and an import whose names the file still uses (``class TestClient:`` shown from its header below ``import
+pytest``): its marker was forgotten.
 
 At the end, a last block read by name keeps the rows after it; read by its lines it may end the file there. The
 second reading is a rival (``merge._tail_rival``) only when the block's new lines say what the dropped rows said
@@ -42,12 +43,15 @@ def forgot_head(orig: Original, block: list[str], rows: range) -> bool:
         return True
     first = next((line.strip() for line in block if line.strip()), "")
     if _IMPORT.match(first) or first.startswith(_DOC_OPENERS) or is_comment(orig.path, first):
-        return False
+        return False  # a real edit deleting the file's first lines shows what follows them: imports, a comment
+    # Code first, below a line that is no import ('use client', a build tag, 'use strict'), or an import whose
+    # names the file still uses: the marker was forgotten. (A name the block defines itself replaces the import;
+    # one in a string or a comment counts as a use: the doubt refuses, it never deletes.)
+    if any(line.strip() and not _IMPORT.match(line.strip()) for line in lines):
+        return True
     imported = {name for line in lines if _IMPORT.match(line.strip()) for name in bound_names(line)}
     defined = {m.group(1) for line in block for m in _DEFINES.finditer(line)}
     rest = {w for line in orig.lines[rows.stop :] for w in _IDENT.findall(line)}
-    # A name the block defines itself replaces the import; one in a string or a comment counts as a use: the doubt
-    # refuses, it never deletes.
     return bool((imported - defined) & rest)
 
 

@@ -1,0 +1,7 @@
+package sys
+
+func Name() string {
+	return "Linux"
+}
+
+// ... existing code ...
