@@ -234,9 +234,9 @@ class LazyMerge:
             )
         if k == self.blocks[0]:
             raise self.refuse(
-                f"the sketch has no marker at its start but would drop more than {MAX_DROPPED_AT_EDGE} lines at "
-                "the start of the file, or its package clause, or an import the file still uses; add a "
-                "'... existing code ...' marker there or show the lines",
+                "the sketch has no marker at its start but would drop lines at the start of the file (more than "
+                f"{MAX_DROPPED_AT_EDGE}, its package clause, or lines above the code it starts with other than "
+                "unused imports); add a '... existing code ...' marker there or show the lines",
                 block.first,
             )
         raise self.refuse(
