@@ -40,22 +40,28 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     if not shown:
         return None
     edge = shown[0] if first else shown[-1]
-    row = dict(reading.pairs).get(edge)
+    pairs = dict(reading.pairs)
+    if first:  # an attribute or decorator the block copies (``#[test]``, ``@Test``) leads to the head it marks
+        while edge in pairs and _attribute(block.lines[edge]) and edge != shown[-1]:
+            edge = next(i for i in shown if i > edge)
+    row = pairs.get(edge)
     if row is None:
         return None
     line, old = block.lines[edge], orig.lines[row]
     if norm(line) == norm(old) or same_header(line, old) or _continued(line, old):
         return None
-    branch = (
+    # A head shown with a body of its own (a new ``def test_mul():``, ``it('b', () => {``, ``case 3:``) that is not
+    # the old head's body: a sibling looks like its neighbour by nature, so its likeness tells nothing.
+    sibling = (
         first
-        and _BRANCH.match(line.strip()) is not None
+        and opens_or_closes(line)
         and _body_shown(block.lines, edge)
-        and not _body_kept(orig, block.lines, dict(reading.pairs), edge, row)
+        and not _body_kept(orig, block.lines, pairs, edge, row)
         and not kept_words(WORDS.findall(line), WORDS.findall(old))  # ``except X:`` widened, ``case ".py", ".pyi":``
     )
-    if opens_or_closes(line) and not branch:
+    if opens_or_closes(line) and not sibling:
         return None
-    if not branch:  # a sibling branch looks like the one beside it by nature: its likeness tells nothing
+    if not sibling:
         keys = line_key(line), line_key(old)
         if all(re.search(r"\w", k) for k in keys):
             if keys[0] == keys[1] and not _other_target(line, old, keys[0]):
@@ -70,7 +76,7 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     return reason, [row]
 
 
-_BRANCH = re.compile(r"(\}\s*)?(elif|else\s+if|case|when|except|catch)\b")
+_ATTRIBUTE = re.compile(r"(#\[|@)[\w.:]+")
 _STRING = re.compile(r"""(["'`])(.*?)\1""")
 
 
@@ -89,6 +95,11 @@ def _continued(line: str, old: str) -> bool:
     return norm(line).startswith(norm(old)) or norm(old).startswith(norm(line))
 
 
+def _attribute(line: str) -> bool:
+    """A whole attribute or decorator line (``#[test]``, ``@pytest.mark.slow``), not one that opens a call."""
+    return _ATTRIBUTE.match(line.strip()) is not None and not opens_or_closes(line)
+
+
 def _body_shown(lines: list[str], edge: int) -> bool:
     """Whether the block shows a body under its first line, indented deeper (``case 3:`` and its ``return``): a
     new branch needs nothing more, so its head does not tell an edit from an addition."""
@@ -101,12 +112,9 @@ def _body_kept(orig: Original, lines: list[str], pairs: dict[int, int], edge: in
     (``except X:`` widened, ``elif score >= 75:`` over the same ``return "C"``), no sibling was added."""
     below = next((i for i in range(edge + 1, len(lines)) if lines[i].strip()), None)
     after = next((r for r in range(row + 1, len(orig.lines)) if orig.lines[r].strip()), None)
-    return (
-        below is not None
-        and after is not None
-        and pairs.get(below) == after
-        and norm(lines[below]) == orig.onorm[after]
-    )
+    if below is None or after is None or pairs.get(below) != after or norm(lines[below]) != orig.onorm[after]:
+        return False
+    return len(orig.positions.get(orig.onorm[after], ())) == 1  # ``return err`` under every check proves nothing
 
 
 def opens_or_closes(line: str) -> bool:

@@ -1,0 +1,4 @@
+# ... existing code ...
+
+def b():
+    return 2

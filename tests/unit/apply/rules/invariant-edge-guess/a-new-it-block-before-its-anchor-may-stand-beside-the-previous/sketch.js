@@ -1,0 +1,7 @@
+// ... existing code ...
+it('b', () => {
+  t(2);
+});
+
+it('c', () => {
+// ... existing code ...

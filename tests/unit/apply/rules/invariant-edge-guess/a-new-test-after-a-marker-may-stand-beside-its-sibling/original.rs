@@ -1,0 +1,7 @@
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one() {
+        assert_eq!(1, 1);
+    }
+}

@@ -1,0 +1,6 @@
+// ... existing code ...
+    #[test]
+    fn two() {
+        assert_eq!(2, 2);
+    }
+}
