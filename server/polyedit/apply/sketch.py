@@ -4,6 +4,7 @@ models wrap around the code: a Markdown fence, prose before the fence or after i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from polyedit.apply.markers import is_marker
 from polyedit.apply.text import indent_width
@@ -59,7 +60,17 @@ def unwrap(lines: list[str], path: str) -> list[str]:
     if path.lower().endswith((".md", ".markdown", ".mdx")) or len(fences) != 2:
         return lines
     prose = [line for line in (*lines[:first], *lines[last + 1 :]) if line.strip()]
+    path_line = [i for i, line in enumerate(lines[:first]) if line.strip()]
+    if path_line and path_line[-1] == first - 1 and _names_path(lines[first - 1], path):
+        prose = [line for line in prose if line is not lines[first - 1]]  # Aider's file name above the fence
     return lines[first + 1 : last] if all(_is_prose(line) for line in prose) else lines
+
+
+def _names_path(line: str, path: str) -> bool:
+    """A line that is only a file name with this file's extension (``src/file.ts``, ``**file.ts**``)."""
+    text = line.strip().strip("*`#: ")
+    suffix = PurePosixPath(path).suffix
+    return bool(text and suffix) and " " not in text and text.endswith(suffix) and len(text) > len(suffix)
 
 
 def _is_prose(line: str) -> bool:

@@ -1,0 +1,14 @@
+src/file.ts
+```typescript
+export function a() {
+  return 1;
+}
+
+export function b() {
+  return 20;
+}
+
+export function c() {
+  return 3;
+}
+```
