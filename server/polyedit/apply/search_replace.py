@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from polyedit.apply.text import norm
+from polyedit.apply.text import indent_width, norm, reindent
 from polyedit.apply.types import ApplyRefused
 
 _START = re.compile(r"^\s*<{5,9} ?SEARCH\s*$")
@@ -78,7 +79,7 @@ def apply_all(path: str, original: list[str], blocks: list[Replacement]) -> list
         if _already_applied(lines, block):
             continue
         at = _find(path, lines, block)
-        lines[at : at + len(block.search)] = _adapt(lines[at : at + len(block.search)], block)
+        lines[at : at + len(block.search)] = _adapt(path, lines[at : at + len(block.search)], block)
     return lines
 
 
@@ -128,16 +129,62 @@ def _find(path: str, lines: list[str], block: Replacement) -> int:
     raise ApplyRefused(path, f"SEARCH text starting '{first}' {reason} in the file", block.line, kind="anchor")
 
 
-def _adapt(found: list[str], block: Replacement) -> list[str]:
-    """Keep the file's indentation when the SEARCH text matched with a uniform indentation difference."""
+def _adapt(path: str, found: list[str], block: Replacement) -> list[str]:
+    """The REPLACE lines as the file writes them, when the SEARCH text matched only loosely.
+
+    A SEARCH line that is not the file's (the model misquoted ``timeout=10`` as ``timeout=30``) is the file's line
+    again where the REPLACE keeps it, and a refusal where the REPLACE changes it: the model's copy would change a
+    value nobody asked to change. Indentation: a uniform shift between the SEARCH text and the file is the file's
+    (with tabs where the file has them); a shift that varies from line to line is refused in Python and YAML,
+    where it moves code into or out of a block."""
     if found == block.search or not found:
         return block.replace
-    pairs = [(f, s) for f, s in zip(found, block.search, strict=True) if s.strip()]
-    shifts = {len(f) - len(f.lstrip()) - (len(s) - len(s.lstrip())) for f, s in pairs}
-    if len(shifts) != 1:
-        return block.replace
-    shift = shifts.pop()
-    if shift > 0:
-        pad = found[0][: len(found[0]) - len(found[0].lstrip())][:shift] if pairs else " " * shift
-        return [pad + line if line.strip() else line for line in block.replace]
-    return [line[-shift:] if line[:-shift].strip() == "" else line.lstrip() for line in block.replace]
+    search, replace = block.search, list(block.replace)
+    kept = {}  # SEARCH line -> the REPLACE line that keeps it
+    for tag, i1, i2, j1, _j2 in SequenceMatcher(None, search, replace, autojunk=False).get_opcodes():
+        if tag == "equal":
+            kept.update({i1 + k: j1 + k for k in range(i2 - i1)})
+    taken: set[int] = set()
+    for i, (have, said) in enumerate(zip(found, search, strict=True)):
+        if norm(have) == norm(said):
+            continue
+        if i not in kept:
+            raise ApplyRefused(
+                path,
+                f"SEARCH line '{said.strip()[:40]}' is not the file's '{have.strip()[:40]}', and the REPLACE "
+                "changes it: quote the file's lines exactly",
+                block.line,
+                kind="anchor",
+            )
+        replace[kept[i]] = have
+        taken.add(kept[i])
+    pairs = [(f, s) for f, s in zip(found, search, strict=True) if s.strip() and norm(f) == norm(s)]
+    tabs = any(f.startswith("\t") for f, _ in pairs) and not any(s.startswith("\t") for _, s in pairs)
+    if tabs:
+        units = {indent_width(s) // f.count("\t", 0, len(f) - len(f.lstrip())) for f, s in pairs if f.startswith("\t")}
+        if len(units) == 1 and (unit := units.pop()) > 0:
+            shifts = {f.count("\t", 0, len(f) - len(f.lstrip())) - indent_width(s) // unit for f, s in pairs}
+            if len(shifts) == 1:
+                level = shifts.pop()
+                return [
+                    line
+                    if k in taken or not line.strip()
+                    else "\t" * max(0, indent_width(line) // unit + level) + line.lstrip()
+                    for k, line in enumerate(replace)
+                ]
+    shifts = {indent_width(f) - indent_width(s) for f, s in pairs}
+    if len(shifts) > 1:
+        if path.endswith((".py", ".pyi", ".yaml", ".yml")):
+            raise ApplyRefused(
+                path,
+                "the SEARCH text matches the file only with another indentation on some lines: its REPLACE would "
+                "move code into or out of a block; quote the file's lines with their indentation",
+                block.line,
+                kind="anchor",
+            )
+        return replace
+    shift = shifts.pop() if shifts else 0
+    if not shift:
+        return replace
+    file_tabs = any(f.startswith("\t") for f in found)
+    return [line if k in taken else reindent(line, shift, file_tabs) for k, line in enumerate(replace)]

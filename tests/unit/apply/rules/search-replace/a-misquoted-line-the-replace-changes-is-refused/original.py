@@ -1,0 +1,2 @@
+def f():
+    return call(timeout=10, retries=3, verbose=False)

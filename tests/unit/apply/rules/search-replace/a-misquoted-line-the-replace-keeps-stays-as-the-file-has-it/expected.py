@@ -1,0 +1,6 @@
+CONFIG = dict(
+    host="localhost",
+    port=8080,
+    debug=True,
+    workers=4,
+)

@@ -1,0 +1,5 @@
+def f(xs):
+    for x in xs:
+        a(x)
+    b()
+    return xs
