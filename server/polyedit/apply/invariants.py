@@ -5,7 +5,8 @@
    ``pass  # ... existing code ...``, a bare ``...``, ``[... rest of the document unchanged ...]``).
 2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``lines_in_order``).
 3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
-4. No new syntax errors (tree-sitter; Python also compiles; TOML and YAML load).
+4. No new syntax errors (tree-sitter; Python also compiles; TOML and YAML load), and no second copy of a statement a
+   module has once (``export default``, ``module.exports =``, ``__all__ =``, ``package``, ``fn main()``).
 5. An edit whose deletions are inferred (a lazy sketch, the LLM tier's answer) removes at most
    ``MAX_REMOVED_SHARE`` of the file. A full rewrite asked for and SEARCH/REPLACE blocks are exempt: every line
    they remove is one the sketch asked for (absent from the full text, or quoted in the SEARCH text that removes
@@ -15,6 +16,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import threading
 import tomllib
 
@@ -48,6 +50,15 @@ def verify(
     for number, line in enumerate(result, start=1):
         if marker(line) and line.strip() not in before:
             raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
+    doubled = _doubled_once(path, original, result)
+    if doubled is not None:
+        raise ApplyRefused(
+            path,
+            f"the result would have two '{doubled}' statements where the file has one: the sketch's new one may "
+            "replace the old; show the old one's neighbours, or the old line itself changed",
+            None,
+            "ambiguous",
+        )
     elided = _elided(original, result, styles)
     if elided is not None:
         raise ApplyRefused(
@@ -128,6 +139,34 @@ def _python_error(lines: list[str]) -> str | None:
             compile("\n".join(lines) + "\n", "<merged>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
     except (SyntaxError, ValueError) as exc:
         return f"{getattr(exc, 'msg', exc)} at line {getattr(exc, 'lineno', '?')}"
+    return None
+
+
+# Top-level statements a module has once (a second one overrides or breaks the first): a new one beside the old
+# is a replacement the merge missed.
+_ONCE = {
+    (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts"): re.compile(
+        r"(export default\b|module\.exports\s*=)"
+    ),
+    (".py",): re.compile(r"(__all__\s*=|if __name__ == ['\"]__main__['\"]:)"),
+    (".go",): re.compile(r"(package\s|func main\(\))"),
+    (".rs",): re.compile(r"((pub )?fn main\(\))"),
+}
+
+
+def _doubled_once(path: str, original: list[str], result: list[str]) -> str | None:
+    """The first once-only top-level statement the result has more often than the original, and more than once."""
+    for suffixes, pattern in _ONCE.items():
+        if not path.endswith(suffixes):
+            continue
+        for line in result:
+            found = pattern.match(line)
+            if found is None:
+                continue
+            key = found.group(1)
+            count = sum(1 for other in result if other.startswith(key))
+            if count > 1 and count > sum(1 for other in original if other.startswith(key)):
+                return key.strip()
     return None
 
 

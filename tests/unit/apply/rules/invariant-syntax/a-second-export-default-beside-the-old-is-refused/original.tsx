@@ -1,0 +1,5 @@
+function Header() {
+  return <h1>Title</h1>;
+}
+
+export default Header;

@@ -1,0 +1,7 @@
+// ... existing code ...
+
+function Page() {
+  return <Header />;
+}
+
+export default Page;
