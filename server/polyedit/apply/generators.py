@@ -281,6 +281,25 @@ def _once(orig: Original, line: str) -> bool:
 _CLOSING = ("}", ")", "]")
 
 
+def _scale(block: list[str], original: list[str], alignment: Alignment) -> float | None:
+    """The factor between the file's indentation and the sketch's, when every exactly paired line says the same
+    one other than 1 at two depths at least (the file indents by 4, the sketch by 2: 2.0), or None."""
+    ratios, depths = set(), set()
+    for i, p in alignment.pairs.items():
+        if not block[i].strip() or i in alignment.fuzzy or block[i].strip() != original[p].strip():
+            continue
+        have, said = indent_width(original[p]), indent_width(block[i])
+        if (have == 0) != (said == 0):
+            return None
+        if said:
+            ratios.add(have / said)
+            depths.add(said)
+    if len(ratios) != 1 or len(depths) < 2:
+        return None
+    ratio = ratios.pop()
+    return ratio if ratio in (2.0, 0.5) else None
+
+
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
     """The block's lines in the file, and how many paired lines the sketch re-indents on purpose.
 
@@ -289,12 +308,21 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
     sketch's relative indentation, shifted like the paired line before the opener (the code it follows: the wrapped
     lines, the block's outermost, do not tell its shift); so does the paired closer at the opener's depth that ends
     the wrapped code (the ``}`` of a new ``try {``). A new line is shifted like the block (its outermost paired
-    line), or like both paired lines around it when they agree on another shift."""
+    line), or like both paired lines around it when they agree on another shift. A sketch indented by another unit
+    than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too."""
     delta = indent_delta(block, orig.lines, alignment)
     shifts: dict[int, int] = {}
     for i, p in alignment.pairs.items():
         if block[i].strip() and i not in alignment.fuzzy:
             shifts[i] = indent_width(orig.lines[p]) - indent_width(block[i])
+    scale = _scale(block, orig.lines, alignment)
+    if scale is not None:  # the sketch indents by another unit (2 spaces for the file's 4): new lines scale too
+        return [
+            orig.lines[alignment.pairs[i]]
+            if i in alignment.pairs and (not line.strip() or line.strip() == orig.lines[alignment.pairs[i]].strip())
+            else reindent(line, round(indent_width(line) * scale) - indent_width(line), orig.tabs)
+            for i, line in enumerate(block)
+        ], 0
     out: list[str] = []
     wrapped: tuple[int, int, int] | None = None  # (sketch depth of the wrapped code, its shift, the opener's depth)
     reindented = 0

@@ -1,0 +1,10 @@
+function f(xs: number[]) {
+    for (const x of xs) {
+        if (x) {
+            continue;
+        }
+        use(x);
+    }
+}
+
+function g() {}
