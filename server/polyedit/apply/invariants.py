@@ -6,7 +6,8 @@
 2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``lines_in_order``).
 3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
 4. No new syntax errors (tree-sitter; Python also compiles; TOML and YAML load), and no second copy of a statement a
-   module has once (``export default``, ``module.exports =``, ``__all__ =``, ``package``, ``fn main()``).
+   module has once (``export default``, ``module.exports =``, ``__all__ =``, ``package``, ``fn main()``), and a Go,
+   Java or Kotlin file keeps its package clause.
 5. An edit whose deletions are inferred (a lazy sketch, the LLM tier's answer) removes at most
    ``MAX_REMOVED_SHARE`` of the file. A full rewrite asked for and SEARCH/REPLACE blocks are exempt: every line
    they remove is one the sketch asked for (absent from the full text, or quoted in the SEARCH text that removes
@@ -50,6 +51,14 @@ def verify(
     for number, line in enumerate(result, start=1):
         if marker(line) and line.strip() not in before:
             raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
+    if path.endswith((".go", ".java", ".kt")) and _has_package(original) and not _has_package(result):
+        raise ApplyRefused(
+            path,
+            "the result would have no package clause: the sketch starts below it without a marker; add a "
+            "'... existing code ...' marker at its start, or show the package line",
+            None,
+            "anchor",
+        )
     doubled = _doubled_once(path, original, result)
     if doubled is not None:
         raise ApplyRefused(
@@ -152,6 +161,10 @@ _ONCE = {
     (".go",): re.compile(r"(package\s|func main\(\))"),
     (".rs",): re.compile(r"((pub )?fn main\(\))"),
 }
+
+
+def _has_package(lines: list[str]) -> bool:
+    return any(re.match(r"package\s+[\w.]+", line) for line in lines)
 
 
 def _doubled_once(path: str, original: list[str], result: list[str]) -> str | None:
