@@ -30,6 +30,7 @@ _IMPORT_WORDS = {"import", "from", "as", "use", "extern", "crate", "const", "let
 _IMPORT = re.compile(
     r"(import\b|from\s+\S+\s+import\b|use\s|extern\s+crate\b|#include\b|(const|let|var)\s.*=\s*require\()"
 )
+_HEAD = re.compile(r"""(#!|"{3}|'{3}|["']use (client|server)["']|//\s*(go:build|\+build))""")
 _DOC_OPENERS = ('"' * 3, "'" * 3, "/*", "*", "//", "#")
 _DEFINES = re.compile(r"\b(?:type|class|interface|function|def|const|let|var|struct|enum|fn|trait)\s+([A-Za-z_]\w*)")
 
@@ -42,6 +43,8 @@ def forgot_head(orig: Original, block: list[str], rows: range) -> bool:
     if orig.path.endswith(_PACKAGED) and any(_PACKAGE.match(line) for line in lines):
         return True
     first = next((line.strip() for line in block if line.strip()), "")
+    if _IMPORT.match(first) and any(_HEAD.match(line.strip()) for line in lines):
+        return True  # imports first below a shebang, a module docstring, 'use client' or a build tag: kept
     if _IMPORT.match(first) or first.startswith(_DOC_OPENERS) or is_comment(orig.path, first):
         return False  # a real edit deleting the file's first lines shows what follows them: imports, a comment
     # Code first, below a line that is no import ('use client', a build tag, 'use strict'), or an import whose

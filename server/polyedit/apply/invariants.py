@@ -59,7 +59,7 @@ def verify(
             None,
             "anchor",
         )
-    doubled = _doubled_once(path, original, result)
+    doubled = None if deletions_shown else _doubled_once(path, original, result)  # a whole text shows both
     if doubled is not None:
         raise ApplyRefused(
             path,
@@ -123,14 +123,21 @@ def syntax_problem(path: str, original: list[str], result: list[str]) -> str | N
     return None
 
 
+class _TaggedLoader(yaml.SafeLoader):  # type: ignore[misc]
+    """The safe loader, with any application tag (CloudFormation's ``!Ref``, ``!Sub``) read as plain data."""
+
+
+_TaggedLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 def _data_error(path: str, lines: list[str]) -> str | None:
     """Why a TOML or YAML file does not load (a duplicate key, a broken table), or None."""
     text = "\n".join(lines) + "\n"
     try:
         if path.endswith(".toml"):
             tomllib.loads(text)
-        elif path.endswith((".yaml", ".yml")):
-            for _ in yaml.safe_load_all(text):
+        elif path.endswith((".yaml", ".yml")) and "{{" not in text:  # a Helm or Jinja template is not YAML yet
+            for _ in yaml.load_all(text, Loader=_TaggedLoader):  # a safe loader that accepts any tag
                 pass
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
         return str(exc).splitlines()[0][:120]
@@ -163,6 +170,12 @@ _ONCE = {
 }
 
 
+def _trivial(line: str, styles: tuple[str, ...]) -> bool:
+    text = line.strip()
+    stub = text in ("pass", "...", "…") or text.startswith("raise NotImplementedError")
+    return not text or stub or text.startswith(styles)
+
+
 def _has_package(lines: list[str]) -> bool:
     return any(re.match(r"package\s+[\w.]+", line) for line in lines)
 
@@ -191,7 +204,11 @@ def _elided(original: list[str], result: list[str], styles: tuple[str, ...]) -> 
         if tag != "replace" or i2 <= i1:
             continue
         for row in range(j1, j2):
-            if result[row].strip() not in old and elision_line(result[row], styles):
+            if result[row].strip() in old or not elision_line(result[row], styles):
+                continue
+            head = result[row].strip().removesuffix("...").removesuffix("…").strip()
+            left_out = [line for line in original[i1:i2] if not _trivial(line, styles) and line.strip() != head]
+            if left_out:  # not ``pass`` made ``...`` in a Protocol, nor ``) -> bytes:`` and its ``...`` joined
                 return row
     return None
 

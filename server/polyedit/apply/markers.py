@@ -144,15 +144,41 @@ def is_marker(line: str, styles: tuple[str, ...]) -> bool:
     body = comment_body(line, styles)
     if body is None or not (_ELLIPSIS.search(body) or _PHRASES.search(body)):
         return False
-    if _FRAMED.fullmatch(body.strip()) and len(_WORDS.findall(body)) <= MAX_FRAMED_WORDS:
-        return True  # "... all the other test cases stay exactly as they were ...": framed by ellipses
+    words = {w.lower() for w in _WORDS.findall(body)}
+    if _FRAMED.fullmatch(body.strip()) and len(words) <= MAX_FRAMED_WORDS and words & _KEEPING:
+        return True  # "... all the other test cases stay exactly as they were ...": framed, and it says "kept"
     others = [w for w in _WORDS.findall(body.lower()) if w not in _MARKER_WORDS]
     return len(others) <= MAX_OTHER_WORDS
 
 
-# A comment opened and closed by an ellipsis is a marker whatever its words, up to a sentence's length.
+# A comment opened and closed by an ellipsis is a marker, up to a sentence's length, when one of its words says the
+# lines stay ("... go through the queue instead of the socket ..." is a new comment, not a marker).
 _FRAMED = re.compile(r"(\.\.\.|…).*(\.\.\.|…)", re.DOTALL)
 MAX_FRAMED_WORDS = 16
+_KEEPING = frozenset(
+    {
+        "existing",
+        "unchanged",
+        "rest",
+        "other",
+        "others",
+        "same",
+        "stay",
+        "stays",
+        "keep",
+        "kept",
+        "remain",
+        "remains",
+        "remaining",
+        "previous",
+        "omitted",
+        "elided",
+        "untouched",
+        "unmodified",
+        "were",
+        "before",
+    }
+)
 
 
 def trailing_marker(line: str, styles: tuple[str, ...]) -> bool:
@@ -163,10 +189,11 @@ def trailing_marker(line: str, styles: tuple[str, ...]) -> bool:
             continue
         at = line.find(" " + opener)
         while at > 0:
-            comment = line[at + 1 :]
+            comment, code = line[at + 1 :], line[:at]
             body = comment_body(comment, styles) or ""
-            said = _PHRASES.search(body) or _FRAMED.fullmatch(body.strip()) or body.strip() in ("...", "…")
-            if line[:at].strip() and said and is_marker(comment, styles):
+            # "# raised; RETRIES unchanged" is a note; "...  # existing code", "{...},  # unchanged" are markers
+            elided = _ELLIPSIS.search(body) or _ELIDED_CODE.search(code) or code.strip() in ("...", "…", "pass")
+            if code.strip() and elided and is_marker(comment, styles):
                 return True
             at = line.find(" " + opener, at + 1)
     return False
@@ -179,6 +206,10 @@ def elision_line(line: str, styles: tuple[str, ...]) -> bool:
     text = line.strip()
     if text in ("...", "…", "pass  # ...", "[...]", "(...)"):
         return True
-    if text[:1] in "[(" and text[-1:] in "])." and (_ELLIPSIS.search(text) or _PHRASES.search(text)):
+    note = text[:1] in "[(" and text.rstrip(".")[-1:] in "])" and "](" not in text and "=>" not in text
+    if note and _PHRASES.search(text):  # [... rest of the document unchanged ...], (Rest of the README unchanged.)
         return len(_WORDS.findall(text)) <= MAX_FRAMED_WORDS
     return trailing_marker(line, styles)
+
+
+_ELIDED_CODE = re.compile(r"[\[{(]\s*(\.\.\.|…)\s*[\]})]")  # "db": {...}

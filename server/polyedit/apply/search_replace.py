@@ -92,8 +92,16 @@ def _already_applied(lines: list[str], block: Replacement) -> bool:
     if len(found) != 1:
         return False
     n = len(block.search)
-    searches = [i for i in range(len(lines) - n + 1) if lines[i : i + n] == block.search] if n else []
-    return all(found[0] <= i and i + n <= found[0] + size for i in searches)
+    if not n:
+        return True
+    joined = "\n".join(norm(line) for line in block.search)
+    loose = [  # where the SEARCH text stands, or nearly (a misquoted comment): not applied there yet
+        i
+        for i in range(len(lines) - n + 1)
+        if lines[i : i + n] == block.search
+        or fuzz.ratio(joined, "\n".join(norm(x) for x in lines[i : i + n])) >= FUZZY_MIN
+    ]
+    return all(found[0] <= i and i + n <= found[0] + size for i in loose)
 
 
 def _find(path: str, lines: list[str], block: Replacement) -> int:
@@ -135,8 +143,8 @@ def _adapt(path: str, found: list[str], block: Replacement) -> list[str]:
     A SEARCH line that is not the file's (the model misquoted ``timeout=10`` as ``timeout=30``) is the file's line
     again where the REPLACE keeps it, and a refusal where the REPLACE changes it: the model's copy would change a
     value nobody asked to change. Indentation: a uniform shift between the SEARCH text and the file is the file's
-    (with tabs where the file has them); a shift that varies from line to line is refused in Python and YAML,
-    where it moves code into or out of a block."""
+    (with tabs where the file has them); a shift that varies from line to line (continuation lines aside) is
+    refused in Python, where it moves code into or out of a block."""
     if found == block.search or not found:
         return block.replace
     search, replace = block.search, list(block.replace)
@@ -158,7 +166,11 @@ def _adapt(path: str, found: list[str], block: Replacement) -> list[str]:
             )
         replace[kept[i]] = have
         taken.add(kept[i])
-    pairs = [(f, s) for f, s in zip(found, search, strict=True) if s.strip() and norm(f) == norm(s)]
+    pairs = [
+        (f, s)
+        for k, (f, s) in enumerate(zip(found, search, strict=True))
+        if s.strip() and norm(f) == norm(s) and not _continues(search, k)
+    ]
     tabs = any(f.startswith("\t") for f, _ in pairs) and not any(s.startswith("\t") for _, s in pairs)
     if tabs:
         units = {indent_width(s) // f.count("\t", 0, len(f) - len(f.lstrip())) for f, s in pairs if f.startswith("\t")}
@@ -174,7 +186,7 @@ def _adapt(path: str, found: list[str], block: Replacement) -> list[str]:
                 ]
     shifts = {indent_width(f) - indent_width(s) for f, s in pairs}
     if len(shifts) > 1:
-        if path.endswith((".py", ".pyi", ".yaml", ".yml")):
+        if path.endswith((".py", ".pyi")):
             raise ApplyRefused(
                 path,
                 "the SEARCH text matches the file only with another indentation on some lines: its REPLACE would "
@@ -188,3 +200,9 @@ def _adapt(path: str, found: list[str], block: Replacement) -> list[str]:
         return replace
     file_tabs = any(f.startswith("\t") for f in found)
     return [line if k in taken else reindent(line, shift, file_tabs) for k, line in enumerate(replace)]
+
+
+def _continues(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` continues the statement above it (its indentation is the writer's choice)."""
+    above = next((line.rstrip() for line in reversed(lines[:k]) if line.strip()), "")
+    return above.endswith(("(", "[", "{", ",", "\\", "+", "-", "*", "/", "and", "or", "=")) and bool(above)

@@ -1,0 +1,4 @@
+import { useState } from "react";
+import { track } from "@/lib/analytics";
+
+// ... existing code ...
