@@ -289,8 +289,8 @@ def _scale(block: list[str], original: list[str], alignment: Alignment) -> float
         if not block[i].strip() or i in alignment.fuzzy or block[i].strip() != original[p].strip():
             continue
         have, said = indent_width(original[p]), indent_width(block[i])
-        if (have == 0) != (said == 0):
-            return None
+        if (have == said and said) or (have == 0) != (said == 0):
+            return None  # most blocks: a line indented as the file indents it, so no other unit
         if said:
             ratios.add(have / said)
             depths.add(said)

@@ -68,7 +68,8 @@ def verify(
             None,
             "ambiguous",
         )
-    elided = _elided(original, result, styles)
+    ops = line_opcodes(original, result)  # one diff for the checks that read it
+    elided = _elided(original, result, styles, ops)
     if elided is not None:
         raise ApplyRefused(
             path,
@@ -80,7 +81,7 @@ def verify(
     passed.append("no-markers-left")
 
     if not deletions_shown and original:
-        removed = removed_share(original, result)
+        removed = removed_share(original, result, ops)
         if removed > max_removed_share:
             raise ApplyRefused(
                 path,
@@ -196,11 +197,13 @@ def _doubled_once(path: str, original: list[str], result: list[str]) -> str | No
     return None
 
 
-def _elided(original: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:
+def _elided(
+    original: list[str], result: list[str], styles: tuple[str, ...], ops: list[tuple[str, int, int, int, int]]
+) -> int | None:
     """The first result row that replaces original lines with a stand-in for them (``pass  # ... existing code
     ...``, a bare ``...``, ``[... rest unchanged ...]``) and is not an original line, or None."""
     old = {line.strip() for line in original}
-    for tag, i1, i2, j1, j2 in line_opcodes(original, result):
+    for tag, i1, i2, j1, j2 in ops:
         if tag != "replace" or i2 <= i1:
             continue
         for row in range(j1, j2):
@@ -213,17 +216,15 @@ def _elided(original: list[str], result: list[str], styles: tuple[str, ...]) -> 
     return None
 
 
-def removed_share(original: list[str], result: list[str]) -> float:
+def removed_share(
+    original: list[str], result: list[str], ops: list[tuple[str, int, int, int, int]] | None = None
+) -> float:
     """The share of the original's lines that disappear: per changed hunk, the old lines beyond the new ones (a
     modified line is not removed)."""
-    return _gone(original, result) / len(original) if original else 0.0
-
-
-def _gone(original: list[str], result: list[str]) -> int:
-    """Per changed hunk, the old lines beyond the new ones."""
-    return sum(
-        max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in line_opcodes(original, result) if tag != "equal"
-    )
+    if not original:
+        return 0.0
+    ops = line_opcodes(original, result) if ops is None else ops
+    return sum(max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in ops if tag != "equal") / len(original)
 
 
 def lines_in_order(sketch: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:
