@@ -151,7 +151,7 @@ def _check_whole(path: str, before: list[str], after: list[str]) -> None:
             path,
             f"the sketch has no markers, so it reads as the whole new file, but {missing:.0%} of the file's lines "
             "are not in it: if it shows only a part, mark what it leaves out with '... existing code ...' "
-            "comments; if it is the whole new file, apply it with --format full",
+            "comments (from the command line, `polyedit apply --format full` applies it as the whole file)",
             None,
             "removal",
         )
