@@ -94,14 +94,18 @@ def _already_applied(lines: list[str], block: Replacement) -> bool:
     n = len(block.search)
     if not n:
         return True
+    exact = [i for i in range(len(lines) - n + 1) if lines[i : i + n] == block.search]
+    if not all(found[0] <= i and i + n <= found[0] + size for i in exact):
+        return False
+    # Where the SEARCH text nearly stands (a misquoted comment) with code the REPLACE text does not hold: not
+    # applied there yet. (A window that adds only blank lines to the REPLACE text is where it was applied.)
     joined = "\n".join(norm(line) for line in block.search)
-    loose = [  # where the SEARCH text stands, or nearly (a misquoted comment): not applied there yet
-        i
+    inside = range(found[0], found[0] + size)
+    return not any(
+        any(lines[r].strip() for r in range(i, i + n) if r not in inside)
+        and fuzz.ratio(joined, "\n".join(norm(x) for x in lines[i : i + n])) >= FUZZY_MIN
         for i in range(len(lines) - n + 1)
-        if lines[i : i + n] == block.search
-        or fuzz.ratio(joined, "\n".join(norm(x) for x in lines[i : i + n])) >= FUZZY_MIN
-    ]
-    return all(found[0] <= i and i + n <= found[0] + size for i in loose)
+    )
 
 
 def _find(path: str, lines: list[str], block: Replacement) -> int:
