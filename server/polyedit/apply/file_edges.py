@@ -2,11 +2,11 @@
 
 Before the first block and after the last, with no marker there, the merge deletes the original's rows (at most
 ``merge.MAX_DROPPED_AT_EDGE`` non-blank ones): real edits delete a shebang, ``# coding: utf-8``, ``from __future__
-import ...``, ``'use strict';`` or an import, and show the file from the next line, an import or a comment. Two
-things no sketch drops that way (``forgot_head``): the package clause of a Go, Java or Kotlin file, which the file
-cannot do without, and, when the sketch starts with code, any line but an import (``'use client';``, a build tag)
-and an import whose names the file still uses (``class TestClient:`` shown from its header below ``import
-pytest``): its marker was forgotten.
+import ...``, ``'use strict';`` or an import, and show the file from the next line, an import or a comment. What no
+sketch drops that way (``forgot_head``: its marker was forgotten): the package clause of a Go, Java or Kotlin file,
+which the file cannot do without; above a sketch that starts with imports, a shebang, a module docstring, ``'use
+client'`` or a build tag; above one that starts with code, any line but an import the file no longer uses
+(``class TestClient:`` shown from its header below ``import pytest``, ``'use client';``, a build tag).
 
 At the end, a last block read by name keeps the rows after it; read by its lines it may end the file there. The
 second reading is a rival (``merge._tail_rival``) only when the block's new lines say what the dropped rows said

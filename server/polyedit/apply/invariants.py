@@ -172,9 +172,10 @@ _ONCE = {
 
 
 def _trivial(line: str, styles: tuple[str, ...]) -> bool:
+    """A line that holds no code a stand-in could leave out: blank, a comment, or an empty body."""
     text = line.strip()
-    stub = text in ("pass", "...", "…") or text.startswith("raise NotImplementedError")
-    return not text or stub or text.startswith(styles)
+    empty_body = text in ("pass", "...", "…") or text.startswith("raise NotImplementedError")
+    return not text or empty_body or text.startswith(styles)
 
 
 def _has_package(lines: list[str]) -> bool:

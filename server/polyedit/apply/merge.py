@@ -4,8 +4,8 @@ order for the cheapest sequence, a refusal when a reading within the margin rend
 Between two blocks stands a marker: the original rows between their readings stay, except a definition the
 sketch has already placed elsewhere (a move: a marker never re-inserts lines the sketch placed). Before the first
 block and after the last, without a marker there, the rows are deleted (at most ``MAX_DROPPED_AT_EDGE``
-non-blank ones) unless the reading is addressed by a definition's name, which leaves the file around it alone; a
-package clause, and an import the file still uses, are not dropped that way (``file_edges.py``).
+non-blank ones) unless the reading is addressed by a definition's name, which leaves the file around it alone; some
+lines are never dropped that way, a package clause first (``file_edges.py``).
 """
 
 from __future__ import annotations
