@@ -97,15 +97,18 @@ def _already_applied(lines: list[str], block: Replacement) -> bool:
     exact = [i for i in range(len(lines) - n + 1) if lines[i : i + n] == block.search]
     if not all(found[0] <= i and i + n <= found[0] + size for i in exact):
         return False
-    # Where the SEARCH text nearly stands (a misquoted comment) with code the REPLACE text does not hold: not
-    # applied there yet. (A window that adds only blank lines to the REPLACE text is where it was applied.)
-    joined = "\n".join(norm(line) for line in block.search)
+    # The lines the block removes (beyond blank ones) must be gone from around the REPLACE text: a misquoted SEARCH
+    # whose other lines still stand there (``if x is None:``) was not applied yet.
+    removed = {
+        norm(line)
+        for tag, i1, i2, _j1, _j2 in SequenceMatcher(None, block.search, block.replace, autojunk=False).get_opcodes()
+        if tag in ("delete", "replace")
+        for line in block.search[i1:i2]
+        if line.strip()
+    }
     inside = range(found[0], found[0] + size)
-    return not any(
-        any(lines[r].strip() for r in range(i, i + n) if r not in inside)
-        and fuzz.ratio(joined, "\n".join(norm(x) for x in lines[i : i + n])) >= FUZZY_MIN
-        for i in range(len(lines) - n + 1)
-    )
+    near = range(max(0, found[0] - n), min(len(lines), found[0] + size + n))
+    return not any(norm(lines[r]) in removed for r in near if r not in inside)
 
 
 def _find(path: str, lines: list[str], block: Replacement) -> int:

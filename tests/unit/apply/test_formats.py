@@ -133,3 +133,15 @@ def test_edit_positions_count_utf16_code_units() -> None:
 def test_edits_are_minimal() -> None:
     edits = minimal_edits(ORIGINAL, ORIGINAL.replace("return 2", "return 22"))
     assert len(edits) == 1 and edits[0].new_text == "2" and edits[0].start_line == 5
+
+
+def test_a_search_replace_deleting_a_blank_line_applies_once() -> None:
+    """Applied twice, the block must leave the file as applied once (the second time it is already there)."""
+    original = "x = {\n    'a': 1,\n}\n\n_CHOICES = {'k': 1}\n\n\ndef f():\n    return 1\n"
+    sketch = (
+        "<<<<<<< SEARCH\n\n_CHOICES = {'k': 1}\n\n\ndef f():\n=======\n\n_CHOICES = {'k': 1}\n\ndef f():\n"
+        ">>>>>>> REPLACE\n"
+    )
+    once = apply_sketch("m.py", original, sketch).text
+    assert once == original.replace("1}\n\n\ndef", "1}\n\ndef")
+    assert apply_sketch("m.py", once, sketch).text == once
