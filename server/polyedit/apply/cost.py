@@ -31,7 +31,7 @@ but explains more sketch lines than it cuts, or holds an edge the best leaves un
 plausibility and evidence disagree. When such a rival renders
 a different file, the merge refuses. So it does when a sketch with markers has none after its last block, read by
 name (the file after it kept), and a reading by its lines as good but for the few lines it drops ends the file
-there (``merge._tail_rival``). Terms 8 and 9 only break ties between readings that differ in how lines
+there (``file_edges.tail_rival``). Terms 8 and 9 only break ties between readings that differ in how lines
 are written, not where.
 """
 

@@ -1,7 +1,7 @@
 """The file's edges: what a sketch without a marker at its start or end may drop there.
 
 Before the first block and after the last, with no marker there, the merge deletes the original's rows (at most
-``merge.MAX_DROPPED_AT_EDGE`` non-blank ones): real edits delete a shebang, ``# coding: utf-8``, ``from __future__
+``MAX_DROPPED_AT_EDGE`` non-blank ones): real edits delete a shebang, ``# coding: utf-8``, ``from __future__
 import ...``, ``'use strict';`` or an import, and show the file from the next line, an import or a comment. What no
 sketch drops that way (``forgot_head``: its marker was forgotten): the package clause of a Go, Java or Kotlin file,
 which the file cannot do without; above a sketch that starts with imports, a shebang, a module docstring, ``'use
@@ -9,7 +9,7 @@ client'`` or a build tag; above one that starts with code, any line but an impor
 (``class TestClient:`` shown from its header below ``import pytest``, ``'use client';``, a build tag).
 
 At the end, a last block read by name keeps the rows after it; read by its lines it may end the file there. The
-second reading is a rival (``merge._tail_rival``) only when the block's new lines say what the dropped rows said
+second reading is a rival (``tail_rival``) only when the block's new lines say what the dropped rows said
 (``taken_over``: every word of ``exports.default = _default;`` is in the new ``var _default = exports.default =
 {``); otherwise the marker was forgotten (a changed ``sub`` before ``module.exports = { add, sub };``).
 """
@@ -17,10 +17,17 @@ second reading is a rival (``merge._tail_rival``) only when the block's new line
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped
 from polyedit.apply.definitions import is_comment
-from polyedit.apply.generators import Original
+from polyedit.apply.generators import CLOSERS, Original
 from polyedit.apply.text import norm
+
+if TYPE_CHECKING:
+    from polyedit.apply.merge import LazyMerge
+
+MAX_DROPPED_AT_EDGE = 3  # non-blank lines a sketch without a marker at an edge may drop there
 
 _PACKAGE = re.compile(r"package\s+[\w.]+\s*;?\s*$")
 _PACKAGED = (".go", ".java", ".kt", ".scala")
@@ -87,3 +94,60 @@ def bound_names(line: str) -> set[str]:
         if words:
             names.add(words[-1] if last or " as " in item or ":" in item else words[0])
     return names
+
+
+def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
+    """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, or
+    it ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's)."""
+    if merge.open_after(reading.block) or reading.anchored_by_name:
+        return True
+    block = merge.block_at(reading.block)
+    last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
+    row = reading.end - 1
+    return (
+        norm(last) in CLOSERS
+        and 0 <= row < len(merge.orig.lines)
+        and merge.orig.lines[row].rstrip() == last  # the same closer at the same depth
+        and any(d.end == row and d.start < reading.start for d in merge.orig.outline.definitions)
+    )
+
+
+def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cost | None:
+    """What a block at the sketch's start (end) with no marker there deletes from the file's start (end)."""
+    n = len(merge.orig.lines)
+    if reading.anchored_by_name:
+        return Cost()
+    if at_start and (k > 0):
+        return Cost()
+    if not at_start and tail_kept(merge, reading):
+        return Cost()
+    rows = range(0, reading.start) if at_start else range(reading.end, n)
+    dropped = sum(1 for r in rows if merge.orig.lines[r].strip())
+    if at_start and forgot_head(merge.orig, merge.block_at(k).lines, rows):
+        return None
+    if dropped > MAX_DROPPED_AT_EDGE and not rewrapped([merge.orig.lines[r] for r in rows], list(reading.new_lines)):
+        return None  # a forgotten marker, unless the new lines there re-wrap the dropped ones
+    return Cost(changes=1 if dropped else 0, deleted=dropped)
+
+
+def tail_rival(
+    merge: LazyMerge, best: list[Reading], total: Cost, ends: list[tuple[Cost, list[Reading]]]
+) -> list[Reading] | None:
+    """A reading of the sketch's last block by its lines, ending the file where the block ends, as good as the
+    best one but for the lines it drops, when the best reads the block by name and keeps them (a sketch with
+    markers, none after its last block) and the block's new lines say what the dropped lines said (every word
+    of ``exports.default = _default;`` is in the new ``var _default = exports.default = {``): the sketch may
+    end the file there, having moved their work into the block, or the model forgot the marker. When the new
+    lines do not take the dropped ones over (``module.exports = { add, sub };`` after a changed ``sub``), the
+    marker was forgotten: a model does not end a module by leaving out its exports."""
+    last = best[-1]
+    marked = len(merge.blocks) > 1 or merge.marker_before(merge.blocks[0]) is not None
+    if not marked or not last.anchored_by_name or merge.open_after(last.block):
+        return None  # a fragment without markers is read by name: its definitions are its only address
+    best_terms = total.terms()[:MARGIN_TERMS]  # a reading by name drops nothing at the edge: its total is its own
+    for cost, path in ends:
+        if cost.terms()[:MARGIN_TERMS] <= best_terms and taken_over(
+            merge.orig, merge.block_at(path[-1].block).lines, path[-1].end
+        ):
+            return path
+    return None

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 
 from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import literal_blanks
-from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped, within_margin
+from polyedit.apply.cost import Cost, Reading, within_margin
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
-from polyedit.apply.file_edges import forgot_head, taken_over
+from polyedit.apply.file_edges import MAX_DROPPED_AT_EDGE, edge_cost, tail_kept, tail_rival
 from polyedit.apply.generators import (
-    CLOSERS,
     Original,
     chain_readings,
     closer_readings,
@@ -38,9 +37,6 @@ from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
 from polyedit.apply.weak_settle import Doubt, settle, vouched, weak_count
-
-MAX_DROPPED_AT_EDGE = 3
-_INFEASIBLE = None
 
 
 @dataclass
@@ -112,38 +108,6 @@ class LazyMerge:
         a block is not new code whose place only its scope can tell."""
         return [line for line in block.lines if distinctive(norm(line)) and self.orig.positions.get(norm(line))]
 
-    def tail_kept(self, reading: Reading) -> bool:
-        """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, or
-        it ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's)."""
-        if self.open_after(reading.block) or reading.anchored_by_name:
-            return True
-        block = self.block_at(reading.block)
-        last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
-        row = reading.end - 1
-        return (
-            norm(last) in CLOSERS
-            and 0 <= row < len(self.orig.lines)
-            and self.orig.lines[row].rstrip() == last  # the same closer at the same depth
-            and any(d.end == row and d.start < reading.start for d in self.orig.outline.definitions)
-        )
-
-    def edge_cost(self, k: int, reading: Reading, at_start: bool) -> Cost | None:
-        """What a block at the sketch's start (end) with no marker there deletes from the file's start (end)."""
-        n = len(self.orig.lines)
-        if reading.anchored_by_name:
-            return Cost()
-        if at_start and (k > 0):
-            return Cost()
-        if not at_start and self.tail_kept(reading):
-            return Cost()
-        rows = range(0, reading.start) if at_start else range(reading.end, n)
-        dropped = sum(1 for r in rows if self.orig.lines[r].strip())
-        if at_start and forgot_head(self.orig, self.block_at(k).lines, rows):
-            return _INFEASIBLE
-        if dropped > MAX_DROPPED_AT_EDGE and not rewrapped([self.orig.lines[r] for r in rows], list(reading.new_lines)):
-            return _INFEASIBLE  # a forgotten marker, unless the new lines there re-wrap the dropped ones
-        return Cost(changes=1 if dropped else 0, deleted=dropped)
-
     # --- the dynamic programme --------------------------------------------------------------------------------
 
     def choose(self) -> list[Reading]:
@@ -151,7 +115,7 @@ class LazyMerge:
             raise self.refuse("the sketch holds only markers", None, "format")
         layer: dict[Reading, tuple[Cost, list[Reading]]] = {}
         for r in self.readings(self.blocks[0], 0):
-            edge = self.edge_cost(self.blocks[0], r, at_start=True)
+            edge = edge_cost(self, self.blocks[0], r, at_start=True)
             if edge is not None:
                 layer[r] = (r.cost + edge, [r])
         self._check_found(self.blocks[0], layer)
@@ -166,7 +130,7 @@ class LazyMerge:
             layer = nxt
         finals, ends = [], []
         for r, (total, path) in layer.items():
-            edge = self.edge_cost(self.blocks[-1], r, at_start=False)
+            edge = edge_cost(self, self.blocks[-1], r, at_start=False)
             if edge is not None:
                 finals.append((total + edge, path))
                 if edge.deleted:
@@ -184,33 +148,11 @@ class LazyMerge:
                 block.first,
             )
         best_total, best_path = min(finals, key=lambda item: item[0])
-        self.tail_rival = self._tail_rival(best_path, best_total, ends)
+        self.tail_rival = tail_rival(self, best_path, best_total, ends)
         # Other paths exactly as good: the margin below weighs one block's rivals with the others held, so a
         # sketch fitting two places block by block (two ``button.onclick = function`` handlers) is checked here.
         self.tied = [path for total, path in finals if total == best_total and path is not best_path]
         return best_path
-
-    def _tail_rival(
-        self, best: list[Reading], total: Cost, ends: list[tuple[Cost, list[Reading]]]
-    ) -> list[Reading] | None:
-        """A reading of the sketch's last block by its lines, ending the file where the block ends, as good as the
-        best one but for the lines it drops, when the best reads the block by name and keeps them (a sketch with
-        markers, none after its last block) and the block's new lines say what the dropped lines said (every word
-        of ``exports.default = _default;`` is in the new ``var _default = exports.default = {``): the sketch may
-        end the file there, having moved their work into the block, or the model forgot the marker. When the new
-        lines do not take the dropped ones over (``module.exports = { add, sub };`` after a changed ``sub``), the
-        marker was forgotten: a model does not end a module by leaving out its exports."""
-        last = best[-1]
-        marked = len(self.blocks) > 1 or self.marker_before(self.blocks[0]) is not None
-        if not marked or not last.anchored_by_name or self.open_after(last.block):
-            return None  # a fragment without markers is read by name: its definitions are its only address
-        best_terms = total.terms()[:MARGIN_TERMS]  # a reading by name drops nothing at the edge: its total is its own
-        for cost, path in ends:
-            if cost.terms()[:MARGIN_TERMS] <= best_terms and taken_over(
-                self.orig, self.block_at(path[-1].block).lines, path[-1].end
-            ):
-                return path
-        return None
 
     def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
         if layer:
@@ -368,7 +310,7 @@ class LazyMerge:
         infeasible): a rival is compared as the dynamic programme compared it."""
         cost: Cost | None = reading.cost
         for edge, wanted in ((True, at_start), (False, at_end)):
-            extra = self.edge_cost(reading.block, reading, edge) if wanted else Cost()
+            extra = edge_cost(self, reading.block, reading, edge) if wanted else Cost()
             cost = None if cost is None or extra is None else cost + extra
         return cost
 
@@ -438,7 +380,7 @@ class LazyMerge:
                     if r not in reading.kept:
                         removed.add(r)
                 cursor = max(cursor, piece.end)
-        keep_tail = self.tail_kept(chosen[-1])
+        keep_tail = tail_kept(self, chosen[-1])
         for r in range(cursor, len(lines)):
             if keep_tail and r not in moved:
                 out.append(lines[r])
