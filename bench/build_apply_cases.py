@@ -239,6 +239,31 @@ FINAL5_DEBIAN = {
     ],
     "rust": ["librust-lazy-static-dev", "librust-tempfile-dev", "librust-byteorder-dev"],
 }
+# An eighth set, built at the start of session 11 before any apply work and run once at its end (``--set final6``).
+FINAL6_SEED = 20261205
+FINAL6_PYPI_PAIRS = [
+    ("isort", "5.12.0", "5.13.2"),
+    ("pathspec", "0.11.2", "0.12.1"),
+    ("mistune", "3.0.1", "3.0.2"),
+    ("pyflakes", "3.1.0", "3.2.0"),
+    ("filelock", "3.13.1", "3.15.4"),
+    ("charset-normalizer", "3.3.0", "3.3.2"),
+]
+FINAL6_NPM_PAIRS = [
+    ("pino", "8.19.0", "9.3.2"),
+    ("p-queue", "8.0.0", "8.0.1"),
+    ("nanostores", "0.9.5", "0.10.3"),
+    ("@reduxjs/toolkit", "2.2.1", "2.2.7"),
+    ("superjson", "2.2.0", "2.2.1"),
+]
+FINAL6_DEBIAN = {
+    "go": [
+        "golang-github-mattn-go-runewidth-dev",
+        "golang-github-kballard-go-shellquote-dev",
+        "golang-github-burntsushi-toml-dev",
+    ],
+    "rust": ["librust-ryu-dev", "librust-percent-encoding-dev", "librust-humantime-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -248,6 +273,7 @@ SETS = {
     "final3": (FINAL3_SEED, FINAL3_PYPI_PAIRS, FINAL3_NPM_PAIRS, FINAL3_DEBIAN),
     "final4": (FINAL4_SEED, FINAL4_PYPI_PAIRS, FINAL4_NPM_PAIRS, FINAL4_DEBIAN),
     "final5": (FINAL5_SEED, FINAL5_PYPI_PAIRS, FINAL5_NPM_PAIRS, FINAL5_DEBIAN),
+    "final6": (FINAL6_SEED, FINAL6_PYPI_PAIRS, FINAL6_NPM_PAIRS, FINAL6_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -52,7 +52,8 @@ react-admin's ra-core and ra-ui-materialui, async, ws, Pico CSS, sanitize.css, t
 eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segmentation, scopeguard) and ``holdout3``
 (session 10: tabulate, parso, refine's mui package, kleur, modern-normalize, Milligram, chi, tablewriter,
 walkdir, crossbeam-utils) and ``holdout4`` (session 10's second round, fresh: arrow, schedule, refine's mantine
-package, dayjs, Tachyons, go-homedir, cast, fnv, same-file).
+package, dayjs, Tachyons, go-homedir, cast, fnv, same-file) and ``holdout5`` (session 11, fresh: isort, mistune,
+refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, ryu, humantime).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -171,6 +172,22 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-same-file-dev",
         ],
     },
+    # Session 11: a fresh held-out split (every earlier split had judged a round), built before that session's
+    # apply work and run once at its end.
+    "holdout5": {
+        "pypi": [("isort", "5.13.2"), ("mistune", "3.0.2")],
+        "npm": [
+            ("@refinedev/chakra-ui", "2.33.0"),
+            ("nanostores", "0.10.3"),
+            ("mvp.css", "1.15.0"),
+        ],
+        "debian": [
+            "golang-github-mattn-go-runewidth-dev",
+            "golang-github-burntsushi-toml-dev",
+            "librust-ryu-dev",
+            "librust-humantime-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -192,7 +209,7 @@ EXTRA = {
     "yaml": {"marker-yaml": 1.0},
     "toml": {"marker-toml": 1.25},
 }
-PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6, "holdout4": 6}
+PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6, "holdout4": 6, "holdout5": 6}
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
 PHRASES = [
