@@ -11,7 +11,8 @@ from itertools import pairwise
 from pathlib import PurePosixPath
 
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
-from polyedit.apply.generators import Original, render
+from polyedit.apply.generators import Original
+from polyedit.apply.indentation import render
 from polyedit.apply.markers import comment_styles
 from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block

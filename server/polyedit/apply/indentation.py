@@ -1,0 +1,113 @@
+"""How a block's lines are indented in the file: the sketch's indentation of a copied line is noise, except where
+the sketch re-indents code on purpose."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from polyedit.apply.runs import Alignment, indent_delta
+from polyedit.apply.text import indent_width, reindent
+
+if TYPE_CHECKING:
+    from polyedit.apply.generators import Original
+
+_CLOSING = ("}", ")", "]")
+
+
+def _scale(block: list[str], original: list[str], alignment: Alignment) -> float | None:
+    """The factor between the file's indentation and the sketch's, when every exactly paired line says the same
+    one other than 1 at two depths at least (the file indents by 4, the sketch by 2: 2.0), or None."""
+    ratios, depths = set(), set()
+    for i, p in alignment.pairs.items():
+        if not block[i].strip() or i in alignment.fuzzy or block[i].strip() != original[p].strip():
+            continue
+        have, said = indent_width(original[p]), indent_width(block[i])
+        if (have == said and said) or (have == 0) != (said == 0):
+            return None  # most blocks: a line indented as the file indents it, so no other unit
+        if said:
+            ratios.add(have / said)
+            depths.add(said)
+    if len(ratios) != 1 or len(depths) < 2:
+        return None
+    ratio = ratios.pop()
+    return ratio if ratio in (2.0, 0.5) else None
+
+
+def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
+    """The block's lines in the file, and how many paired lines the sketch re-indents on purpose.
+
+    A paired line keeps the original's indentation (the sketch's indentation of copied lines is noise), except in
+    code the sketch wraps in a new block (after a new line that opens one, indented deeper), which keeps the
+    sketch's relative indentation, shifted like the paired line before the opener (the code it follows: the wrapped
+    lines, the block's outermost, do not tell its shift); so does the paired closer at the opener's depth that ends
+    the wrapped code (the ``}`` of a new ``try {``). A new line is shifted like the block (its outermost paired
+    line), or like both paired lines around it when they agree on another shift. A sketch indented by another unit
+    than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too."""
+    delta = indent_delta(block, orig.lines, alignment)
+    shifts: dict[int, int] = {}
+    for i, p in alignment.pairs.items():
+        if block[i].strip() and i not in alignment.fuzzy:
+            shifts[i] = indent_width(orig.lines[p]) - indent_width(block[i])
+    scale = _scale(block, orig.lines, alignment)
+    if scale is not None:  # the sketch indents by another unit (2 spaces for the file's 4): new lines scale too
+        return [
+            orig.lines[alignment.pairs[i]]
+            if i in alignment.pairs and (not line.strip() or line.strip() == orig.lines[alignment.pairs[i]].strip())
+            else reindent(line, round(indent_width(line) * scale) - indent_width(line), orig.tabs)
+            for i, line in enumerate(block)
+        ], 0
+    out: list[str] = []
+    wrapped: tuple[int, int, int] | None = None  # (sketch depth of the wrapped code, its shift, the opener's depth)
+    reindented = 0
+    last_new: int | None = None
+    for i, line in enumerate(block):
+        depth = indent_width(line)
+        closes: int | None = None  # the shift of the new opener this line closes (``}`` of a new ``try {``)
+        if wrapped is not None and line.strip() and depth < wrapped[0]:
+            if depth == wrapped[2] and line.lstrip()[:1] in _CLOSING:
+                closes = wrapped[1]
+            wrapped = None
+        if i in shifts:
+            opens = last_new is not None and block[last_new].rstrip().endswith(_OPENERS)
+            if wrapped is None and last_new is not None and opens and depth > indent_width(block[last_new]):
+                before = max((k for k in shifts if k < last_new), default=None)  # the code the new opener follows
+                wrapped = (
+                    depth,
+                    shifts[before] if before is not None else _shift_around(block, shifts, last_new, delta),
+                    indent_width(block[last_new]),
+                )
+            p = alignment.pairs[i]
+            if wrapped is not None or closes is not None:
+                reindented += 1
+                out.append(reindent(line, (wrapped[1] if wrapped is not None else closes) or 0, orig.tabs))
+            elif line.strip() == orig.lines[p].strip():
+                out.append(orig.lines[p])
+            else:  # a change of spacing inside the line is the model's edit
+                out.append(reindent(line, shifts[i], orig.tabs))
+            last_new = None
+        elif i in alignment.pairs and not line.strip():
+            out.append(orig.lines[alignment.pairs[i]])
+        else:
+            shift = wrapped[1] if wrapped is not None else _shift_around(block, shifts, i, delta)
+            out.append(reindent(line, shift, orig.tabs) if shift or orig.tabs else line)
+            if line.strip():
+                last_new = i
+    return out, reindented
+
+
+_OPENERS = (":", "{", "(", "[", "=>")
+
+
+def _shift_around(block: list[str], shifts: dict[int, int], i: int, default: int) -> int:
+    """The shift of the paired lines before and after line ``i`` when they agree, else of the next paired line
+    when it stands at line ``i``'s depth with no shallower line between (a sibling: past an ``else:`` it is in
+    another scope), else ``default``."""
+    before = max((k for k in shifts if k < i), default=None)
+    after = min((k for k in shifts if k > i), default=None)
+    if before is not None and after is not None and shifts[before] == shifts[after]:
+        return shifts[before]
+    depth = indent_width(block[i])
+    between = [line for line in block[i + 1 : after] if line.strip()]
+    if after is not None and indent_width(block[after]) == depth and all(indent_width(x) >= depth for x in between):
+        return shifts[after]
+    return default
