@@ -24,7 +24,11 @@ def detect(text: str, path: str = "") -> TextStyle:
     """The text's line endings, final newline and indentation style (``path`` names the language, if known)."""
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
-    indents = [m.group(0) for m in (_LEADING.match(line) for line in text.split("\n")) if m and m.group(0)]
+    indents = [
+        m.group(0)
+        for m in (_LEADING.match(line) for line in text.split("\n") if not line.lstrip().startswith("*"))
+        if m and m.group(0)
+    ]
     tab_indents = sum(1 for i in indents if i.startswith("\t"))
     tabs = tab_indents > len(indents) / 2 or (path.endswith(TAB_SUFFIXES) and tab_indents > 0)
     return TextStyle("\r\n" if crlf > lf else "\n", text.endswith("\n") or not text, tabs)

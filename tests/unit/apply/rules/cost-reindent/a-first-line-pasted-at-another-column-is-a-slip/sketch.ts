@@ -1,0 +1,10 @@
+// ... existing code ...
+  export default function setup(
+  config: Config,
+): void {
+  const {theme} = config;
+  console.debug('setup');
+  if (theme) {
+    load(theme);
+  }
+}

@@ -1,0 +1,10 @@
+export function area(shape: Shape): number {
+    if (shape.kind === "circle") {
+        return Math.PI * shape.r * shape.r;
+    }
+    return shape.w * shape.h;
+}
+
+export function label(shape: Shape): string {
+    return shape.kind;
+}

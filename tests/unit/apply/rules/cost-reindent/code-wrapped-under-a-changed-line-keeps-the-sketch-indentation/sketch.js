@@ -1,0 +1,16 @@
+export function shift(date, zone) {
+  var offset = zone.offset(date);
+  var moved;
+  if (offset === 0) {
+    moved = date.utc();
+  } else {
+    moved = build(date, {
+      zone: zone.name
+    }).withOffset(offset);
+
+    if (zone.keepLocal) {
+      moved = moved.add(offset);
+    }
+  }
+  return moved;
+}

@@ -1,0 +1,9 @@
+/**
+ * A counter.
+ * It counts.
+ * Up only.
+ */
+export function Counter(start) {
+	this.count = start;
+}
+Counter.prototype.kind = "counter";

@@ -1,0 +1,6 @@
+// ... existing code ...
+export function Counter(start, step) {
+	this.count = start;
+	this.step = step;
+}
+// ... existing code ...
