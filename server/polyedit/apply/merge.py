@@ -36,7 +36,7 @@ from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
-from polyedit.apply.weak_settle import Doubt, settle, vouched, weak_count
+from polyedit.apply.weak_settle import Doubt, moved_into, settle, vouched, weak_count
 
 
 @dataclass
@@ -262,6 +262,11 @@ class LazyMerge:
             block = self.block_at(best.block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
                 found = Doubt(position, *doubt, weak=weak_count(block))
+                moved = moved_into(self.orig.lines, block, best, found, chosen[position + 1 :])
+                if moved is not None:  # the skipped rows stand among the block's new lines: not kept twice
+                    self.broken.add(tuple(self.render(chosen).lines))
+                    chosen = [*chosen[:position], moved, *chosen[position + 1 :]]
+                    continue
                 doubts.append(found)
                 shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
                 if not vouched(self.orig.lines, block, best, found, shown):
@@ -274,7 +279,7 @@ class LazyMerge:
         if settled is None:
             block = self.block_at(chosen[doubts[0].position].block)
             raise self.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
-        self.broken = settled[1]
+        self.broken |= settled[1]
         return settled[0]
 
     def _check_spacing(self, chosen: list[Reading], merged: Merged) -> None:

@@ -26,7 +26,11 @@ and refuses. A careful reader is not in doubt when both of these hold:
   Blank lines alone vouch for nothing: after an unchanged line they end a block shown for context as well as
   they stand for deleted lines.
 
-Every weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
+A weak end is settled at once, with no syntax needed, when every row it skipped stands among the block's new
+lines (``moved_into``: ``from functools import lru_cache`` moved above ``import unicodedata``): read as an
+insertion, the marker after the block would keep a second copy of lines the sketch shows once, in their new place.
+
+Every other weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
 error, and each insertion kept (the others replaced) must break it; otherwise the merge refuses as before. A weak
 start (``weak_start``) is never settled: its closer closes a scope opened before the block, which the block does
 not show, so the syntax cannot say which rows it closes (a ``}`` read before ``fn errorV2`` may close the test
@@ -133,6 +137,21 @@ def _replacing(reading: Reading, doubt: Doubt) -> Reading:
     """The reading with its weak end paired with the same lines after the rows it skipped: it replaces them."""
     last = reading.pieces[-1]
     return replace(reading, pieces=(*reading.pieces[:-1], Piece(last.start, doubt.places[1] + doubt.weak, last.lines)))
+
+
+def moved_into(
+    original: list[str], block: Block, reading: Reading, doubt: Doubt, following: list[Reading]
+) -> Reading | None:
+    """The reading that replaces the skipped rows, when each of them stands among the block's new lines (an import
+    moved up into the block): read as an insertion, the marker after the block would keep a second copy of lines
+    the sketch shows once, in their new place. None otherwise, or when the replaced rows reach the next reading."""
+    paired = {i for i, _ in reading.pairs}
+    new = {norm(line) for i, line in enumerate(block.lines) if i not in paired and line.strip()}
+    skipped = [norm(line) for line in original[doubt.places[0] : doubt.places[1]] if line.strip()]
+    if not skipped or not all(line in new and distinctive(line) for line in skipped):
+        return None
+    moved = _replacing(reading, doubt)
+    return moved if not following or moved.end <= following[0].start else None
 
 
 def settle(

@@ -1,0 +1,7 @@
+const path = require('path');
+const fs = require('fs');
+const os = require('os');
+
+function home() {
+  return os.homedir();
+}

@@ -1,0 +1,7 @@
+from pathlib import Path
+import os
+import sys
+
+
+def home():
+    return Path(os.path.expanduser('~'))

@@ -1,0 +1,7 @@
+import os
+import sys
+from pathlib import Path
+
+
+def home():
+    return Path(os.path.expanduser('~'))

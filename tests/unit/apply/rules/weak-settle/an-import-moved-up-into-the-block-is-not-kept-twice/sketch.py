@@ -1,0 +1,5 @@
+from pathlib import Path
+import os
+import sys
+
+# ... existing code ...
