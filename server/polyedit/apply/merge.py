@@ -35,7 +35,7 @@ from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
-from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_start
+from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start
 from polyedit.apply.weak_settle import Doubt, moved_into, settle, vouched, weak_count
 
 
@@ -258,20 +258,26 @@ class LazyMerge:
         """The chosen readings, with the doubtful weak ends (``weak_end.py``) settled when the syntax and the block
         say what they replace (``weak_settle.py``); a refusal when a doubt stands."""
         doubts: list[Doubt] = []
+        new = {line for reading in chosen for line in reading.new_lines}
         for position, best in enumerate(chosen):
             block = self.block_at(best.block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
                 found = Doubt(position, *doubt, weak=weak_count(block))
-                moved = moved_into(self.orig.lines, block, best, found, chosen[position + 1 :])
-                if moved is not None:  # the skipped rows stand among the block's new lines: not kept twice
-                    self.broken.add(tuple(self.render(chosen).lines))
-                    chosen = [*chosen[:position], moved, *chosen[position + 1 :]]
-                    continue
-                doubts.append(found)
-                shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
-                if not vouched(self.orig.lines, block, best, found, shown):
-                    raise self.refuse(found.reason, block.first, "ambiguous", places=found.places)
+                skipped = range(found.places[0], found.places[1])
+                if moved := moved_into(self.orig.lines, chosen, position, skipped, skipped.stop + found.weak, new):
+                    self.broken.add(tuple(self.render(chosen).lines))  # the reading keeping a second copy
+                    chosen = moved
+                else:
+                    doubts.append(found)
+                    shown = {row for r in chosen if r is not best for p in r.pieces for row in range(p.start, p.end)}
+                    if not vouched(self.orig.lines, block, best, found, shown):
+                        raise self.refuse(found.reason, block.first, "ambiguous", places=found.places)
             if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
+                skipped, edge = range(*doubt[1]), doubt[1][0] - weak_head(block)
+                if moved := moved_into(self.orig.lines, chosen, position, skipped, edge, new):
+                    self.broken.add(tuple(self.render(chosen).lines))
+                    chosen = moved
+                    continue
                 raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
         if not doubts:
             return chosen

@@ -72,6 +72,11 @@ def idle_weak_end(orig: Original, block: Block, end: int) -> tuple[str, list[int
     return None
 
 
+def weak_head(block: Block) -> int:
+    """How many blank or bracket lines the block starts with."""
+    return next((i for i, line in enumerate(block.lines) if distinctive(norm(line))), len(block.lines))
+
+
 def weak_start(orig: Original, block: Block, start: int) -> tuple[str, list[int]] | None:
     """The mirror of ``weak_end``: the block, whose reading starts at row ``start`` after a marker, begins with
     blank or bracket lines read as new before a line that had none, while the same lines stand right before a run

@@ -26,9 +26,9 @@ and refuses. A careful reader is not in doubt when both of these hold:
   Blank lines alone vouch for nothing: after an unchanged line they end a block shown for context as well as
   they stand for deleted lines.
 
-A weak end is settled at once, with no syntax needed, when every row it skipped stands among the block's new
-lines (``moved_into``: ``from functools import lru_cache`` moved above ``import unicodedata``): read as an
-insertion, the marker after the block would keep a second copy of lines the sketch shows once, in their new place.
+A weak end (or start) is settled at once, with no syntax needed, when every row it skipped stands among the
+sketch's new lines (``moved_into``: ``from functools import lru_cache`` moved above ``import unicodedata``): read
+as an insertion, the file would keep a second copy of lines the sketch shows once, in their new place.
 
 Every other weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
 error, and each insertion kept (the others replaced) must break it; otherwise the merge refuses as before. A weak
@@ -140,18 +140,23 @@ def _replacing(reading: Reading, doubt: Doubt) -> Reading:
 
 
 def moved_into(
-    original: list[str], block: Block, reading: Reading, doubt: Doubt, following: list[Reading]
-) -> Reading | None:
-    """The reading that replaces the skipped rows, when each of them stands among the block's new lines (an import
-    moved up into the block): read as an insertion, the marker after the block would keep a second copy of lines
-    the sketch shows once, in their new place. None otherwise, or when the replaced rows reach the next reading."""
-    paired = {i for i, _ in reading.pairs}
-    new = {norm(line) for i, line in enumerate(block.lines) if i not in paired and line.strip()}
-    skipped = [norm(line) for line in original[doubt.places[0] : doubt.places[1]] if line.strip()]
-    if not skipped or not all(line in new and distinctive(line) for line in skipped):
+    original: list[str], chosen: list[Reading], position: int, skipped: range, edge: int, new: set[str]
+) -> list[Reading] | None:
+    """The readings with the one at ``position`` grown over the ``skipped`` rows beside its weak end or start, to
+    row ``edge`` (past the same weak lines there), when each skipped row stands among the sketch's ``new`` lines
+    (an import moved into the block, or into another one): read as an insertion, the file would keep a second copy
+    of lines the sketch shows once, in their new place. None otherwise, or when it reaches a neighbour's rows."""
+    lines = [norm(line) for line in original[skipped.start : skipped.stop] if line.strip()]
+    if not lines or not all(line in new and distinctive(line) for line in lines):
         return None
-    moved = _replacing(reading, doubt)
-    return moved if not following or moved.end <= following[0].start else None
+    reading = chosen[position]
+    first, last = reading.pieces[0], reading.pieces[-1]
+    if edge >= reading.end:
+        grown = replace(reading, pieces=(*reading.pieces[:-1], Piece(last.start, edge, last.lines)))
+    else:
+        grown = replace(reading, pieces=(Piece(edge, first.end, first.lines), *reading.pieces[1:]))
+    readings = [*chosen[:position], grown, *chosen[position + 1 :]]
+    return None if any(a.end > b.start for a, b in pairwise(readings)) else readings
 
 
 def settle(
