@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import literal_blanks
+from polyedit.apply.copies import doubles, shown_once
 from polyedit.apply.cost import Cost, Reading, within_margin
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
@@ -191,8 +192,15 @@ class LazyMerge:
 
     def merge(self) -> Merged:
         found = self.choose()
+        once = shown_once(self.orig.lines, [line for k in self.blocks for line in self.block_at(k).lines])
+        if self.tied and doubles(self.render(found).lines, once):  # a tie keeping a moved line twice loses
+            single = next((path for path in self.tied if not doubles(self.render(path).lines, once)), None)
+            if single is not None:
+                self.tied = [path for path in self.tied if path is not single] + [found]
+                found = single
         chosen = self._settle_weak(found)
         merged = self.render(chosen)
+        twice = doubles(merged.lines, once)
         if self.tail_rival is not None and chosen == found:
             ended = self.render(self.tail_rival)
             if ended.lines != merged.lines and tuple(ended.lines) not in self.broken:
@@ -208,7 +216,7 @@ class LazyMerge:
                 )
         for path in self.tied if chosen == found else []:
             other = self.render(path)
-            if other.lines != merged.lines and tuple(other.lines) not in self.broken:
+            if other.lines != merged.lines and self._stands(other.lines, twice, once):
                 k = next(k for k, (a, b) in enumerate(zip(chosen, path, strict=True)) if a != b)
                 raise self._ambiguous(chosen[k], path[k])
         shown_rows = {row for r in chosen for p in r.pieces for row in range(p.start, p.end)}
@@ -250,9 +258,14 @@ class LazyMerge:
                 if rival_cost is None or best_cost is None or not within_margin(rival_cost, best_cost):
                     continue
                 other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
-                if other.lines != merged.lines and tuple(other.lines) not in self.broken:
+                if other.lines != merged.lines and self._stands(other.lines, twice, once):
                     raise self._ambiguous(best, rival)
         return merged
+
+    def _stands(self, other: list[str], twice: bool, once: frozenset[str]) -> bool:
+        """Whether another reading's file stands against the merge: not one a settled weak edge set aside, nor
+        one that keeps a second copy of a line the sketch moved while the merge does not (``copies.py``)."""
+        return tuple(other) not in self.broken and (twice or not doubles(other, once))
 
     def _settle_weak(self, chosen: list[Reading]) -> list[Reading]:
         """The chosen readings, with the doubtful weak ends (``weak_end.py``) settled when the syntax and the block
