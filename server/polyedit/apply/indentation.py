@@ -17,8 +17,7 @@ _CLOSING = ("}", ")", "]")
 
 def _scale(block: list[str], original: list[str], alignment: Alignment) -> float | None:
     """The factor between the file's indentation and the sketch's, when every exactly paired line says the same
-    one other than 1 at two depths at least, or at one depth when the sketch's steps in, scaled, are the file's
-    (the file indents by 4, the sketch by 2: 2.0), or None."""
+    one other than 1 at two depths at least (the file indents by 4, the sketch by 2: 2.0), or None."""
     ratios, depths = set(), set()
     for i, p in alignment.pairs.items():
         if not block[i].strip() or i in alignment.fuzzy or block[i].strip() != original[p].strip():
@@ -29,13 +28,10 @@ def _scale(block: list[str], original: list[str], alignment: Alignment) -> float
         if said:
             ratios.add(have / said)
             depths.add(said)
-    if len(ratios) != 1:
+    if len(ratios) != 1 or len(depths) < 2:
         return None
     ratio = ratios.pop()
-    if ratio not in (2.0, 0.5):
-        return None
-    steps = _steps(block)
-    return ratio if len(depths) >= 2 or (steps and {s * ratio for s in steps} <= _steps(original)) else None
+    return ratio if ratio in (2.0, 0.5) else None
 
 
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
@@ -47,12 +43,14 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
     lines, the block's outermost, do not tell its shift); so does the paired closer at the opener's depth that ends
     the wrapped code (the ``}`` of a new ``try {``). A new line is shifted like the block (its outermost paired
     line), or like both paired lines around it when they agree on another shift. A sketch indented by another unit
-    than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too. A sketch
-    that re-indents copied lines with a steady step keeps its indentation (``_as_shown``)."""
+    than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too. A body the
+    sketch re-indents on purpose keeps the sketch's indentation under its opener (``_bodies_as_shown``)."""
+    out, reindented = _paired_render(orig, block, alignment)
+    return _bodies_as_shown(orig, block, alignment, out, reindented)
+
+
+def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
     delta = indent_delta(block, orig.lines, alignment)
-    shown = _as_shown(orig, block, alignment)
-    if shown is not None:
-        return shown
     shifts: dict[int, int] = {}
     for i, p in alignment.pairs.items():
         if block[i].strip() and i not in alignment.fuzzy:
@@ -122,45 +120,65 @@ def _shift_around(block: list[str], shifts: dict[int, int], i: int, default: int
     return default
 
 
-def _as_shown(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int] | None:
-    """The block as the sketch indents it, every line shifted by the block's offset (the shift of its first
-    copied line: a sketch starts at code it does not re-indent), when the sketch re-indents copied lines on
-    purpose: an exactly paired line stands at another depth than the offset puts it
-    (code wrapped in a new block or taken out of one, a body re-indented), and the sketch steps in by one width
-    after every line that opens a scope, so its indentation is deliberate. A model's slip breaks the step (a first
-    line pasted at column 0 above a body at 8, its nested lines at 12), steps by another unit (2 spaces where the
-    file's steps are 4, a tab: half or twice a step of the file's, and not one of them), or is the first line
-    alone, every other copied line standing where the file has it. Else None: the paired lines keep the file's
-    indentation."""
-    pairs = alignment.pairs
-    fuzzy = alignment.fuzzy
-    exact = [i for i, p in pairs.items() if block[i].strip() == orig.lines[p].strip() != "" and i not in fuzzy]
-    if not exact:
-        return None
-    exact.sort()
-    delta = indent_width(orig.lines[pairs[exact[0]]]) - indent_width(block[exact[0]])
-    moved = [i for i in exact if indent_width(orig.lines[pairs[i]]) != indent_width(block[i]) + delta]
-    first = next(i for i, line in enumerate(block) if line.strip())
-    if all(indent_width(orig.lines[pairs[i]]) == indent_width(block[i]) for i in exact if i != first):
-        return None  # only the first line is off: pasted at another column than the lines below it
-    steps, file_steps = _steps(block), _steps(orig.lines)
-    if not moved or len(steps) != 1 or any(2 * f == s or f == 2 * s for s in steps for f in file_steps - steps):
-        return None  # no step, or two, or a step of another unit than the file's (2 for 4): not on purpose
-    out = []
-    for i, line in enumerate(block):
-        p = pairs.get(i)
-        if p is not None and line.strip() == orig.lines[p].strip() and i not in moved:
-            out.append(orig.lines[p])  # a line where the offset puts it: the file's own text
-        else:
-            out.append(reindent(line, delta, orig.tabs) if delta or orig.tabs else line)
-    return out, len(moved)
+def _bodies_as_shown(
+    orig: Original, block: list[str], alignment: Alignment, out: list[str], reindented: int
+) -> tuple[list[str], int]:
+    """``out`` with the bodies the sketch re-indents on purpose as the sketch indents them under their opener.
+
+    A body is the lines under a line ending with ``{`` or ``:``, indented deeper, one step in that the file takes
+    after such a line too. It keeps the sketch's indentation, shifted like its opener (so does the closer at the
+    opener's depth after it), when some copied line of it stands at another depth under the opener than ``out``
+    puts it, and either the opener is new or changed and every copied line of the body stands one step deeper than
+    in the file (code wrapped in a new ``} else {`` or ``try:``), or every copied line of the body moved by the
+    same amount (a body re-indented from 6 to 4 spaces). A model's slip of a line or two (a stray ``}``, an
+    ``else:`` at the ``if``'s depth, a JSDoc `` * `` column) moves neither the whole body nor follows a new opener,
+    and keeps the file's indentation; so does a body one step in by a width the file does not use (2 under a
+    4-space opener)."""
+    exact = {
+        i
+        for i, p in alignment.pairs.items()
+        if block[i].strip() == orig.lines[p].strip() != "" and i not in alignment.fuzzy
+    }
+    steps = _steps(orig.lines)
+    shown = [i for i, line in enumerate(block) if line.strip()]
+    done = -1
+    for k, head in enumerate(shown):
+        if head <= done or not block[head].rstrip().endswith(_BLOCK_OPENERS):
+            continue
+        depth, body, closer = indent_width(block[head]), [], None
+        for i in shown[k + 1 :]:
+            if indent_width(block[i]) <= depth:
+                if indent_width(block[i]) == depth and block[i].lstrip()[:1] in _CLOSING:
+                    closer = i  # the opener's closer goes with its body
+                break
+            body.append(i)
+        copied = [i for i in body if i in exact]
+        if not copied or indent_width(block[body[0]]) - depth not in steps:
+            continue
+        body += [closer] if closer is not None else []
+        shift, step = indent_width(out[head]) - depth, indent_width(block[body[0]]) - depth
+        moved = {indent_width(out[i]) - indent_width(block[i]) - shift for i in copied}
+        deeper = {indent_width(block[i]) + shift - indent_width(orig.lines[alignment.pairs[i]]) for i in copied}
+        if moved == {0} or (len(moved) > 1 if head in exact else deeper != {step}):
+            continue
+        for i in range(body[0], body[-1] + 1):
+            p = alignment.pairs.get(i)
+            line = reindent(block[i], shift, orig.tabs) if shift or orig.tabs else block[i]
+            same = p is not None and i in exact and indent_width(orig.lines[p]) == indent_width(line)
+            out[i] = orig.lines[p] if p is not None and same else line
+        reindented += len(copied)
+        done = body[-1]
+    return out, reindented
 
 
 def _steps(lines: list[str]) -> set[int]:
-    """The widths the lines step in by after a line that opens a scope."""
+    """The widths the lines step in by after a line that opens a block (ends with ``{`` or ``:``)."""
     shown = [line for line in lines if line.strip()]
     return {
         indent_width(b) - indent_width(a)
         for a, b in pairwise(shown)
-        if indent_width(b) > indent_width(a) and a.rstrip().endswith(_OPENERS)
+        if indent_width(b) > indent_width(a) and a.rstrip().endswith(_BLOCK_OPENERS)
     }
+
+
+_BLOCK_OPENERS = ("{", ":")

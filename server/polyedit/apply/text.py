@@ -21,12 +21,13 @@ TAB_SUFFIXES = (".go",)
 
 
 def detect(text: str, path: str = "") -> TextStyle:
-    """The text's line endings, final newline and indentation style (``path`` names the language, if known)."""
+    """The text's line endings, final newline and indentation style (``path`` names the language, if known). The
+    continuation lines of a doc comment at column 0 (`` * ...``) do not count as indented lines."""
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     indents = [
         m.group(0)
-        for m in (_LEADING.match(line) for line in text.split("\n") if not line.lstrip().startswith("*"))
+        for m in (_LEADING.match(line) for line in text.split("\n") if not line.startswith(" *"))
         if m and m.group(0)
     ]
     tab_indents = sum(1 for i in indents if i.startswith("\t"))

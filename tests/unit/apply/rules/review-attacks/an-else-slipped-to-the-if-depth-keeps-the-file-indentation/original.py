@@ -1,0 +1,17 @@
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def find_user(users, name):
+    for user in users:
+        if user.name == name:
+            found = user
+            break
+    else:
+        found = None
+    return found
+
+
+def count(users):
+    return len(users)

@@ -1,0 +1,11 @@
+# ... existing code ...
+def find_user(users, name):
+    log.debug("looking up %s", name)
+    for user in users:
+        if user.name == name:
+            found = user
+            break
+        else:
+            found = None
+    return found
+# ... existing code ...
