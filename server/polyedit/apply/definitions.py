@@ -152,15 +152,12 @@ def _reading(
             at = before.end + 1 if before is not None else after.start  # type: ignore[union-attr]
             delta = indent_width(orig.lines[anchor.start]) - indent_width(block.lines[shown[0][0]])
             text = [_shift(line, delta, orig.tabs) for line in lines]
-            # Separated from the definition before (after) it as the sketch separates them; shown right against it,
-            # by a blank line, unless it is one line (a declaration among declarations: ``const a = require(...)``).
-            gap = [] if s == e else [""]
+            # Separated from the definition before (after) it as the sketch separates them, by nothing when it
+            # shows them right against each other.
             if before is not None:
-                previous = shown[position - 1][1]
-                text = [*block.lines[previous + 1 : s], *text] if previous + 1 < s else [*gap, *text]
+                text = [*block.lines[shown[position - 1][1] + 1 : s], *text]
             else:
-                following = shown[position + 1][0]
-                text = [*text, *block.lines[e + 1 : following]] if e + 1 < following else [*text, *gap]
+                text = [*text, *block.lines[e + 1 : shown[position + 1][0]]]
             pieces.append(Piece(at, at, tuple(text)))
             new += [norm(line) for line in lines]
             texts = [norm(line) for line in lines]
