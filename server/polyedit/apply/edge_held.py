@@ -41,18 +41,16 @@ def edge_readings(orig: Original, index: int, block: Block) -> list[Reading]:
 
 def _pair_outer_equal(bnorm: list[str], onorm: list[str], alignment: Alignment, closers: bool = False) -> None:
     """Blank or bracket lines before the block's first pair that equal the original's lines there all the way to
-    the block's start, and closing lines after its last pair all the way to its end (a method's ``}``): the
-    context the model copied."""
+    the block's start, and blank (with ``closers``, closing) lines after its last pair all the way to its end (the
+    blank line before a marker, a method's ``}``): the context the model copied."""
     first, start = min(alignment.pairs), alignment.start
     lead = range(first)
     if first <= start and all(not distinctive(bnorm[i]) and bnorm[i] == onorm[start - first + i] for i in lead):
         alignment.pairs.update({i: start - first + i for i in lead})
     last, end = max(alignment.pairs), alignment.end
     tail = range(last + 1, len(bnorm))  # and after its last pair, to the block's end (a method's ``}``)
-    if (
-        closers
-        and end + len(tail) < len(onorm)
-        and all(bnorm[i] in CLOSERS and bnorm[i] == onorm[end - last + i] for i in tail)
+    if end + len(tail) < len(onorm) and all(
+        (not bnorm[i] or (closers and bnorm[i] in CLOSERS)) and bnorm[i] == onorm[end - last + i] for i in tail
     ):
         alignment.pairs.update({i: end - last + i for i in tail})
 
