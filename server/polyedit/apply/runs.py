@@ -120,7 +120,8 @@ def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignm
     """Blank or brace lines at the very start (end) of a block, beyond its new lines, are the context the model
     copied from just before (after) the anchored region, when they equal it exactly (indentation included): the
     ones next to the region first, else the outermost ones (in ``]`` + blank after new lines, the ``]`` closes the
-    new lines and the blank is the copied separator)."""
+    new lines and the blank is the copied separator). After a new closer right after the last anchor (the ``}`` of
+    a new ``} else {``), the block's last blank lines are the file's blank lines after the anchor."""
     first, last = min(alignment.pairs), max(alignment.pairs)
     n = 0
     while last < len(block) - 1 - n and not distinctive(" ".join(block[len(block) - 1 - n].split())):
@@ -128,6 +129,13 @@ def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignm
     if n and len(block) - n > last + 1:
         tail = list(range(len(block) - n, len(block)))
         _pair_weak_run(block, original, alignment, tail, alignment.end + 1, lo, hi)
+    elif n:  # a closer right after the last pair, then blank lines: those are the file's blank lines there
+        blanks = [i for i in range(len(block) - n, len(block)) if not block[i].strip()]
+        end = alignment.end
+        if blanks == list(range(len(block) - len(blanks), len(block))) and all(
+            lo <= end + 1 + k < hi and not original[end + 1 + k].strip() for k in range(len(blanks))
+        ):
+            alignment.pairs.update({i: end + 1 + k for k, i in enumerate(blanks)})
     n = 0
     while first > n and not distinctive(" ".join(block[n].split())):
         n += 1
