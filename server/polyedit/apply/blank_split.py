@@ -15,9 +15,14 @@ reading renders another file, a careful reader cannot know: the merge refuses ra
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.sketch import Block
+
+if TYPE_CHECKING:
+    from polyedit.apply.merge import LazyMerge
 
 
 def _blank(line: str) -> bool:
@@ -54,3 +59,32 @@ def literal_blanks(orig: Original, block: Block, reading: Reading, after: bool, 
         paired += min(far, run - paired)
     start, end = (piece.start, p + 1 + paired) if after else (p - paired, piece.end)
     return Reading(reading.block, reading.rule, (Piece(start, end, piece.lines),), reading.cost)
+
+
+def check_spacing(merge: LazyMerge, chosen: list[Reading], merged: list[str]) -> None:
+    """Refuse when reading a block's blank lines next to a marker as the file's own blank lines there renders
+    another file than the chosen readings' (``merged``): the sketch does not say the spacing."""
+    shown = [line.rstrip() for line in merged]
+    for position, best in enumerate(chosen):
+        block = merge.block_at(best.block)
+        sides = []
+        if merge.open_after(best.block):
+            nxt = chosen[position + 1].start if position + 1 < len(chosen) else len(merge.orig.lines)
+            sides.append((True, nxt))
+        if merge.marker_before(best.block) is not None:
+            sides.append((False, chosen[position - 1].end - 1 if position else -1))
+        for after, bound in sides:
+            rival = literal_blanks(merge.orig, block, best, after, bound)
+            if rival is None or rival.pieces == best.pieces:
+                continue
+            other = merge.render([*chosen[:position], rival, *chosen[position + 1 :]])
+            if [line.rstrip() for line in other.lines] != shown:
+                where = best.end if after else best.start
+                raise merge.refuse(
+                    f"this block's new lines stand among blank lines at line {where + 1}, next to a marker: "
+                    "its blank lines may be the file's (the marker keeping the rest) or new ones, which gives "
+                    "another number of blank lines; show the unchanged line after (before) the blank lines",
+                    block.first,
+                    "ambiguous",
+                    places=sorted({best.start, rival.start}),
+                )

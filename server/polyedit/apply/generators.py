@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from polyedit.apply.chains import chain_alignment, chains, find_runs
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.evidence import weak_pairs, without_weak
-from polyedit.apply.indentation import render
+from polyedit.apply.indentation import block_steps, render
 from polyedit.apply.likeness import FIRST_WORD, recognisable_edit, same_header, same_start, similar
 from polyedit.apply.runs import Alignment, distinctive, extend_edges, pair_edited_gaps
 from polyedit.apply.sketch import Block
@@ -40,6 +41,11 @@ class Original:
     onorm: list[str] = field(init=False)
     positions: dict[str, list[int]] = field(init=False)
     outline: Outline = field(init=False)
+
+    @cached_property
+    def steps(self) -> frozenset[int]:
+        """The widths the file steps in by after a ``{`` or ``:`` line."""
+        return block_steps(self.lines)
 
     def __post_init__(self) -> None:
         self.onorm = [norm(line) for line in self.lines]

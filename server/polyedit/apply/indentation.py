@@ -134,13 +134,14 @@ def _bodies_as_shown(
     ``else:`` at the ``if``'s depth, a JSDoc `` * `` column) moves neither the whole body nor follows a new opener,
     and keeps the file's indentation; so does a body one step in by a width the file does not use (2 under a
     4-space opener)."""
+    shown = [i for i, line in enumerate(block) if line.strip()]
+    if len({len(out[i]) - len(out[i].lstrip()) - len(block[i]) + len(block[i].lstrip()) for i in shown}) <= 1:
+        return out, reindented  # every line shifted alike (in characters): the sketch's indentation stands already
     exact = {
         i
         for i, p in alignment.pairs.items()
         if block[i].strip() == orig.lines[p].strip() != "" and i not in alignment.fuzzy
     }
-    steps = _steps(orig.lines)
-    shown = [i for i, line in enumerate(block) if line.strip()]
     done = -1
     for k, head in enumerate(shown):
         if head <= done or not block[head].rstrip().endswith(_BLOCK_OPENERS):
@@ -153,7 +154,7 @@ def _bodies_as_shown(
                 break
             body.append(i)
         copied = [i for i in body if i in exact]
-        if not copied or indent_width(block[body[0]]) - depth not in steps:
+        if not copied or indent_width(block[body[0]]) - depth not in orig.steps:
             continue
         body += [closer] if closer is not None else []
         shift, step = indent_width(out[head]) - depth, indent_width(block[body[0]]) - depth
@@ -171,14 +172,11 @@ def _bodies_as_shown(
     return out, reindented
 
 
-def _steps(lines: list[str]) -> set[int]:
+def block_steps(lines: list[str]) -> frozenset[int]:
     """The widths the lines step in by after a line that opens a block (ends with ``{`` or ``:``)."""
     shown = [line for line in lines if line.strip()]
-    return {
-        indent_width(b) - indent_width(a)
-        for a, b in pairwise(shown)
-        if indent_width(b) > indent_width(a) and a.rstrip().endswith(_BLOCK_OPENERS)
-    }
+    steps = (indent_width(b) - indent_width(a) for a, b in pairwise(shown) if a.rstrip().endswith(_BLOCK_OPENERS))
+    return frozenset(step for step in steps if step > 0)
 
 
 _BLOCK_OPENERS = ("{", ":")

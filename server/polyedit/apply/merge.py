@@ -11,10 +11,11 @@ lines are never dropped that way, a package clause first (``file_edges.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from polyedit.apply.adopted import header_doubt
-from polyedit.apply.blank_split import literal_blanks
-from polyedit.apply.copies import doubles, shown_once
+from polyedit.apply.blank_split import check_spacing
+from polyedit.apply.copies import doubles, shown_once, single_copy
 from polyedit.apply.cost import Cost, Reading, within_margin
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
@@ -192,15 +193,10 @@ class LazyMerge:
 
     def merge(self) -> Merged:
         found = self.choose()
-        once = shown_once(self.orig.lines, [line for k in self.blocks for line in self.block_at(k).lines])
-        if self.tied and doubles(self.render(found).lines, once):  # a tie keeping a moved line twice loses
-            single = next((path for path in self.tied if not doubles(self.render(path).lines, once)), None)
-            if single is not None:
-                self.tied = [path for path in self.tied if path is not single] + [found]
-                found = single
+        if self.tied:  # a tie keeping a moved line twice loses (``copies.py``)
+            found, self.tied = single_copy(found, self.tied, lambda path: doubles(self.render(path).lines, self.once))
         chosen = self._settle_weak(found)
         merged = self.render(chosen)
-        twice = doubles(merged.lines, once)
         if self.tail_rival is not None and chosen == found:
             ended = self.render(self.tail_rival)
             if ended.lines != merged.lines and tuple(ended.lines) not in self.broken:
@@ -216,7 +212,7 @@ class LazyMerge:
                 )
         for path in self.tied if chosen == found else []:
             other = self.render(path)
-            if other.lines != merged.lines and self._stands(other.lines, twice, once):
+            if other.lines != merged.lines and self._stands(other.lines, merged.lines):
                 k = next(k for k, (a, b) in enumerate(zip(chosen, path, strict=True)) if a != b)
                 raise self._ambiguous(chosen[k], path[k])
         shown_rows = {row for r in chosen for p in r.pieces for row in range(p.start, p.end)}
@@ -245,7 +241,7 @@ class LazyMerge:
                 self.open_after(best.block) and (kept := kept_beside(self.orig, block, best, bound)) is not None
             ):
                 raise self.refuse(kept[0], block.first, "ambiguous", places=kept[1])
-        self._check_spacing(chosen, merged)
+        check_spacing(self, chosen, merged.lines)
         for position, best in enumerate(chosen):
             before = chosen[position - 1].end if position else 0
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
@@ -258,14 +254,18 @@ class LazyMerge:
                 if rival_cost is None or best_cost is None or not within_margin(rival_cost, best_cost):
                     continue
                 other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
-                if other.lines != merged.lines and self._stands(other.lines, twice, once):
+                if other.lines != merged.lines and self._stands(other.lines, merged.lines):
                     raise self._ambiguous(best, rival)
         return merged
 
-    def _stands(self, other: list[str], twice: bool, once: frozenset[str]) -> bool:
+    @cached_property
+    def once(self) -> frozenset[str]:
+        return shown_once(self.orig.onorm, [line for k in self.blocks for line in self.block_at(k).lines])
+
+    def _stands(self, other: list[str], merged: list[str]) -> bool:
         """Whether another reading's file stands against the merge: not one a settled weak edge set aside, nor
-        one that keeps a second copy of a line the sketch moved while the merge does not (``copies.py``)."""
-        return tuple(other) not in self.broken and (twice or not doubles(other, once))
+        one keeping a second copy of a moved line while the merge does not (``copies.py``)."""
+        return tuple(other) not in self.broken and (not doubles(other, self.once) or doubles(merged, self.once))
 
     def _settle_weak(self, chosen: list[Reading]) -> list[Reading]:
         """The chosen readings, with the doubtful weak ends (``weak_end.py``) settled when the syntax and the block
@@ -300,34 +300,6 @@ class LazyMerge:
             raise self.refuse(doubts[0].reason, block.first, "ambiguous", places=doubts[0].places)
         self.broken |= settled[1]
         return settled[0]
-
-    def _check_spacing(self, chosen: list[Reading], merged: Merged) -> None:
-        """Refuse when reading a block's blank lines next to a marker as the file's own blank lines there renders
-        another file than the chosen reading (``blank_split.py``): the sketch does not say the spacing."""
-        shown = [line.rstrip() for line in merged.lines]
-        for position, best in enumerate(chosen):
-            block = self.block_at(best.block)
-            sides = []
-            if self.open_after(best.block):
-                nxt = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
-                sides.append((True, nxt))
-            if self.marker_before(best.block) is not None:
-                sides.append((False, chosen[position - 1].end - 1 if position else -1))
-            for after, bound in sides:
-                rival = literal_blanks(self.orig, block, best, after, bound)
-                if rival is None or rival.pieces == best.pieces:
-                    continue
-                other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
-                if [line.rstrip() for line in other.lines] != shown:
-                    where = best.end if after else best.start
-                    raise self.refuse(
-                        f"this block's new lines stand among blank lines at line {where + 1}, next to a marker: "
-                        "its blank lines may be the file's (the marker keeping the rest) or new ones, which gives "
-                        "another number of blank lines; show the unchanged line after (before) the blank lines",
-                        block.first,
-                        "ambiguous",
-                        places=sorted({best.start, rival.start}),
-                    )
 
     def _with_edges(self, reading: Reading, at_start: bool, at_end: bool) -> Cost | None:
         """A reading's cost with what it drops at the file's start or end when no marker stands there (None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from polyedit.apply.copies import doubles, shown_once
 
-ORIGINAL = ["import os", "import pytest", "from app import Config", "", "x = 1", "x = 1"]
+ORIGINAL = ["import os", "import pytest", "from app import Config", "", "x = 1", "x = 1"]  # normalised
 
 
 def test_a_line_standing_once_in_both_is_watched() -> None:
