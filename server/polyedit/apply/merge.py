@@ -38,7 +38,7 @@ from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start
-from polyedit.apply.weak_settle import Doubt, moved_into, settle, vouched, weak_count
+from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, settle, vouched, weak_count
 
 
 @dataclass
@@ -271,13 +271,13 @@ class LazyMerge:
         """The chosen readings, with the doubtful weak ends (``weak_end.py``) settled when the syntax and the block
         say what they replace (``weak_settle.py``); a refusal when a doubt stands."""
         doubts: list[Doubt] = []
-        new = {line for reading in chosen for line in reading.new_lines}
+        new = new_copies(self.orig, [(reading, self.block_at(reading.block).lines) for reading in chosen])
         for position, best in enumerate(chosen):
             block = self.block_at(best.block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
                 found = Doubt(position, *doubt, weak=weak_count(block))
                 skipped = range(found.places[0], found.places[1])
-                if moved := moved_into(self.orig.lines, chosen, position, skipped, skipped.stop + found.weak, new):
+                if moved := moved_into(self.orig, chosen, position, skipped, skipped.stop + found.weak, new):
                     self.broken.add(tuple(self.render(chosen).lines))  # the reading keeping a second copy
                     chosen = moved
                 else:
@@ -287,7 +287,7 @@ class LazyMerge:
                         raise self.refuse(found.reason, block.first, "ambiguous", places=found.places)
             if self.marker_before(best.block) and (doubt := weak_start(self.orig, block, best.start)) is not None:
                 skipped, edge = range(*doubt[1]), doubt[1][0] - weak_head(block)
-                if moved := moved_into(self.orig.lines, chosen, position, skipped, edge, new):
+                if moved := moved_into(self.orig, chosen, position, skipped, edge, new):
                     self.broken.add(tuple(self.render(chosen).lines))
                     chosen = moved
                     continue

@@ -58,7 +58,7 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
     Under a new scope's header (a new ``class Square:`` holding ``__init__`` as ``class Circle:`` has it) it is a
     copy, not the unit moved. The scope is the nearest line above, less indented; a copy shown with no such line
     in its block may be anywhere."""
-    home = _scope_line(orig.lines, start)
+    home = scope_line(orig.lines, start)
     for reading in chosen:
         for piece in reading.pieces:
             lines = list(piece.lines)
@@ -66,14 +66,14 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
             norms = [norm(lines[i]) for i in rows]
             for k in range(len(norms) - len(body) + 1):
                 if tuple(norms[k : k + len(body)]) == body:
-                    scope = _scope_line(lines, rows[k])
+                    scope = scope_line(lines, rows[k])
                     # under another scope the file already has, the unit moved there (a method from one class to
                     # the next); under a new one (``class Square:``), it was copied
                     return scope is None or scope == home or bool(orig.positions.get(scope))
     return True
 
 
-def _scope_line(lines: list[str], row: int) -> str | None:
+def scope_line(lines: list[str], row: int) -> str | None:
     """The nearest non-blank line above ``row`` indented less than it, normalised ("" at the top level: the
     file's scope), or None when the lines above hold no such line (the block starts inside it)."""
     depth = indent_width(lines[row])

@@ -27,8 +27,9 @@ and refuses. A careful reader is not in doubt when both of these hold:
   they stand for deleted lines.
 
 A weak end (or start) is settled at once, with no syntax needed, when every row it skipped stands among the
-sketch's new lines (``moved_into``: ``from functools import lru_cache`` moved above ``import unicodedata``): read
-as an insertion, the file would keep a second copy of lines the sketch shows once, in their new place.
+sketch's new lines in the same scope (``moved_into``: ``from functools import lru_cache`` moved above ``import
+unicodedata``): read as an insertion, the file would keep a second copy of lines the sketch shows once, in their
+new place.
 
 Every other weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
 error, and each insertion kept (the others replaced) must break it; otherwise the merge refuses as before. A weak
@@ -39,6 +40,7 @@ above it, or end a renamed copy of it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -46,7 +48,9 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Piece, Reading
+from polyedit.apply.generators import Original
 from polyedit.apply.invariants import syntax_problem
+from polyedit.apply.moves import scope_line
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
@@ -140,14 +144,20 @@ def _replacing(reading: Reading, doubt: Doubt) -> Reading:
 
 
 def moved_into(
-    original: list[str], chosen: list[Reading], position: int, skipped: range, edge: int, new: set[str]
+    orig: Original, chosen: list[Reading], position: int, skipped: range, edge: int, copies: dict[str, set[str]]
 ) -> list[Reading] | None:
     """The readings with the one at ``position`` grown over the ``skipped`` rows beside its weak end or start, to
-    row ``edge`` (past the same weak lines there), when each skipped row stands among the sketch's ``new`` lines
-    (an import moved into the block, or into another one): read as an insertion, the file would keep a second copy
-    of lines the sketch shows once, in their new place. None otherwise, or when it reaches a neighbour's rows."""
-    lines = [norm(line) for line in original[skipped.start : skipped.stop] if line.strip()]
-    if not lines or not all(line in new and distinctive(line) for line in lines):
+    row ``edge`` (past the same weak lines there), when each skipped row stands among the sketch's new lines in
+    the same scope (``copies``: a new line's text and the scopes it is shown in, ``home``): an import moved
+    within the list, into this block or another; read as an insertion, the file would keep a second copy of lines
+    the sketch shows once, in their new place. A copy in another scope (``defer mu.Unlock()`` in a new function,
+    ``restart:`` under a new service, a bullet under a new release's heading) is new code, not the row moved.
+    None otherwise, or when the grown reading reaches a neighbour's rows."""
+    rows = [row for row in skipped if orig.lines[row].strip()]
+    if not rows or not all(
+        distinctive(orig.onorm[row]) and home(orig.path, orig.lines, row) in copies.get(orig.onorm[row], ())
+        for row in rows
+    ):
         return None
     reading = chosen[position]
     first, last = reading.pieces[0], reading.pieces[-1]
@@ -157,6 +167,42 @@ def moved_into(
         grown = replace(reading, pieces=(Piece(edge, first.end, first.lines), *reading.pieces[1:]))
     readings = [*chosen[:position], grown, *chosen[position + 1 :]]
     return None if any(a.end > b.start for a, b in pairwise(readings)) else readings
+
+
+def new_copies(orig: Original, shown: list[tuple[Reading, list[str]]]) -> dict[str, set[str]]:
+    """The sketch's new lines (normalised) and the scopes they stand in (``home``), from each chosen reading and
+    its block's lines. A line whose block does not show its scope's header stands in the scope the block's first
+    paired line has in the file (the block starts inside it), or in none."""
+    copies: dict[str, set[str]] = {}
+    for reading, lines in shown:
+        paired, new = dict(reading.pairs), set(reading.new_lines)
+        first = min(paired, default=None)
+        for i, line in enumerate(lines):
+            text = norm(line)
+            if i in paired or text not in new:
+                continue
+            scope = home(orig.path, lines, i)
+            if scope is None and first is not None and first < i:
+                scope = home(orig.path, orig.lines, paired[first])
+            if scope is not None:
+                copies.setdefault(text, set()).add(scope)
+    return copies
+
+
+def home(path: str, lines: list[str], row: int) -> str | None:
+    """The scope a line stands in: the nearest line above indented less (``moves.scope_line``); at the top
+    level, the Markdown heading or the TOML/INI table above it ("" when none), so a key or a bullet belongs to
+    its section. None when the lines above do not show it."""
+    scope = scope_line(lines, row)
+    if scope != "" or not path.endswith(_SECTIONED):
+        return scope
+    heading = _HEADING_MD if path.endswith((".md", ".markdown")) else _HEADING_TABLE
+    return next((norm(lines[k]) for k in range(row - 1, -1, -1) if heading.match(lines[k])), "")
+
+
+_SECTIONED = (".md", ".markdown", ".toml", ".ini", ".cfg")
+_HEADING_MD = re.compile(r"#{1,6} ")
+_HEADING_TABLE = re.compile(r"\[[^\]]+\]\s*$")
 
 
 def settle(

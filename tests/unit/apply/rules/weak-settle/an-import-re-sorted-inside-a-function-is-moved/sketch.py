@@ -1,0 +1,6 @@
+# ... existing code ...
+    import json
+    from urllib.parse import quote
+    from urllib.request import urlopen
+
+    # ... existing code ...
