@@ -15,9 +15,13 @@ if TYPE_CHECKING:
 _CLOSING = ("}", ")", "]")
 
 
-def _scale(block: list[str], original: list[str], alignment: Alignment) -> float | None:
+def _scale(orig: Original, block: list[str], alignment: Alignment) -> float | None:
     """The factor between the file's indentation and the sketch's, when every exactly paired line says the same
-    one other than 1 at two depths at least (the file indents by 4, the sketch by 2: 2.0), or None."""
+    one other than 1 at two depths at least (the file indents by 4, the sketch by 2: 2.0), or at one depth when
+    the sketch steps in by one width only and the file by that width scaled only (a 2-space method under a
+    4-space file's header: the file has no 2-space step, a docstring's or a dict's, to tell another story); or
+    None."""
+    original = orig.lines
     ratios, depths = set(), set()
     for i, p in alignment.pairs.items():
         if not block[i].strip() or i in alignment.fuzzy or block[i].strip() != original[p].strip():
@@ -28,10 +32,13 @@ def _scale(block: list[str], original: list[str], alignment: Alignment) -> float
         if said:
             ratios.add(have / said)
             depths.add(said)
-    if len(ratios) != 1 or len(depths) < 2:
+    if len(ratios) != 1:
         return None
     ratio = ratios.pop()
-    return ratio if ratio in (2.0, 0.5) else None
+    if ratio not in (2.0, 0.5):
+        return None
+    steps = block_steps(block)
+    return ratio if len(depths) >= 2 or (len(steps) == 1 and orig.steps == {s * ratio for s in steps}) else None
 
 
 def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
@@ -55,7 +62,7 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
     for i, p in alignment.pairs.items():
         if block[i].strip() and i not in alignment.fuzzy:
             shifts[i] = indent_width(orig.lines[p]) - indent_width(block[i])
-    scale = _scale(block, orig.lines, alignment)
+    scale = _scale(orig, block, alignment)
     if scale is not None:  # the sketch indents by another unit (2 spaces for the file's 4): new lines scale too
         return [
             orig.lines[alignment.pairs[i]]

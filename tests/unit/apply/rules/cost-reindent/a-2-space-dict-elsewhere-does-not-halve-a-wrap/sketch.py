@@ -1,0 +1,6 @@
+# ... existing code ...
+def setup(verbose):
+    if not os.environ.get("DRY_RUN"):
+        os.makedirs("build", exist_ok=True)
+        os.makedirs("dist", exist_ok=True)
+# ... existing code ...

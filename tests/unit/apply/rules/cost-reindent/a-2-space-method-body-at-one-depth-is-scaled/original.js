@@ -1,0 +1,11 @@
+class Queue {
+    constructor() {
+        this.items = [];
+    }
+
+    clear() {
+        this.items = [];
+    }
+}
+
+module.exports = Queue;

@@ -1,0 +1,11 @@
+class Cart:
+    def __init__(
+            self, items=None, currency="EUR"):
+        self.items = items or []
+        self.currency = currency
+
+    def total(self):
+        total = 0
+        for item in self.items:
+            total += item.price
+        return total
