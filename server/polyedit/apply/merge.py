@@ -256,7 +256,7 @@ class LazyMerge:
                 other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
                 if other.lines != merged.lines and self._stands(other.lines, merged.lines):
                     raise self._ambiguous(best, rival)
-        return merged
+        return self.render(chosen, imports=True)  # moved imports dropped from the settled file (``moves.py``)
 
     @cached_property
     def once(self) -> frozenset[str]:
@@ -353,9 +353,9 @@ class LazyMerge:
             places=places,
         )
 
-    def render(self, chosen: list[Reading]) -> Merged:
+    def render(self, chosen: list[Reading], imports: bool = False) -> Merged:
         lines = self.orig.lines
-        moved = moved_rows(self.orig, chosen)
+        moved = moved_rows(self.orig, chosen, imports)
         out: list[str] = []
         removed: set[int] = set()
         allowed: set[int] = set(moved)

@@ -16,15 +16,53 @@ from polyedit.apply.structure import Definition
 from polyedit.apply.text import indent_width, norm
 
 _HEADING = re.compile(r"#{1,6}(\s|$)")
+# An import: Python, JS/TS (ES and CommonJS), Rust, C/C++, Java/Kotlin; a Go import spec (``"fmt"``, ``log "x/y"``)
+# inside ``import (``.
+_IMPORT = re.compile(
+    r"(import\s|from\s+\S+\s+import\s|(pub\s+)?use\s|#include\s|(const|let|var)\s+\S.*=\s*require\(|"
+    r'(\w+\s+)?"[^"\s]+"$)'
+)
 
 
-def moved_rows(orig: Original, chosen: list[Reading]) -> set[int]:
+def moved_rows(orig: Original, chosen: list[Reading], imports: bool = False) -> set[int]:
     """Rows of the original units the chosen readings show again as new lines (with the comment right above a unit
-    when shown with it, and the blank lines that separated it)."""
+    when shown with it, and the blank lines that separated it), and with ``imports`` of the imports they show
+    again in their scope (``moved_imports``)."""
+    placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
+    return _moved_units(orig, chosen, placed) | (moved_imports(orig, chosen, placed) if imports else set())
+
+
+def moved_imports(orig: Original, chosen: list[Reading], placed: set[int]) -> set[int]:
+    """Rows of import lines, standing once in the file where a marker keeps them, that a block shows once as a new
+    line in the same scope (the list re-sorted: ``import pytest`` moved below ``from app import Config``): two
+    copies of an import in one scope are never meant. A copy in another scope (a local import in a function) is
+    another import. Only the chosen readings' final file drops them: the readings are weighed (ties, rivals
+    within the margin) on files that keep them, where the one keeping a second copy loses (``copies.py``)."""
+    copies: dict[str, list[str | None]] = {}
+    for reading in chosen:
+        new = set(reading.new_lines)
+        for piece in reading.pieces:
+            lines = list(piece.lines)
+            for i, line in enumerate(lines):
+                text = norm(line)
+                if text in new and _IMPORT.match(text):
+                    copies.setdefault(text, []).append(scope_line(lines, i))
+    moved = set()
+    for text, scopes in copies.items():
+        rows = orig.positions.get(text, [])
+        if len(rows) != 1 or len(scopes) != 1 or rows[0] in placed or scopes[0] is None:
+            continue
+        home = scope_line(orig.lines, rows[0])
+        go_spec = text.endswith('"') and not text.startswith(("import", "#include"))
+        if scopes[0] == home and (home == "import (" or not go_spec):
+            moved.add(rows[0])
+    return moved
+
+
+def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set[int]:
     added = [tuple(line for line in r.new_lines if line) for r in chosen if len(r.new_lines) >= 2]
     if not added:
         return set()
-    placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
     moved: set[int] = set()
     for start, end in _units(orig):
         if start in placed or end in placed or start in moved:

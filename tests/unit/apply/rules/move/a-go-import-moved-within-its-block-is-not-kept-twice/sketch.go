@@ -1,0 +1,7 @@
+// ... existing code ...
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+// ... existing code ...

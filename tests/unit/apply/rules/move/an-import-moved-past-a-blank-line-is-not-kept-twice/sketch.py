@@ -1,0 +1,6 @@
+# ... existing code ...
+
+from app import Config
+import pytest
+
+# ... existing code ...

@@ -1,0 +1,4 @@
+import os
+from app import Config
+import pytest
+# ... existing code ...
