@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import threading
 import tomllib
@@ -131,16 +132,25 @@ class _TaggedLoader(yaml.SafeLoader):  # type: ignore[misc]
 _TaggedLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) < len(keys):
+        raise ValueError(f"duplicate key {next(k for k in keys if keys.count(k) > 1)!r}")
+    return dict(pairs)
+
+
 def _data_error(path: str, lines: list[str]) -> str | None:
-    """Why a TOML or YAML file does not load (a duplicate key, a broken table), or None."""
+    """Why a TOML, YAML or JSON file does not load (a duplicate key, a broken table, a brace too many), or None."""
     text = "\n".join(lines) + "\n"
     try:
-        if path.endswith(".toml"):
+        if path.endswith(".json"):
+            json.loads(text, object_pairs_hook=_unique_keys)
+        elif path.endswith(".toml"):
             tomllib.loads(text)
         elif path.endswith((".yaml", ".yml")) and "{{" not in text:  # a Helm or Jinja template is not YAML yet
             for _ in yaml.load_all(text, Loader=_TaggedLoader):  # a safe loader that accepts any tag
                 pass
-    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+    except (tomllib.TOMLDecodeError, yaml.YAMLError, ValueError) as exc:
         return str(exc).splitlines()[0][:120]
     return None
 

@@ -30,6 +30,9 @@ _COMMENT_STYLES: dict[str, tuple[str, ...]] = {
     ".cfg": ("#", ";"),
     ".dockerfile": _HASH,
     ".css": ("/*",),
+    ".json": ("//", "/*"),  # JSON has no comments, but a model's sketch of it marks gaps as JSONC does
+    ".jsonc": ("//", "/*"),
+    ".json5": ("//", "/*"),
     ".scss": ("/*", "//"),
 }
 for _ext in (".go", ".rs", ".java", ".kt", ".swift"):
