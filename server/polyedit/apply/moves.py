@@ -95,7 +95,8 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
     """Whether the shown copy stands where the unit may have moved: in its own scope or another the file has.
     Under a new scope's header (a new ``class Square:`` holding ``__init__`` as ``class Circle:`` has it) it is a
     copy, not the unit moved. The scope is the nearest line above, less indented; a copy shown with no such line
-    in its block may be anywhere."""
+    in its block may be in any scope at the unit's own depth; in YAML, a copy at another depth is another key
+    (a workflow's ``permissions:`` shown again in a job)."""
     home = scope_line(orig.lines, start)
     for reading in chosen:
         for piece in reading.pieces:
@@ -106,8 +107,12 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
                 if tuple(norms[k : k + len(body)]) == body:
                     scope = scope_line(lines, rows[k])
                     # under another scope the file already has, the unit moved there (a method from one class to
-                    # the next); under a new one (``class Square:``), it was copied
-                    return scope is None or scope == home or bool(orig.positions.get(scope))
+                    # the next); under a new one (``class Square:``), it was copied; under one the block does not
+                    # show, only at the unit's own depth
+                    depth = indent_width(lines[rows[k]]) == indent_width(orig.lines[start])
+                    if scope is None or orig.path.endswith((".yaml", ".yml")):  # a YAML key means another thing
+                        return depth  # at another depth
+                    return scope == home or bool(orig.positions.get(scope))
     return True
 
 
