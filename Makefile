@@ -86,7 +86,7 @@ APPLY_SETS := apply_cases:apply apply_holdout:apply_holdout apply_final:apply_fi
 	apply_shapes_holdout5:apply_shapes_holdout5
 APPLY_REF ?=
 
-bench-apply:  ## apply-model benchmark: 6 diff-based sets x 2 sketch writers, the shape set's dev, holdout and holdout2 splits (APPLY_REF=main also runs the merge at that ref)
+bench-apply:  ## apply-model benchmark: 9 diff-based sets x 2 sketch writers, the shape set's 6 splits (APPLY_REF=main also runs the merge at that ref)
 	for set in main dev2 holdout final final2 final3 final4 final5 final6; do for writer in 1 2; do \
 		$(BIN)/python bench/build_apply_cases.py --set $$set --writer $$writer || exit 1; done; done
 	$(BIN)/python bench/build_shape_cases.py

@@ -7,8 +7,8 @@
 - ``edge_readings`` (``edge_held.py``): edge-held placements.
 - ``scope_readings``: end-of-scope placements for a block no line of which is found: at the file's start (the
   file's first lines it resembles line by line are replaced), after the body the marker before it covers, before
-  the closing lines of that scope, or at the file's end (a last block of closers that are the file's last lines
-  stands for them).
+  the closing lines of that scope, or at the file's end (in JSON, a last block of closers that are the file's last
+  lines stands for them).
 - ``closer_readings``: a block that shows part of a scope (opening it, or after a marker inside it) and ends with
   its lone closer: the closer is the scope's end and what the block does not show of the scope stays.
 """
@@ -202,12 +202,15 @@ def scope_readings(
     return readings
 
 
+_JSON = (".json", ".jsonc", ".json5")
+
+
 def _file_end(orig: Original, index: int, block: Block, closers: list[str], after: int) -> Reading | None:
-    """A last block of closers only, after a marker, that are the file's last lines (JSON's final ``}``, where no
-    grammar tells the scope): they stand for those lines, not new ones after them."""
+    """In JSON, a last block of closers only, after a marker, that are the file's last lines (no grammar tells the
+    scope): they stand for those lines, not new ones after them."""
     shown = [norm(line) for line in block.lines if line.strip()]
-    if not closers or len(closers) != len(shown):
-        return None
+    if not orig.path.endswith(_JSON) or not closers or len(closers) != len(shown):
+        return None  # in code, a lone closer may close a new scope the sketch opened (``namespace X {``)
     rows = [r for r, line in enumerate(orig.onorm) if line][-len(shown) :]
     if len(rows) < len(shown) or rows[0] < after or [orig.onorm[r] for r in rows] != shown:
         return None

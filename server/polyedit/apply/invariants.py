@@ -143,8 +143,9 @@ def _data_error(path: str, lines: list[str]) -> str | None:
     """Why a TOML, YAML or JSON file does not load (a duplicate key, a broken table, a brace too many), or None."""
     text = "\n".join(lines) + "\n"
     try:
-        if path.endswith(".json"):
-            json.loads(text, object_pairs_hook=_unique_keys)
+        if path.endswith(".json"):  # comment lines aside (tsconfig.json, VS Code settings take them)
+            plain = "\n".join(line for line in lines if not line.lstrip().startswith("//"))
+            json.loads(plain, object_pairs_hook=_unique_keys)
         elif path.endswith(".toml"):
             tomllib.loads(text)
         elif path.endswith((".yaml", ".yml")) and "{{" not in text:  # a Helm or Jinja template is not YAML yet

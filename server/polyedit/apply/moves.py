@@ -96,7 +96,7 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
     Under a new scope's header (a new ``class Square:`` holding ``__init__`` as ``class Circle:`` has it) it is a
     copy, not the unit moved. The scope is the nearest line above, less indented; a copy shown with no such line
     in its block may be in any scope at the unit's own depth; in YAML, a copy at another depth is another key
-    (a workflow's ``permissions:`` shown again in a job)."""
+    (a workflow's ``permissions:`` shown again in a job), and one under a new key is a copy as in code."""
     home = scope_line(orig.lines, start)
     for reading in chosen:
         for piece in reading.pieces:
@@ -110,9 +110,10 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
                     # the next); under a new one (``class Square:``), it was copied; under one the block does not
                     # show, only at the unit's own depth
                     depth = indent_width(lines[rows[k]]) == indent_width(orig.lines[start])
-                    if scope is None or orig.path.endswith((".yaml", ".yml")):  # a YAML key means another thing
-                        return depth  # at another depth
-                    return scope == home or bool(orig.positions.get(scope))
+                    if scope is None:
+                        return depth
+                    yaml = orig.path.endswith((".yaml", ".yml"))  # a YAML key means another thing at another depth
+                    return (depth or not yaml) and (scope == home or bool(orig.positions.get(scope)))
     return True
 
 

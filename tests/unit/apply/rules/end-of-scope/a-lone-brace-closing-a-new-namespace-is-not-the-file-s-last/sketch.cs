@@ -1,0 +1,7 @@
+using System;
+using System.Collections.Generic;
+
+namespace Acme.Orders
+{
+// ... existing code ...
+}
