@@ -137,7 +137,8 @@ def _bodies_as_shown(
     opener's depth after it), when some copied line of it stands at another depth under the opener than ``out``
     puts it, and either the opener is new or changed and every copied line of the body stands one step deeper than
     in the file (code wrapped in a new ``} else {`` or ``try:``), or every copied line of the body moved by the
-    same amount (a body re-indented from 6 to 4 spaces). A model's slip of a line or two (a stray ``}``, an
+    same amount, away from where the file has it (a body re-indented from 6 to 4 spaces; not a body in place under
+    a ``def`` pasted 2 columns in). A model's slip of a line or two (a stray ``}``, an
     ``else:`` at the ``if``'s depth, a JSDoc `` * `` column) moves neither the whole body nor follows a new opener,
     and keeps the file's indentation; so does a body one step in by a width the file does not use (2 under a
     4-space opener)."""
@@ -167,8 +168,9 @@ def _bodies_as_shown(
         shift, step = indent_width(out[head]) - depth, indent_width(block[body[0]]) - depth
         moved = {indent_width(out[i]) - indent_width(block[i]) - shift for i in copied}
         deeper = {indent_width(block[i]) + shift - indent_width(orig.lines[alignment.pairs[i]]) for i in copied}
-        if moved == {0} or (len(moved) > 1 if head in exact else deeper != {step}):
-            continue
+        raw = {indent_width(block[i]) - indent_width(orig.lines[alignment.pairs[i]]) for i in copied}
+        if moved == {0} or (len(moved) > 1 or 0 in raw if head in exact else deeper != {step}):
+            continue  # (a body where the file has it under a head pasted at another column: the head slipped)
         for i in range(body[0], body[-1] + 1):
             p = alignment.pairs.get(i)
             line = reindent(block[i], shift, orig.tabs) if shift or orig.tabs else block[i]

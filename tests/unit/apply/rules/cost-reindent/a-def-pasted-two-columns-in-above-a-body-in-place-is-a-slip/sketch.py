@@ -1,0 +1,6 @@
+# ... existing code ...
+  def render_item(text, index):
+    i = str(index)
+    warnings.warn("slow", stacklevel=2)
+    return "<li id=" + i + ">" + text + "</li>"
+# ... existing code ...
