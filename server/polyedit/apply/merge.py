@@ -30,7 +30,7 @@ from polyedit.apply.generators import (
 )
 from polyedit.apply.idle_tail import idle_tail
 from polyedit.apply.kept_beside import kept_before, kept_beside
-from polyedit.apply.moves import moved_rows
+from polyedit.apply.moves import moved_imports, moved_rows
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
@@ -256,7 +256,8 @@ class LazyMerge:
                 other = self.render([*chosen[:position], rival, *chosen[position + 1 :]])
                 if other.lines != merged.lines and self._stands(other.lines, merged.lines):
                     raise self._ambiguous(best, rival)
-        return self.render(chosen, imports=True)  # moved imports dropped from the settled file (``moves.py``)
+        # moved imports are dropped from the settled file only (``moves.py``)
+        return self.render(chosen, imports=True) if moved_imports(self.orig, chosen) else merged
 
     @cached_property
     def once(self) -> frozenset[str]:

@@ -28,11 +28,15 @@ def moved_rows(orig: Original, chosen: list[Reading], imports: bool = False) -> 
     """Rows of the original units the chosen readings show again as new lines (with the comment right above a unit
     when shown with it, and the blank lines that separated it), and with ``imports`` of the imports they show
     again in their scope (``moved_imports``)."""
-    placed = {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
-    return _moved_units(orig, chosen, placed) | (moved_imports(orig, chosen, placed) if imports else set())
+    placed = _placed(chosen)
+    return _moved_units(orig, chosen, placed) | (moved_imports(orig, chosen) if imports else set())
 
 
-def moved_imports(orig: Original, chosen: list[Reading], placed: set[int]) -> set[int]:
+def _placed(chosen: list[Reading]) -> set[int]:
+    return {row for r in chosen for piece in r.pieces for row in range(piece.start, piece.end)}
+
+
+def moved_imports(orig: Original, chosen: list[Reading]) -> set[int]:
     """Rows of import lines, standing once in the file where a marker keeps them, that a block shows once as a new
     line in the same scope (the list re-sorted: ``import pytest`` moved below ``from app import Config``): two
     copies of an import in one scope are never meant. A copy in another scope (a local import in a function) is
@@ -47,7 +51,8 @@ def moved_imports(orig: Original, chosen: list[Reading], placed: set[int]) -> se
                 text = norm(line)
                 if text in new and _IMPORT.match(text):
                     copies.setdefault(text, []).append(scope_line(lines, i))
-    moved = set()
+    moved: set[int] = set()
+    placed = _placed(chosen) if copies else set()
     for text, scopes in copies.items():
         rows = orig.positions.get(text, [])
         if len(rows) != 1 or len(scopes) != 1 or rows[0] in placed or scopes[0] is None:
