@@ -37,8 +37,8 @@ from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
-from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start
-from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, settle, vouched, weak_count
+from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start, weak_tail
+from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, settle, vouched
 
 
 @dataclass
@@ -276,7 +276,7 @@ class LazyMerge:
         for position, best in enumerate(chosen):
             block = self.block_at(best.block)
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
-                found = Doubt(position, *doubt, weak=weak_count(block))
+                found = Doubt(position, *doubt, weak=weak_tail(block))
                 skipped = range(found.places[0], found.places[1])
                 if moved := moved_into(self.orig, chosen, position, skipped, skipped.stop + found.weak, new):
                     self.broken.add(tuple(self.render(chosen).lines))  # the reading keeping a second copy

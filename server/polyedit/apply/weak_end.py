@@ -24,13 +24,22 @@ from polyedit.apply.text import norm
 MAX_WEAK_SKIP = 60  # lines a block's weak end may have skipped (a run of statements, no blank line between)
 
 
+def weak_head(block: Block) -> int:
+    """How many blank or bracket lines the block starts with."""
+    return next((i for i, line in enumerate(block.lines) if distinctive(norm(line))), len(block.lines))
+
+
+def weak_tail(block: Block) -> int:
+    """How many blank or bracket lines the block ends with."""
+    lines = block.lines[::-1]
+    return next((i for i, line in enumerate(lines) if distinctive(norm(line))), len(lines))
+
+
 def weak_end(orig: Original, block: Block, end: int) -> tuple[str, list[int]] | None:
     """Why the block, whose reading ends before row ``end`` and which a marker follows, is doubtful (the reason
     and the two places), or None."""
     rows = len(orig.lines)
-    weak = 0
-    while weak < len(block.lines) and not distinctive(norm(block.lines[len(block.lines) - 1 - weak])):
-        weak += 1
+    weak = weak_tail(block)
     if not weak or weak == len(block.lines) or end <= 0 or end >= rows:
         return None
     tail = [norm(line) for line in block.lines[-weak:]]
@@ -54,9 +63,7 @@ def idle_weak_end(orig: Original, block: Block, end: int) -> tuple[str, list[int
     """Why the block, whose reading changes nothing and ends before row ``end`` with its weak lines paired, a
     marker after it, may mean to delete the whole definitions (statements) that follow (reason, places), or None."""
     rows = len(orig.lines)
-    weak = 0
-    while weak < len(block.lines) and not distinctive(norm(block.lines[len(block.lines) - 1 - weak])):
-        weak += 1
+    weak = weak_tail(block)
     tail = [norm(line) for line in block.lines[-weak:]] if weak else []
     if not weak or weak == len(block.lines) or end >= rows or orig.onorm[end - weak : end] != tail:
         return None
@@ -72,18 +79,11 @@ def idle_weak_end(orig: Original, block: Block, end: int) -> tuple[str, list[int
     return None
 
 
-def weak_head(block: Block) -> int:
-    """How many blank or bracket lines the block starts with."""
-    return next((i for i, line in enumerate(block.lines) if distinctive(norm(line))), len(block.lines))
-
-
 def weak_start(orig: Original, block: Block, start: int) -> tuple[str, list[int]] | None:
     """The mirror of ``weak_end``: the block, whose reading starts at row ``start`` after a marker, begins with
     blank or bracket lines read as new before a line that had none, while the same lines stand right before a run
     of whole statements ending at ``start``: it may delete those statements or insert the weak lines."""
-    weak = 0
-    while weak < len(block.lines) and not distinctive(norm(block.lines[weak])):
-        weak += 1
+    weak = weak_head(block)
     if not weak or weak == len(block.lines) or start <= 0 or start >= len(orig.lines):
         return None
     head = [norm(line) for line in block.lines[:weak]]

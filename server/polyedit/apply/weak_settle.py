@@ -67,12 +67,6 @@ class Doubt:
     weak: int  # the block's weak lines at its end
 
 
-def weak_count(block: Block) -> int:
-    """How many blank or bracket lines the block ends with."""
-    lines = block.lines[::-1]
-    return next((i for i, line in enumerate(lines) if distinctive(norm(line))), len(lines))
-
-
 def vouched(original: list[str], block: Block, reading: Reading, doubt: Doubt, shown: set[int]) -> bool:
     """Whether the block says its weak end replaces the skipped rows (see the module's docstring); ``shown``: the
     original rows the sketch's other blocks stand for."""
