@@ -264,6 +264,32 @@ FINAL6_DEBIAN = {
     ],
     "rust": ["librust-ryu-dev", "librust-percent-encoding-dev", "librust-humantime-dev"],
 }
+# A ninth set, built at the start of session 12 before any apply work (``--set final7``).
+FINAL7_SEED = 20261206
+FINAL7_PYPI_PAIRS = [
+    ("babel", "2.14.0", "2.15.0"),
+    ("blinker", "1.7.0", "1.8.2"),
+    ("xmltodict", "0.13.0", "0.14.2"),
+    ("cachecontrol", "0.13.1", "0.14.0"),
+    ("fsspec", "2024.2.0", "2024.3.1"),
+    ("wcwidth", "0.2.12", "0.2.13"),
+]
+FINAL7_NPM_PAIRS = [
+    ("koa", "2.15.0", "2.15.3"),
+    ("h3", "1.11.0", "1.12.0"),
+    ("fastify", "4.26.0", "4.26.2"),
+    ("defu", "6.1.3", "6.1.4"),
+    ("hono", "4.0.0", "4.1.0"),
+    ("neverthrow", "6.1.0", "6.2.2"),
+]
+FINAL7_DEBIAN = {
+    "go": [
+        "golang-github-fsnotify-fsnotify-dev",
+        "golang-github-sergi-go-diff-dev",
+        "golang-github-pmezard-go-difflib-dev",
+    ],
+    "rust": ["librust-aho-corasick-dev", "librust-textwrap-dev", "librust-bstr-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -274,6 +300,7 @@ SETS = {
     "final4": (FINAL4_SEED, FINAL4_PYPI_PAIRS, FINAL4_NPM_PAIRS, FINAL4_DEBIAN),
     "final5": (FINAL5_SEED, FINAL5_PYPI_PAIRS, FINAL5_NPM_PAIRS, FINAL5_DEBIAN),
     "final6": (FINAL6_SEED, FINAL6_PYPI_PAIRS, FINAL6_NPM_PAIRS, FINAL6_DEBIAN),
+    "final7": (FINAL7_SEED, FINAL7_PYPI_PAIRS, FINAL7_NPM_PAIRS, FINAL7_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -53,7 +53,8 @@ eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segment
 (session 10: tabulate, parso, refine's mui package, kleur, modern-normalize, Milligram, chi, tablewriter,
 walkdir, crossbeam-utils) and ``holdout4`` (session 10's second round, fresh: arrow, schedule, refine's mantine
 package, dayjs, Tachyons, go-homedir, cast, fnv, same-file) and ``holdout5`` (session 11, fresh: isort, mistune,
-refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, ryu, humantime).
+refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, ryu, humantime) and ``holdout6``
+(session 12, fresh: babel, blinker, refine's inferencer, koa, new.css, fsnotify, go-diff, aho-corasick, textwrap).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -188,6 +189,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-humantime-dev",
         ],
     },
+    # Session 12: fresh again, built before that session's apply work.
+    "holdout6": {
+        "pypi": [("babel", "2.15.0"), ("blinker", "1.8.2")],
+        "npm": [
+            ("@refinedev/inferencer", "4.6.0"),
+            ("koa", "2.15.3"),
+            ("@exampledev/new.css", "1.1.3"),
+        ],
+        "debian": [
+            "golang-github-fsnotify-fsnotify-dev",
+            "golang-github-sergi-go-diff-dev",
+            "librust-aho-corasick-dev",
+            "librust-textwrap-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -209,7 +225,7 @@ EXTRA = {
     "yaml": {"marker-yaml": 1.0},
     "toml": {"marker-toml": 1.25},
 }
-PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6, "holdout4": 6, "holdout5": 6}
+PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6, "holdout4": 6, "holdout5": 6, "holdout6": 6}
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
 PHRASES = [
