@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Literal
 
@@ -13,13 +14,14 @@ from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_marker
 from polyedit.apply.merge import LazyMerge
 from polyedit.apply.sketch import unwrap
-from polyedit.apply.structure import outline_of
+from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
 
 FormatChoice = Literal["auto", "lazy", "search-replace", "full"]
 
 
+_NAME = re.compile(r"[A-Za-z_]\w*")
 FRAGMENT_MAX_SHARE = 0.8  # a markerless sketch holding less of the file's lines than this may be a fragment
 
 
@@ -47,11 +49,23 @@ def is_fragment(path: str, original: list[str], sketch: list[str]) -> bool:
     total = sum(1 for line in original if line.strip())
     if kept < FRAGMENT_MAX_SHARE * total:
         return True
-    inside = {row for d in outline_of(path, tuple(original)).definitions for row in range(d.start, d.end + 1)}
-    return any(
+    definitions = outline_of(path, tuple(original)).definitions
+    inside = {row for d in definitions for row in range(d.start, d.end + 1)}
+    if any(
         line.strip() and row not in inside and norm(line) not in shown and not line.startswith((" ", "\t"))
         for row, line in enumerate(original)
-    )
+    ):
+        return True
+    return bool(_left_out_but_used(path, definitions, sketch))
+
+
+def _left_out_but_used(path: str, definitions: list[Definition], sketch: list[str]) -> set[str]:
+    """Top-level definitions of the file that the sketch leaves out but still uses (a type its function's signature
+    names): a whole new file would define them, so the sketch is a part of the file."""
+    top = {d.name[0] for d in definitions if len(d.name) == 1}
+    defined = {d.name[0] for d in outline_of(path, tuple(sketch)).definitions if len(d.name) == 1}
+    used = {word for line in sketch for word in _NAME.findall(line)}
+    return (top - defined) & used
 
 
 def apply_sketch(
