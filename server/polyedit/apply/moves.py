@@ -10,6 +10,7 @@ import re
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.definitions import is_comment
+from polyedit.apply.file_edges import bound_names
 from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
 from polyedit.apply.structure import Definition
@@ -22,6 +23,8 @@ _IMPORT = re.compile(
     r"(import\s|from\s+\S+\s+import\s|(pub\s+)?use\s|#include\s|(const|let|var)\s+\S.*=\s*require\(|"
     r'(\w+\s+)?"[^"\s]+"$)'
 )
+# An import that binds names: Python's ``from a import b``, an ES import ``... from 'a'``, ``require``, Rust's ``use``.
+_BINDS = re.compile(r"(from\s+\S+\s+import\s|import\s.*\sfrom\s|(const|let|var)\s+\S.*=\s*require\(|(pub\s+)?use\s)")
 
 
 def moved_rows(orig: Original, chosen: list[Reading], imports: bool = False) -> set[int]:
@@ -61,7 +64,34 @@ def moved_imports(orig: Original, chosen: list[Reading]) -> set[int]:
         go_spec = text.endswith('"') and not text.startswith(("import", "#include"))
         if scopes[0] == home and (home == "import (" or not go_spec):
             moved.add(rows[0])
-    return moved
+    return moved | _superseded(orig, copies, placed)
+
+
+def _superseded(orig: Original, copies: dict[str, list[str | None]], placed: set[int]) -> set[int]:
+    """Rows of import lines, where a marker keeps them, whose every name new import lines of the same scope bind
+    (``import type { MapCreator, Store } from '../map/index.js'`` after the sketch imports each from its own
+    module): the names would be bound twice, which no edit means (TypeScript and Rust reject it)."""
+    bound: dict[str | None, set[str]] = {}
+    for text, scopes in copies.items():
+        if _BINDS.match(text):
+            for scope in scopes:
+                bound.setdefault(scope, set()).update(bound_names(text))
+    rows = set()
+    for row, text in enumerate(orig.onorm):
+        if row in placed or text in copies or not _BINDS.match(text):
+            continue
+        names = bound_names(text)
+        if names and names <= bound.get(scope_line(orig.lines, row), set()):
+            rows.add(row)
+    # A group of them that stood alone between blank lines (or the file's start) takes its blank line along.
+    for row in sorted(rows):
+        if row - 1 not in rows and (row == 0 or not orig.onorm[row - 1]):
+            end = row
+            while end + 1 in rows:
+                end += 1
+            if end + 1 < len(orig.onorm) and not orig.onorm[end + 1]:
+                rows.add(end + 1)
+    return rows
 
 
 def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set[int]:

@@ -1,0 +1,9 @@
+import type { Cache, Entry } from '../cache/index.js'
+
+/**
+ * Drop every entry older than `maxAge` milliseconds.
+ */
+export function prune(cache: Cache, maxAge: number): Entry[] {
+  const now = Date.now()
+  return cache.entries.filter((entry) => now - entry.created > maxAge)
+}

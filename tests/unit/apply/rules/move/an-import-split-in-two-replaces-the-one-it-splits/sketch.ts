@@ -1,0 +1,4 @@
+import type { Cache } from '../cache/index.js'
+import type { Entry } from '../entry/index.js'
+
+// ... existing code ...
