@@ -139,6 +139,7 @@ def _reading(
     new: list[str] = []
     cost = Cost()
     doubt: tuple[str, tuple[int, ...]] | None = None
+    addressed: dict[int, int] = {}  # a shown definition's position -> its piece
     anchors = [d for d in picked if d is not None]
     if any(b.start <= a.end for a, b in pairwise(anchors)):
         return None  # shown in another order than the file's
@@ -180,8 +181,12 @@ def _reading(
         span = (start, target.end + 1)
         cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, span, reindented, (False, False))
         pieces.append(Piece(start, target.end + 1, tuple(text)))
+        addressed[position] = len(pieces) - 1
         kept.update(alignment.pairs.values())
         new += [norm(lines[i]) for i in range(len(lines)) if i not in alignment.pairs]
+    if block.marker_before or block.marker_after:
+        pieces, dropped = _gaps_dropped(orig, block, shown, pieces, addressed)
+        cost = cost + Cost(changes=dropped, deleted=dropped)
     pieces.sort(key=lambda p: (p.start, p.end))
     if any(b.start < a.end for a, b in pairwise(pieces)):
         return None
@@ -195,6 +200,32 @@ def _reading(
         kept=frozenset(kept),
         doubt=doubt,
     )
+
+
+def _gaps_dropped(
+    orig: Original,
+    block: Block,
+    shown: list[tuple[int, int, tuple[str, ...]]],
+    pieces: list[Piece],
+    addressed: dict[int, int],
+) -> tuple[list[Piece], int]:
+    """Beside a marker, two definitions the block shows one after the other stand in place of what the file has
+    between them (``const UNMOUNT = 6`` right above ``const REVERT = 10``: ``const ACTION = 7`` between them is
+    deleted), as a block read by its lines would have it: the sketch marks a gap with a marker. The pieces, the
+    first of each such pair stretched over the gap with the block's lines between the two, and the number of
+    non-blank lines dropped."""
+    out, dropped = list(pieces), 0
+    for k in range(len(shown) - 1):
+        if k not in addressed or k + 1 not in addressed:
+            continue
+        first, second = out[addressed[k]], out[addressed[k + 1]]
+        between = block.lines[shown[k][1] + 1 : shown[k + 1][0]]
+        kept = {norm(line) for line in between}
+        gap = [text for text in orig.onorm[first.end : second.start] if text]
+        if first.end < second.start and any(text not in kept for text in gap):
+            out[addressed[k]] = Piece(first.start, second.start, (*first.lines, *between))
+            dropped += sum(1 for text in gap if text not in kept)
+    return out, dropped
 
 
 def _keeps_above(orig: Original, block: Block, start: int, above: int) -> bool | tuple[str, tuple[int, ...]]:
