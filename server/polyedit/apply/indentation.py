@@ -3,6 +3,7 @@ the sketch re-indents code on purpose."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,10 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
     than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too. A body the
     sketch re-indents on purpose keeps the sketch's indentation under its opener (``_bodies_as_shown``)."""
     out, reindented = _paired_render(orig, block, alignment)
-    return _bodies_as_shown(orig, block, alignment, out, reindented)
+    out, reindented = _bodies_as_shown(orig, block, alignment, out, reindented)
+    if orig.path.endswith((".py", ".pyi")):
+        out, reindented = _runs_moved(orig, block, alignment, out, reindented)
+    return out, reindented
 
 
 def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list[str], int]:
@@ -181,6 +185,53 @@ def _bodies_as_shown(
     return out, reindented
 
 
+def _runs_moved(
+    orig: Original, block: list[str], alignment: Alignment, out: list[str], reindented: int
+) -> tuple[list[str], int]:
+    """``out`` with the runs of copied Python lines the sketch moves into or out of the block above as it shows them.
+
+    In Python the indentation is the code: a run of lines copied exactly, consecutive in the file, all one step
+    (a width the file steps in by) deeper or shallower than the file has them, right after a line that stands where
+    the file has it, moves into that line's block (the sketch puts the run at its depth, the file below it) or out
+    of it (the file at its depth, the sketch below it): isort's ``lines = output.split(...)`` moved into the
+    ``else:`` above. A run that neither joins nor leaves the line above, or starts with a clause (``else:`` at the
+    ``if``'s depth would move it to the ``for``), is a slip and keeps the file's indentation.
+    """
+    shown = [i for i, line in enumerate(block) if line.strip()]
+    raw = {
+        i: indent_width(block[i]) - indent_width(orig.lines[p])
+        for i, p in alignment.pairs.items()
+        if block[i].strip() and i not in alignment.fuzzy and block[i].strip() == orig.lines[p].strip()
+    }
+    k = 1
+    while k < len(shown):
+        before, first = shown[k - 1], shown[k]
+        move = raw.get(first, 0)
+        if not move or raw.get(before) != 0 or abs(move) not in orig.steps:
+            k += 1
+            continue
+        run = [first]
+        while k + len(run) < len(shown) and raw.get(shown[k + len(run)]) == move:
+            run.append(shown[k + len(run)])
+        k += len(run)
+        rows = [alignment.pairs[i] for i in run]
+        if _CLAUSE.match(block[first].strip()):
+            continue  # an ``else:`` at the ``if``'s depth belongs to the ``for``: a slip, not a move
+        if any(b <= a or any(orig.lines[r].strip() for r in range(a + 1, b)) for a, b in pairwise(rows)):
+            continue  # not one run of the file
+        above, was = indent_width(block[before]), indent_width(orig.lines[alignment.pairs[before]])
+        joins = move > 0 and was > indent_width(orig.lines[rows[0]]) and indent_width(block[first]) <= above
+        leaves = move < 0 and was <= indent_width(orig.lines[rows[0]]) and indent_width(block[first]) < above
+        if not (joins or leaves):
+            continue
+        shift = indent_width(out[before]) - above
+        for i in range(run[0], run[-1] + 1):
+            if block[i].strip():
+                out[i] = reindent(block[i], shift, orig.tabs) if shift or orig.tabs else block[i]
+        reindented += len(run)
+    return out, reindented
+
+
 def block_steps(lines: list[str]) -> frozenset[int]:
     """The widths the lines step in by after a line that opens a block (ends with ``{`` or ``:``)."""
     shown = [line for line in lines if line.strip()]
@@ -189,3 +240,4 @@ def block_steps(lines: list[str]) -> frozenset[int]:
 
 
 _BLOCK_OPENERS = ("{", ":")
+_CLAUSE = re.compile(r"(else|elif|except|finally)\b")

@@ -1,0 +1,13 @@
+def render(rows, wide):
+    if wide:
+        text = " | ".join(rows)
+    else:
+        text = "\n".join(rows)
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+def width(text):
+    return max(len(line) for line in text.split("\n"))

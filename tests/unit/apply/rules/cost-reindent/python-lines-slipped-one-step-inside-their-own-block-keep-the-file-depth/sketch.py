@@ -1,0 +1,6 @@
+# ... existing code ...
+        text = handle.read()
+            rows = text.split("\n")
+            rows = [row for row in rows if row]
+        rows.sort()
+    return rows
