@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.likeness import FUZZY_MIN, WORDS, kept_words, line_key, same_header
+from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
 
@@ -48,7 +49,20 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     if row is None:
         return None
     line, old = block.lines[edge], orig.lines[row]
-    if norm(line) == norm(old) or same_header(line, old) or _continued(line, old):
+    if norm(line) == norm(old):
+        return None
+    elsewhere = orig.positions.get(norm(line), [])
+    if len(elsewhere) == 1 and distinctive(norm(line)):
+        # The line stands, exactly, once in the file at another place: read as an edit of this one, the block is
+        # placed by likeness against the one place its own text names (a new ``DecodeV2`` after ``Decode``'s
+        # ``return string(j), false, retErr``, read as replacing ``Decode`` from ``return buf.String(), ...``).
+        reason = (
+            f"this block's {'first' if first else 'last'} line '{norm(line)[:50]}' stands as it is at line "
+            f"{elsewhere[0] + 1}, but the block is read as replacing line {row + 1} ('{norm(old)[:40]}') with it: "
+            "show one more unchanged line next to it"
+        )
+        return reason, [row, elsewhere[0]]
+    if same_header(line, old) or _continued(line, old):
         return None
     # A head shown with a body of its own (a new ``def test_mul():``, ``it('b', () => {``, ``case 3:``) that is not
     # the old head's body: a sibling looks like its neighbour by nature, so its likeness tells nothing.

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from polyedit.apply.edge_guess import opens_or_closes
+from polyedit.apply.cost import Cost, Piece, Reading
+from polyedit.apply.edge_guess import guessed_edge, opens_or_closes
+from polyedit.apply.generators import Original
 from polyedit.apply.likeness import line_key
+from polyedit.apply.sketch import Block
 
 
 @pytest.mark.parametrize(
@@ -30,3 +33,24 @@ def test_a_scope_head_or_end() -> None:
     assert opens_or_closes("def load_user(uid):")
     assert opens_or_closes("    });")
     assert not opens_or_closes("\tc := load(cfg)")
+
+
+def test_an_edge_line_that_stands_as_it_is_elsewhere_is_no_edit() -> None:
+    # ``return string(j), false, retErr`` after a marker, read as replacing the line of another function that only
+    # resembles it, while it stands as it is at the end of ``Decode``: the block's own text names another place.
+    original = [
+        "func Encode() {",
+        "\treturn buf.String(), false, retErr",
+        "}",
+        "",
+        "func Decode() {",
+        "\treturn string(j), false, retErr",
+        "}",
+    ]
+    orig = Original("x.go", original, tabs=True)
+    block = Block(["\treturn string(j), false, retErr", "}"], first=2, marker_before=True)
+    reading = Reading(0, "line-run", (Piece(1, 3, tuple(block.lines)),), Cost(), pairs=((0, 1), (1, 2)))
+    guess = guessed_edge(orig, block, reading, first=True)
+    assert guess is not None and guess[1] == [1, 5] and "stands as it is at line 6" in guess[0]
+    exact = Reading(0, "line-run", (Piece(5, 7, tuple(block.lines)),), Cost(), pairs=((0, 5), (1, 6)))
+    assert guessed_edge(orig, block, exact, first=True) is None
