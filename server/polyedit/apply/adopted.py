@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from polyedit.apply.cost import Reading
+from polyedit.apply.edge_guess import sibling_replaced
 from polyedit.apply.generators import Original
 from polyedit.apply.renamed import doubled_header, renamed_header, renamed_or_copied, renamed_over
 from polyedit.apply.runs import distinctive
@@ -65,4 +66,5 @@ def header_doubt(orig: Original, block: Block, reading: Reading, removed: set[in
         or renamed_over(orig, block, reading, removed)
         or doubled_header(orig, block, reading, removed)
         or adopted_lines(orig, block, reading)
+        or sibling_replaced(orig, block, reading, removed)
     )

@@ -94,6 +94,49 @@ _ATTRIBUTE = re.compile(r"(#\[|@)[\w.:]+")
 _STRING = re.compile(r"""(["'`])(.*?)\1""")
 
 
+def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: set[int]) -> tuple[str, list[int]] | None:
+    """Why the reading reads a new sibling's head as an old one's and deletes some of the old one (the reason and
+    the place), or None. A new head that opens a scope, a call of the same function as an original head under
+    another first string (``test('child can set level at creation time', ...`` and ``test('changing child level
+    does not affect parent', ...``, a route, a flag), is as likely a new sibling as the old one renamed: read as
+    the old one, paired with it or replacing it, the old one's lines the block does not show are deleted."""
+    pairs = dict(reading.pairs)
+    exact = {i for i, row in pairs.items() if norm(block.lines[i]) == orig.onorm[row]}
+    heads = [i for i, line in enumerate(block.lines) if i not in exact and opens_or_closes(line) and _call(line)]
+    if not heads:
+        return None
+    span = {r for piece in reading.pieces for r in range(piece.start, piece.end)}
+    gone = [r for r in sorted(removed & span) if opens_or_closes(orig.lines[r]) and _call(orig.lines[r])]
+    for i in heads:
+        line, key = block.lines[i], line_key(block.lines[i])
+        for row in [pairs[i]] if i in pairs else gone:
+            old = orig.lines[row]
+            if line_key(old) != key or not _other_target(line, old, key):
+                continue
+            depth = indent_width(old)
+            end = next(
+                (
+                    r
+                    for r in range(row + 1, len(orig.lines))
+                    if orig.lines[r].strip() and indent_width(orig.lines[r]) <= depth
+                ),
+                len(orig.lines),
+            )
+            if any(row <= r < end and orig.lines[r].strip() for r in removed):
+                reason = (
+                    f"this block's '{norm(line)[:50]}' is read as replacing line {row + 1} ('{norm(old)[:40]}') "
+                    "and deleting part of it, but it may be a new one beside it: if the old one stays, show its "
+                    "first line too"
+                )
+                return reason, [row]
+    return None
+
+
+def _call(line: str) -> bool:
+    """A call whose first argument is a string (``test('name', ...``, ``path("users/", ...``)."""
+    return re.match(r"\s*[\w.$]+\s*\(\s*[\"'`]", line) is not None
+
+
 def _other_target(line: str, old: str, key: str) -> bool:
     """Two calls of one function whose first string arguments differ (``path("users/<pk>/", get_user)`` beside
     ``path("users/", list_users)``, a route, a flag, a setting's name): a sibling as likely as an edit."""
