@@ -122,7 +122,7 @@ def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set
             if above < start and any(_contains(seq, whole) or _contains(seq, opened) for seq in added):
                 start = above
             moved.update(range(start, end + 1))
-            moved.update(_blank_run(orig.lines, start, end, placed))
+            moved.update(_blank_run(orig, start, end, placed))
     return moved
 
 
@@ -233,8 +233,10 @@ def _outside_code(defs: list[Definition]) -> list[tuple[int, int]]:
     return units
 
 
-def _blank_run(lines: list[str], start: int, end: int, placed: set[int]) -> range:
-    """The blank lines before a removed unit (if none, or if a block placed them, the ones after it)."""
+def _blank_run(orig: Original, start: int, end: int, placed: set[int]) -> range:
+    """The blank lines before a removed unit (if none, or if a block placed them, the ones after it; but not when
+    the unit stood right against code above it: the blank lines after it then separate that code from the next)."""
+    lines = orig.lines
     above = start
     while above > 0 and not lines[above - 1].strip():
         above -= 1
@@ -243,6 +245,9 @@ def _blank_run(lines: list[str], start: int, end: int, placed: set[int]) -> rang
         below += 1
     if above < start and not placed.intersection(range(above, start)):
         return range(above, start)
+    code_above = above == start and above > 0 and not is_comment(orig.path, lines[above - 1])
+    if code_above and not lines[above - 1].rstrip().endswith(("{", ":", "(", "[")):
+        return range(0)
     return range(end + 1, below)
 
 
