@@ -4,6 +4,7 @@ the sketch re-indents code on purpose."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
     for i, p in alignment.pairs.items():
         if block[i].strip() and i not in alignment.fuzzy:
             shifts[i] = indent_width(orig.lines[p]) - indent_width(block[i])
+    keys = sorted(shifts)
     scale = _scale(orig, block, alignment)
     if scale is not None:  # the sketch indents by another unit (2 spaces for the file's 4): new lines scale too
         return [
@@ -91,7 +93,7 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
                 before = max((k for k in shifts if k < last_new), default=None)  # the code the new opener follows
                 wrapped = (
                     depth,
-                    shifts[before] if before is not None else _shift_around(block, shifts, last_new, delta),
+                    shifts[before] if before is not None else _shift_around(block, shifts, keys, last_new, delta),
                     indent_width(block[last_new]),
                 )
             p = alignment.pairs[i]
@@ -106,7 +108,7 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
         elif i in alignment.pairs and not line.strip():
             out.append(orig.lines[alignment.pairs[i]])
         else:
-            shift = wrapped[1] if wrapped is not None else _shift_around(block, shifts, i, delta)
+            shift = wrapped[1] if wrapped is not None else _shift_around(block, shifts, keys, i, delta)
             out.append(reindent(line, shift, orig.tabs) if shift or orig.tabs else line)
             if line.strip():
                 last_new = i
@@ -116,17 +118,19 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
 _OPENERS = (":", "{", "(", "[", "=>")
 
 
-def _shift_around(block: list[str], shifts: dict[int, int], i: int, default: int) -> int:
+def _shift_around(block: list[str], shifts: dict[int, int], keys: list[int], i: int, default: int) -> int:
     """The shift of the paired lines before and after line ``i`` when they agree, else of the next paired line
     when it stands at line ``i``'s depth with no shallower line between (a sibling: past an ``else:`` it is in
-    another scope), else ``default``."""
-    before = max((k for k in shifts if k < i), default=None)
-    after = min((k for k in shifts if k > i), default=None)
+    another scope), else ``default``. ``keys``: the paired lines of ``shifts``, sorted."""
+    lo, hi = bisect_left(keys, i), bisect_right(keys, i)
+    before = keys[lo - 1] if lo else None
+    after = keys[hi] if hi < len(keys) else None
     if before is not None and after is not None and shifts[before] == shifts[after]:
         return shifts[before]
+    if after is None:
+        return default
     depth = indent_width(block[i])
-    between = [line for line in block[i + 1 : after] if line.strip()]
-    if after is not None and indent_width(block[after]) == depth and all(indent_width(x) >= depth for x in between):
+    if indent_width(block[after]) == depth and all(indent_width(x) >= depth for x in block[i + 1 : after] if x.strip()):
         return shifts[after]
     return default
 

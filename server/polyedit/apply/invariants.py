@@ -48,9 +48,10 @@ def verify(
     def marker(line: str) -> bool:
         return line.lstrip()[:1] in _OPENERS and (is_marker(line, styles) or is_any_marker(line))
 
-    before = {line.strip() for line in original if marker(line)}
+    known = set(original)  # a line of the original stands as it did (a marker of the file's own stays one)
+    before = {line.strip() for line in known if marker(line)}
     for number, line in enumerate(result, start=1):
-        if marker(line) and line.strip() not in before:
+        if line not in known and marker(line) and line.strip() not in before:
             raise ApplyRefused(path, f"an elision marker would remain in the file at line {number}", None, "marker")
     if path.endswith((".go", ".java", ".kt")) and _has_package(original) and not _has_package(result):
         raise ApplyRefused(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LEADING = re.compile(r"^[ \t]*")
 
@@ -54,10 +55,12 @@ def indent_of(line: str) -> str:
     return match.group(0) if match else ""
 
 
+@lru_cache(maxsize=1 << 16)  # the merge asks for the same lines' widths and forms again and again
 def indent_width(line: str, tab_size: int = 4) -> int:
     return len(indent_of(line).expandtabs(tab_size))
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(line: str) -> str:
     """Whitespace-insensitive form of a line: runs of whitespace collapse, ends are stripped."""
     return " ".join(line.split())
