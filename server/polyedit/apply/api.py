@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Literal
 
 from polyedit.apply import search_replace
-from polyedit.apply.definitions import shown_definitions
+from polyedit.apply.definitions import is_comment, shown_definitions
 from polyedit.apply.edits import minimal_edits
 from polyedit.apply.invariants import MAX_REMOVED_SHARE, lines_in_order, removed_share, verify
 from polyedit.apply.llm_tier import LlmMerger
@@ -22,6 +22,8 @@ FormatChoice = Literal["auto", "lazy", "search-replace", "full"]
 
 
 _NAME = re.compile(r"[A-Za-z_]\w*")
+_STRING = re.compile(r"""(["'`])(?:\\.|(?!\1).)*\1""")
+_TRAILING_COMMENT = re.compile(r"\s(//|#).*$")
 FRAGMENT_MAX_SHARE = 0.8  # a markerless sketch holding less of the file's lines than this may be a fragment
 
 
@@ -60,11 +62,13 @@ def is_fragment(path: str, original: list[str], sketch: list[str]) -> bool:
 
 
 def _left_out_but_used(path: str, definitions: list[Definition], sketch: list[str]) -> set[str]:
-    """Top-level definitions of the file that the sketch leaves out but still uses (a type its function's signature
-    names): a whole new file would define them, so the sketch is a part of the file."""
+    """Top-level definitions of the file that the sketch leaves out but still uses in its code (a type its
+    function's signature names; not a word of a comment or a string): a whole new file would define them, so the
+    sketch is a part of the file."""
     top = {d.name[0] for d in definitions if len(d.name) == 1}
     defined = {d.name[0] for d in outline_of(path, tuple(sketch)).definitions if len(d.name) == 1}
-    used = {word for line in sketch for word in _NAME.findall(line)}
+    code = [_STRING.sub("", line) for line in sketch if line.strip() and not is_comment(path, line)]
+    used = {word for line in code for word in _NAME.findall(_TRAILING_COMMENT.sub("", line))}
     return (top - defined) & used
 
 

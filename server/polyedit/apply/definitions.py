@@ -184,7 +184,10 @@ def _reading(
         addressed[position] = len(pieces) - 1
         kept.update(alignment.pairs.values())
         new += [norm(lines[i]) for i in range(len(lines)) if i not in alignment.pairs]
-    if block.marker_before or block.marker_after:
+    unchanged = len(addressed) == len(pieces) and all(
+        piece.lines == tuple(orig.lines[piece.start : piece.end]) for piece in pieces
+    )
+    if unchanged and (block.marker_before or block.marker_after):
         pieces, dropped = _gaps_dropped(orig, block, shown, pieces, addressed)
         cost = cost + Cost(changes=dropped, deleted=dropped)
     pieces.sort(key=lambda p: (p.start, p.end))
@@ -209,11 +212,12 @@ def _gaps_dropped(
     pieces: list[Piece],
     addressed: dict[int, int],
 ) -> tuple[list[Piece], int]:
-    """Beside a marker, two definitions the block shows one after the other stand in place of what the file has
-    between them (``const UNMOUNT = 6`` right above ``const REVERT = 10``: ``const ACTION = 7`` between them is
-    deleted), as a block read by its lines would have it: the sketch marks a gap with a marker. The pieces, the
-    first of each such pair stretched over the gap with the block's lines between the two, and the number of
-    non-blank lines dropped."""
+    """Beside a marker, two definitions the block shows as they stand, one after the other, stand in place of what
+    the file has between them (``const UNMOUNT = 6`` right above ``const REVERT = 10``: ``const ACTION = 7``
+    between them is deleted): read by name, the block would change nothing, so the gap is its change. (Two
+    changed definitions shown together leave out what stood between them, unchanged: a model shows only what it
+    changed, and the reading by name keeps the rest.) The pieces, the first of each such pair stretched over the
+    gap with the block's lines between the two, and the number of non-blank lines dropped."""
     out, dropped = list(pieces), 0
     for k in range(len(shown) - 1):
         if k not in addressed or k + 1 not in addressed:

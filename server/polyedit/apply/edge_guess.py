@@ -52,7 +52,7 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     if norm(line) == norm(old):
         return None
     elsewhere = orig.positions.get(norm(line), [])
-    if len(elsewhere) == 1 and distinctive(norm(line)):
+    if len(elsewhere) == 1 and distinctive(norm(line)) and not _pinned(orig, block.lines, pairs, edge, row, first):
         # The line stands, exactly, once in the file at another place: read as an edit of this one, the block is
         # placed by likeness against the one place its own text names (a new ``DecodeV2`` after ``Decode``'s
         # ``return string(j), false, retErr``, read as replacing ``Decode`` from ``return buf.String(), ...``).
@@ -99,7 +99,8 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
     the place), or None. A new head that opens a scope, a call of the same function as an original head under
     another first string (``test('child can set level at creation time', ...`` and ``test('changing child level
     does not affect parent', ...``, a route, a flag), is as likely a new sibling as the old one renamed: read as
-    the old one, paired with it or replacing it, the old one's lines the block does not show are deleted."""
+    the old one, paired with it or replacing it, the old one's lines the block does not show are deleted. Unless
+    the block shows what follows the old one, as it stands: then the old one is the one between."""
     pairs = dict(reading.pairs)
     exact = {i for i, row in pairs.items() if norm(block.lines[i]) == orig.onorm[row]}
     heads = [i for i, line in enumerate(block.lines) if i not in exact and opens_or_closes(line) and _call(line)]
@@ -122,7 +123,11 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
                 ),
                 len(orig.lines),
             )
-            if any(row <= r < end and orig.lines[r].strip() for r in removed):
+            after = any(  # the block shows what follows the old one as it stands: the old one's place is fixed
+                j > i and r >= end and norm(block.lines[j]) == orig.onorm[r] and distinctive(orig.onorm[r])
+                for j, r in pairs.items()
+            )
+            if not after and any(row <= r < end and orig.lines[r].strip() for r in removed):
                 reason = (
                     f"this block's '{norm(line)[:50]}' is read as replacing line {row + 1} ('{norm(old)[:40]}') "
                     "and deleting part of it, but it may be a new one beside it: if the old one stays, show its "
@@ -135,6 +140,17 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
 def _call(line: str) -> bool:
     """A call whose first argument is a string (``test('name', ...``, ``path("users/", ...``)."""
     return re.match(r"\s*[\w.$]+\s*\(\s*[\"'`]", line) is not None
+
+
+def _pinned(orig: Original, lines: list[str], pairs: dict[int, int], edge: int, row: int, first: bool) -> bool:
+    """Whether the edge line's neighbour inside the block stands, as it is, right next to ``row``: a line that
+    stands once in the file (``[workspace.package]`` above a changed ``version = "1.4.0"``) fixes its place."""
+    step = 1 if first else -1
+    inner = next((i for i in range(edge + step, len(lines) if first else -1, step) if lines[i].strip()), None)
+    beside = next((r for r in range(row + step, len(orig.lines) if first else -1, step) if orig.onorm[r]), None)
+    if inner is None or beside is None or pairs.get(inner) != beside or norm(lines[inner]) != orig.onorm[beside]:
+        return False
+    return distinctive(orig.onorm[beside]) and len(orig.positions.get(orig.onorm[beside], ())) == 1
 
 
 def _other_target(line: str, old: str, key: str) -> bool:

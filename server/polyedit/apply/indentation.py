@@ -226,8 +226,14 @@ def _runs_moved(
         above, was = indent_width(block[before]), indent_width(orig.lines[alignment.pairs[before]])
         joins = move > 0 and was > indent_width(orig.lines[rows[0]]) and indent_width(block[first]) <= above
         leaves = move < 0 and was <= indent_width(orig.lines[rows[0]]) and indent_width(block[first]) < above
-        if not (joins or leaves):
-            continue
+        after = shown[k] if k < len(shown) else None
+        dead = (
+            _EXIT.match(block[run[-1]].strip())
+            and after is not None
+            and indent_width(block[after]) == indent_width(block[run[-1]])
+        )
+        if not (joins or leaves) or dead:
+            continue  # (a ``return`` moved out above a line at its new depth would leave that line dead: a slip)
         shift = indent_width(out[before]) - above
         for i in range(run[0], run[-1] + 1):
             if block[i].strip():
@@ -245,3 +251,4 @@ def block_steps(lines: list[str]) -> frozenset[int]:
 
 _BLOCK_OPENERS = ("{", ":")
 _CLAUSE = re.compile(r"(else|elif|except|finally)\b")
+_EXIT = re.compile(r"(return|raise|continue|break)\b")

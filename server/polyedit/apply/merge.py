@@ -17,7 +17,7 @@ from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import check_spacing
 from polyedit.apply.copies import doubles, shown_once, single_copy
 from polyedit.apply.cost import Cost, Reading, within_margin
-from polyedit.apply.definitions import definition_readings
+from polyedit.apply.definitions import definition_readings, is_comment
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
@@ -354,6 +354,14 @@ class LazyMerge:
             places=places,
         )
 
+    def _spacer(self, r: int, moved: set[int], out: list[str]) -> bool:
+        """Whether a blank row a moved unit takes along stays: it is the one before a line that stays, which
+        would otherwise stand right against the code before it (``impl`` after the ``}`` of a function the moved
+        one stood against)."""
+        lines = self.orig.lines
+        after = r + 1 < len(lines) and lines[r + 1].strip() and r + 1 not in moved
+        return bool(after and not lines[r].strip() and out and out[-1].strip() and not is_comment(self.path, out[-1]))
+
     def render(self, chosen: list[Reading], imports: bool = False) -> Merged:
         lines = self.orig.lines
         moved = moved_rows(self.orig, chosen, imports)
@@ -365,7 +373,7 @@ class LazyMerge:
             keep_gap = position > 0 or self.marker_before(reading.block) is not None or reading.anchored_by_name
             for piece in reading.pieces:
                 for r in range(cursor, piece.start):
-                    if keep_gap and r not in moved:
+                    if keep_gap and (r not in moved or self._spacer(r, moved, out)):
                         out.append(lines[r])
                     else:
                         removed.add(r)
@@ -382,7 +390,7 @@ class LazyMerge:
         while blank_end > cursor and not lines[blank_end - 1].strip() and out and out[-1].strip():
             blank_end -= 1
         for r in range(cursor, len(lines)):
-            if (keep_tail or r >= blank_end) and r not in moved:
+            if (keep_tail or r >= blank_end) and (r not in moved or self._spacer(r, moved, out)):
                 out.append(lines[r])
             else:
                 removed.add(r)

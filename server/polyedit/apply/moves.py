@@ -115,14 +115,16 @@ def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set
             ):
                 above -= 1
             whole = tuple(line for line in orig.onorm[above : end + 1] if line)
-            # Its first line (``/**``, ``#[test]``) may be the one the block pairs where the unit now goes: a common
-            # line; a comment line found only here the block would show (``// TODO: remove once v2 ships.``).
-            common = not distinctive(whole[0]) or len(orig.positions.get(whole[0], ())) > 1
-            opened = whole[1:] if common else whole
-            if above < start and any(_contains(seq, whole) or _contains(seq, opened) for seq in added):
+            # Its first lines (``/**``, ``#[test]``, a doc comment's opening sentence that another doc comment
+            # repeats) may be the ones the block pairs where the unit now goes: common lines; a comment line found
+            # only here the block would show (``// TODO: remove once v2 ships.``). Some of the comment is shown.
+            common, most = 0, max(1, len(whole) - len(body) - 1)
+            while common < most and (not distinctive(whole[common]) or len(orig.positions.get(whole[common], ())) > 1):
+                common += 1
+            if above < start and any(_contains(seq, whole[cut:]) for seq in added for cut in range(common + 1)):
                 start = above
             moved.update(range(start, end + 1))
-            moved.update(_blank_run(orig, start, end, placed))
+            moved.update(_blank_run(orig.lines, start, end, placed))
     return moved
 
 
@@ -233,10 +235,8 @@ def _outside_code(defs: list[Definition]) -> list[tuple[int, int]]:
     return units
 
 
-def _blank_run(orig: Original, start: int, end: int, placed: set[int]) -> range:
-    """The blank lines before a removed unit (if none, or if a block placed them, the ones after it; but not when
-    the unit stood right against code above it: the blank lines after it then separate that code from the next)."""
-    lines = orig.lines
+def _blank_run(lines: list[str], start: int, end: int, placed: set[int]) -> range:
+    """The blank lines before a removed unit (if none, or if a block placed them, the ones after it)."""
     above = start
     while above > 0 and not lines[above - 1].strip():
         above -= 1
@@ -245,9 +245,6 @@ def _blank_run(orig: Original, start: int, end: int, placed: set[int]) -> range:
         below += 1
     if above < start and not placed.intersection(range(above, start)):
         return range(above, start)
-    code_above = above == start and above > 0 and not is_comment(orig.path, lines[above - 1])
-    if code_above and not lines[above - 1].rstrip().endswith(("{", ":", "(", "[")):
-        return range(0)
     return range(end + 1, below)
 
 

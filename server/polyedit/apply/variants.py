@@ -7,11 +7,13 @@ single out the place: no second place where each is a recognisable edit of the l
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
+from polyedit.apply.file_edges import bound_names
 from polyedit.apply.generators import Original, from_alignment
 from polyedit.apply.likeness import EXITS, FUZZY_MIN, line_key, similar
 from polyedit.apply.runs import Alignment, distinctive
@@ -41,12 +43,27 @@ def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     for start in range(len(orig.lines) - len(shown) + 1):
         if all(
             similar(line, orig.lines[start + k], adjacent=True)
+            and not _another_import(line, orig.lines[start + k])
             and (not close or not distinctive(norm(line)) or _replaces(line, orig.lines[start + k]))
             for k, line in enumerate(shown)
         ):
             alignment = Alignment({k: start + k for k in range(len(shown))}, set(range(len(shown))))
             readings += from_alignment(orig, index, Block(shown, block.first, *_flags(block)), alignment, "variant")
     return readings[: MAX_VARIANT_LINES * 2]
+
+
+def _another_import(line: str, original_line: str) -> bool:
+    """Two imports of other names from another module (``import { Observable } from 'rxjs'`` beside ``import {
+    Injectable } from '@angular/core'``): a new import, never a variant of the old one."""
+    if not (_IMPORT.match(line.strip()) and _IMPORT.match(original_line.strip())):
+        return False
+    modules = [_MODULE.search(text) for text in (line, original_line)]
+    same_module = all(modules) and modules[0].group(0) == modules[1].group(0)  # type: ignore[union-attr]
+    return not same_module and not bound_names(line) & bound_names(original_line)
+
+
+_IMPORT = re.compile(r"(import\s|from\s+\S+\s+import\s|(pub\s+)?use\s|(const|let|var)\s+\S.*=\s*require\()")
+_MODULE = re.compile(r"""["'][^"']+["']|(?<=from )\S+(?= import)|(?<=use )[\w:]+(?=::)""")
 
 
 def _loose_places(orig: Original, shown: list[str]) -> list[int]:

@@ -1,0 +1,12 @@
+// ... existing code ...
+export const x = 1;
+
+export function first() {
+  return 1;
+}
+
+export function second() {
+  return 2;
+}
+
+// ... existing code ...
