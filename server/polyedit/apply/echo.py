@@ -19,6 +19,8 @@ statements, the merge refuses rather than guess.
 
 from __future__ import annotations
 
+import re
+
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.runs import distinctive
@@ -26,6 +28,7 @@ from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
 from polyedit.apply.weak_end import MAX_WEAK_SKIP
 
+WORD = re.compile(r"\w")
 MAX_ECHO_DISTANCE = 12  # rows between the block's place and the echoed line (a few statements, not a definition)
 MIN_CONTINUED = 16  # characters of an original line a fragment's new line continues (``  # changed`` added)
 
@@ -45,14 +48,42 @@ def echoed_edge(orig: Original, block: Block, reading: Reading, first: bool) -> 
     else:
         rows = range(reading.end, min(len(orig.lines), reading.end + MAX_ECHO_DISTANCE))
     at = next((r for r in rows if orig.onorm[r] == line), None)
-    if at is None:
+    grown = None if at is not None else next((r for r in rows if _grown(line, orig.onorm[r])), None)
+    if at is None and grown is None:
         return None
+    if grown is not None:
+        reason = (
+            f"this block's {'first' if first else 'last'} line '{line[:50]}' is read as new at line {edge + 1}, but "
+            f"it is line {grown + 1} with words added: the block may mean that line changed; show the unchanged "
+            "line next to it"
+        )
+        return reason, sorted([edge, grown])
+    assert at is not None
     reason = (
         f"this block's {'first' if first else 'last'} line '{line[:50]}' is read as new at line {edge + 1}, but it "
         f"stands at line {at + 1}: the block may mean that line and change the lines between; show the unchanged "
         "line next to the change"
     )
     return reason, sorted([edge, at])
+
+
+def _grown(line: str, old: str) -> bool:
+    """Whether ``line`` is the distinctive ``old`` with text inserted inside it, its start and end kept (an
+    attribute added to a JSX element): read as new beside it, the old line and its new version would both stay.
+    (Text added at its end continues a re-wrapped line, another statement.)"""
+    if len(old) < MIN_CONTINUED or not distinctive(old) or len(line) <= len(old):
+        return False
+    head, tail = _common(line, old), _common(line[::-1], old[::-1])
+    inserted, after = line[head : len(line) - tail], line[len(line) - tail :]
+    whole = (line[head - 1 : head].isspace() or inserted[:1].isspace()) and (
+        after[:1].isspace() or inserted[-1:].isspace()
+    )  # whole words inserted, not a typo fixed (``_default_intance``)
+    return 0 < head < len(old) and tail > 0 and head + tail >= len(old) and whole and WORD.search(inserted) is not None
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the start ``a`` and ``b`` share."""
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _opens_comment(line: str) -> bool:

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
-from polyedit.apply.likeness import FUZZY_MIN, WORDS, kept_words, line_key, same_header
+from polyedit.apply.likeness import FUZZY_MIN, WORDS, kept_words, line_key, other_definition, same_header
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
@@ -78,7 +78,7 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     if not sibling:
         keys = line_key(line), line_key(old)
         if all(re.search(r"\w", k) for k in keys):
-            if keys[0] == keys[1] and not _other_target(line, old, keys[0]):
+            if keys[0] == keys[1] and not other_target(line, old, keys[0]):
                 return None  # the same name, another value: an edit (``c := load(cfg)`` for ``b := ...`` is not)
         elif fuzz.ratio(line.strip(), old.strip()) >= FUZZY_MIN or kept_words(WORDS.findall(line), WORDS.findall(old)):
             return None
@@ -112,7 +112,7 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
         line, key = block.lines[i], line_key(block.lines[i])
         for row in [pairs[i]] if i in pairs else gone:
             old = orig.lines[row]
-            if line_key(old) != key or not _other_target(line, old, key):
+            if line_key(old) != key or not other_target(line, old, key):
                 continue
             depth = indent_width(old)
             end = next(
@@ -153,7 +153,19 @@ def _pinned(orig: Original, lines: list[str], pairs: dict[int, int], edge: int, 
     return distinctive(orig.onorm[beside]) and len(orig.positions.get(orig.onorm[beside], ())) == 1
 
 
-def _other_target(line: str, old: str, key: str) -> bool:
+def sibling(line: str, old: str) -> bool:
+    """A definition of another name (``def test_parse_hex():`` beside ``def test_parse_neg():``), or a call of the
+    same function under another first string (``@app.route("/c")``, ``router.get("/c", ...)``): a new sibling as
+    likely as the old one changed, never a variant or a re-wrap of it."""
+    key = line_key(line)
+    if other_definition(line, old) or not re.search(r"\w", key) or key != line_key(old):
+        return other_definition(line, old)
+    calls = [text.strip()[len(key) :].lstrip().startswith("(") for text in (line, old)]
+    strings = [_STRING.search(text) for text in (line, old)]
+    return all(calls) and strings[0] is not None and strings[1] is not None and strings[0][2] != strings[1][2]
+
+
+def other_target(line: str, old: str, key: str) -> bool:
     """Two calls of one function whose first string arguments differ (``path("users/<pk>/", get_user)`` beside
     ``path("users/", list_users)``, a route, a flag, a setting's name): a sibling as likely as an edit."""
     calls = [text.strip()[len(key) :].lstrip().startswith("(") for text in (line, old)]

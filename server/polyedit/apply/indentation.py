@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -199,7 +200,8 @@ def _runs_moved(
     the file has it, moves into that line's block (the sketch puts the run at its depth, the file below it) or out
     of it (the file at its depth, the sketch below it): isort's ``lines = output.split(...)`` moved into the
     ``else:`` above. A run that neither joins nor leaves the line above, or starts with a clause (``else:`` at the
-    ``if``'s depth would move it to the ``for``), is a slip and keeps the file's indentation.
+    ``if``'s depth would move it to the ``for``), is a slip and keeps the file's indentation. Depths are the
+    block's, after its own shift (most of its copied lines'): a method shown at column 0 moves its lines the same.
     """
     shown = [i for i, line in enumerate(block) if line.strip()]
     raw = {
@@ -207,6 +209,9 @@ def _runs_moved(
         for i, p in alignment.pairs.items()
         if block[i].strip() and i not in alignment.fuzzy and block[i].strip() == orig.lines[p].strip()
     }
+    if raw:  # measured from the block's own shift (a method pasted at column 0 is shifted whole)
+        base = Counter(raw.values()).most_common(1)[0][0]
+        raw = {i: shift - base for i, shift in raw.items()}
     k = 1
     while k < len(shown):
         before, first = shown[k - 1], shown[k]

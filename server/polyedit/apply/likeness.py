@@ -57,6 +57,17 @@ def same_header(block_line: str, original_line: str) -> bool:
     return same and indent_width(block_line) == indent_width(original_line)
 
 
+def other_definition(block_line: str, original_line: str) -> bool:
+    """Two definitions' headers, the same keywords, other names (``def test_parse_hex():`` and ``def
+    test_parse_neg():``; a variable is no definition here: ``let size`` renamed ``let sizeValue`` is an edit)."""
+    a, b = _header_words(block_line), _header_words(original_line)
+    headers = all(len(w) >= 2 and _DEFINES.intersection(w) and not _STATEMENTS.intersection(w) for w in (a, b))
+    return bool(headers) and a[:-1] == b[:-1] and a != b
+
+
+_DEFINES = frozenset({"def", "class", "fn", "func", "function", "struct", "interface", "trait", "enum"})
+
+
 _STATEMENTS = frozenset({"return", "if", "elif", "else", "for", "while", "await", "from", "import", "case", "try"})
 _STATEMENTS |= {"with", "match"}
 _RECEIVER = re.compile(r"^func\s*\([^)]*\)")  # a Go method's receiver: ``func (s *Server) Stop()``

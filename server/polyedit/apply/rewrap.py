@@ -21,6 +21,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from polyedit.apply.cost import REWRAP_MIN, Reading
+from polyedit.apply.edge_guess import sibling
 from polyedit.apply.generators import Original, from_alignment
 from polyedit.apply.likeness import FIRST_WORD
 from polyedit.apply.runs import Alignment, norm_equal, rest_after_insertion
@@ -43,7 +44,8 @@ def _depth(text: str) -> int:
 def rewrap_alignments(block: list[str], original: list[str], positions: dict[str, list[int]]) -> list[Alignment]:
     """Alignments in which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` (k != m: one line for one
     is a changed line, the line-run chains' job; for each start, the sizes that re-wrap best), with the block's
-    equal lines around them paired outwards."""
+    equal lines around them paired outwards. A sibling is no re-wrap: ``def handler_c(ev):`` for ``def
+    handler_b(ev):``, ``router.get("/c", ...`` for ``router.get("/b", ...``."""
     packed = ["".join(line.split()) for line in original]
     rows_by_word: dict[str, list[int]] = defaultdict(list)
     for q, line in enumerate(original):
@@ -56,6 +58,8 @@ def rewrap_alignments(block: list[str], original: list[str], positions: dict[str
         if word is None or positions.get(norm(line)):
             continue  # a re-wrap starts with a new line
         for q in rows_by_word[word]:
+            if sibling(line, original[q]):
+                continue
             best = _wrap_at(block, original, packed, i, q)
             if best is not None:
                 alignment, explained = _around(block, original, packed, (i, best[0]), (q, best[1]))

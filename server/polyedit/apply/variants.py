@@ -13,6 +13,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
+from polyedit.apply.edge_guess import sibling
 from polyedit.apply.file_edges import bound_names
 from polyedit.apply.generators import Original, from_alignment
 from polyedit.apply.likeness import EXITS, FUZZY_MIN, line_key, similar
@@ -44,6 +45,7 @@ def variant_readings(orig: Original, index: int, block: Block) -> list[Reading]:
         if all(
             similar(line, orig.lines[start + k], adjacent=True)
             and not _another_import(line, orig.lines[start + k])
+            and not sibling(line, orig.lines[start + k])
             and (not close or not distinctive(norm(line)) or _replaces(line, orig.lines[start + k]))
             for k, line in enumerate(shown)
         ):

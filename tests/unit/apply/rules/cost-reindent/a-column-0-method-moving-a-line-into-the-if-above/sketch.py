@@ -1,0 +1,6 @@
+def handle(self, req):
+    user = auth(req)
+    if user:
+        log(user)
+        audit(req)
+    return respond(req)

@@ -1,0 +1,6 @@
+def handler_a(ev):
+    return process(ev, "a")
+
+
+def handler_b(ev):
+    return process(ev, "b")

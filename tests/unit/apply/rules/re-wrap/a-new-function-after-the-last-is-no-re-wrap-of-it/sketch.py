@@ -1,0 +1,5 @@
+# ... existing code ...
+
+
+def handler_c(ev):
+    return process(ev, "c")

@@ -1,0 +1,5 @@
+// ... existing code ...
+
+router.get("/c", (req, res) => {
+  res.send(handle("c"));
+});

@@ -1,0 +1,5 @@
+# ... existing code ...
+
+
+def test_parse_hex():
+    assert parse("0x10") == 16
