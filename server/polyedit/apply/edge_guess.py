@@ -167,12 +167,25 @@ def sibling(line: str, old: str) -> bool:
 
 def other_target(line: str, old: str, key: str) -> bool:
     """Two calls of one function whose first string arguments differ (``path("users/<pk>/", get_user)`` beside
-    ``path("users/", list_users)``, a route, a flag, a setting's name): a sibling as likely as an edit."""
+    ``path("users/", list_users)``, a route, a flag, a setting's name), or, one-line calls without strings, whose
+    arguments share no word (``app.register(billing)`` beside ``app.register(teams)``): a sibling as likely as an
+    edit."""
     calls = [text.strip()[len(key) :].lstrip().startswith("(") for text in (line, old)]
     strings = [_STRING.search(text) for text in (line, old)]
-    if not all(calls) or strings[0] is None or strings[1] is None:
+    if not all(calls):
+        return False
+    if strings[0] is None and strings[1] is None:  # ``app.register(billing)`` beside ``app.register(teams)``
+        args = [_parts(text.strip()[len(key) :]) for text in (line, old)]
+        return bool(args[0] and args[1]) and not args[0] & args[1] and line.strip().endswith((")", ");"))
+    if strings[0] is None or strings[1] is None:
         return False
     return strings[0].group(2) != strings[1].group(2) and fuzz.ratio(line.strip(), old.strip()) < FUZZY_MIN
+
+
+def _parts(text: str) -> set[str]:
+    """The words of ``text`` and their parts (``partial_border_style``: partial, border, style; ``maxAge``: max,
+    age), lower-cased: a renamed argument keeps some."""
+    return {part.lower() for word in WORDS.findall(text) for part in re.findall(r"[A-Z]?[a-z]+|[A-Z]+|\d+", word)}
 
 
 def _continued(line: str, old: str) -> bool:

@@ -40,6 +40,8 @@ from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start, weak_tail
 from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, settle, vouched
 
+_OPENS = (":", "{")  # a header line that opens a body
+
 
 @dataclass
 class Merged:
@@ -124,7 +126,7 @@ class LazyMerge:
         for k in self.blocks[1:]:
             nxt: dict[Reading, tuple[Cost, list[Reading]]] = {}
             for prev, (total, path) in layer.items():
-                for r in self.readings(k, prev.end):
+                for r in self._inside(prev, k, self.readings(k, prev.end)):
                     cand = (total + r.cost, [*path, r])
                     if r not in nxt or cand[0] < nxt[r][0]:
                         nxt[r] = cand
@@ -155,6 +157,24 @@ class LazyMerge:
         # sketch fitting two places block by block (two ``button.onclick = function`` handlers) is checked here.
         self.tied = [path for total, path in finals if total == best_total and path is not best_path]
         return best_path
+
+    def _inside(self, prev: Reading, k: int, found: list[Reading]) -> list[Reading]:
+        """The readings of block ``k`` inside the definition whose header ends the previous block, when the marker
+        between them and the block's first line stand deeper than that header (``def summarize(rows):``, an
+        indented marker, ``return {...}``: the block is the rest of its body); all of them when none is."""
+        block, before = self.block_at(k), self.block_at(prev.block)
+        marker = self.marker_before(k)
+        shown = [i for i, line in enumerate(before.lines) if line.strip()]
+        row = dict(prev.pairs).get(shown[-1]) if shown else None
+        first = next((line for line in block.lines if line.strip()), "")
+        if row is None or marker is None or not before.lines[shown[-1]].rstrip().endswith(_OPENS):
+            return found
+        depth = indent_width(before.lines[shown[-1]])
+        if indent_width(marker.line) <= depth or indent_width(first) <= depth:
+            return found
+        scope = next((d for d in self.orig.outline.definitions if d.start == row), None)
+        inside = [r for r in found if scope is not None and scope.start < r.start <= scope.end]
+        return inside or found
 
     def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
         if layer:
@@ -247,7 +267,8 @@ class LazyMerge:
             after = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
             at_start, at_end = position == 0, position == len(chosen) - 1
             best_cost = self._with_edges(best, at_start, at_end)
-            for rival in self.readings(best.block, before):
+            rivals = self.readings(best.block, before)
+            for rival in self._inside(chosen[position - 1], best.block, rivals) if position else rivals:
                 if rival is best or rival.end > after:
                     continue
                 rival_cost = self._with_edges(rival, at_start, at_end)
