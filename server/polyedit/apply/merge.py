@@ -17,7 +17,7 @@ from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import check_spacing
 from polyedit.apply.copies import doubles, shown_once, single_copy
 from polyedit.apply.cost import Cost, Reading, within_margin
-from polyedit.apply.definitions import definition_readings, is_comment
+from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
@@ -29,8 +29,9 @@ from polyedit.apply.generators import (
     scope_readings,
 )
 from polyedit.apply.idle_tail import idle_tail
+from polyedit.apply.inner_marker import inside
 from polyedit.apply.kept_beside import kept_before, kept_beside
-from polyedit.apply.moves import moved_imports, moved_rows
+from polyedit.apply.moves import moved_imports, moved_rows, spacer
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, segment
@@ -39,8 +40,6 @@ from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start, weak_tail
 from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, settle, vouched
-
-_OPENS = (":", "{")  # a header line that opens a body
 
 
 @dataclass
@@ -126,7 +125,7 @@ class LazyMerge:
         for k in self.blocks[1:]:
             nxt: dict[Reading, tuple[Cost, list[Reading]]] = {}
             for prev, (total, path) in layer.items():
-                for r in self._inside(prev, k, self.readings(k, prev.end)):
+                for r in inside(self, prev, k, self.readings(k, prev.end)):
                     cand = (total + r.cost, [*path, r])
                     if r not in nxt or cand[0] < nxt[r][0]:
                         nxt[r] = cand
@@ -157,24 +156,6 @@ class LazyMerge:
         # sketch fitting two places block by block (two ``button.onclick = function`` handlers) is checked here.
         self.tied = [path for total, path in finals if total == best_total and path is not best_path]
         return best_path
-
-    def _inside(self, prev: Reading, k: int, found: list[Reading]) -> list[Reading]:
-        """The readings of block ``k`` inside the definition whose header ends the previous block, when the marker
-        between them and the block's first line stand deeper than that header (``def summarize(rows):``, an
-        indented marker, ``return {...}``: the block is the rest of its body); all of them when none is."""
-        block, before = self.block_at(k), self.block_at(prev.block)
-        marker = self.marker_before(k)
-        shown = [i for i, line in enumerate(before.lines) if line.strip()]
-        row = dict(prev.pairs).get(shown[-1]) if shown else None
-        first = next((line for line in block.lines if line.strip()), "")
-        if row is None or marker is None or not before.lines[shown[-1]].rstrip().endswith(_OPENS):
-            return found
-        depth = indent_width(before.lines[shown[-1]])
-        if indent_width(marker.line) <= depth or indent_width(first) <= depth:
-            return found
-        scope = next((d for d in self.orig.outline.definitions if d.start == row), None)
-        inside = [r for r in found if scope is not None and scope.start < r.start <= scope.end]
-        return inside or found
 
     def _check_found(self, k: int, layer: dict[Reading, tuple[Cost, list[Reading]]]) -> None:
         if layer:
@@ -268,7 +249,7 @@ class LazyMerge:
             at_start, at_end = position == 0, position == len(chosen) - 1
             best_cost = self._with_edges(best, at_start, at_end)
             rivals = self.readings(best.block, before)
-            for rival in self._inside(chosen[position - 1], best.block, rivals) if position else rivals:
+            for rival in inside(self, chosen[position - 1], best.block, rivals) if position else rivals:
                 if rival is best or rival.end > after:
                     continue
                 rival_cost = self._with_edges(rival, at_start, at_end)
@@ -375,14 +356,6 @@ class LazyMerge:
             places=places,
         )
 
-    def _spacer(self, r: int, moved: set[int], out: list[str]) -> bool:
-        """Whether a blank row a moved unit takes along stays: it is the one before a line that stays, which
-        would otherwise stand right against the code before it (``impl`` after the ``}`` of a function the moved
-        one stood against)."""
-        lines = self.orig.lines
-        after = r + 1 < len(lines) and lines[r + 1].strip() and r + 1 not in moved
-        return bool(after and not lines[r].strip() and out and out[-1].strip() and not is_comment(self.path, out[-1]))
-
     def render(self, chosen: list[Reading], imports: bool = False) -> Merged:
         lines = self.orig.lines
         moved = moved_rows(self.orig, chosen, imports)
@@ -394,7 +367,7 @@ class LazyMerge:
             keep_gap = position > 0 or self.marker_before(reading.block) is not None or reading.anchored_by_name
             for piece in reading.pieces:
                 for r in range(cursor, piece.start):
-                    if keep_gap and (r not in moved or self._spacer(r, moved, out)):
+                    if keep_gap and (r not in moved or spacer(self.orig, r, moved, out)):
                         out.append(lines[r])
                     else:
                         removed.add(r)
@@ -411,7 +384,7 @@ class LazyMerge:
         while blank_end > cursor and not lines[blank_end - 1].strip() and out and out[-1].strip():
             blank_end -= 1
         for r in range(cursor, len(lines)):
-            if (keep_tail or r >= blank_end) and (r not in moved or self._spacer(r, moved, out)):
+            if (keep_tail or r >= blank_end) and (r not in moved or spacer(self.orig, r, moved, out)):
                 out.append(lines[r])
             else:
                 removed.add(r)

@@ -251,3 +251,12 @@ def _blank_run(lines: list[str], start: int, end: int, placed: set[int]) -> rang
 def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
     return any(seq[i : i + n] == part for i in range(len(seq) - n + 1)) if n else False
+
+
+def spacer(orig: Original, r: int, moved: set[int], out: list[str]) -> bool:
+    """Whether a blank row a moved unit takes along stays: it is the one before a line that stays, which would
+    otherwise stand right against the code before it (``impl`` after the ``}`` of a function the moved one stood
+    against)."""
+    lines = orig.lines
+    after = r + 1 < len(lines) and lines[r + 1].strip() and r + 1 not in moved
+    return bool(after and not lines[r].strip() and out and out[-1].strip() and not is_comment(orig.path, out[-1]))

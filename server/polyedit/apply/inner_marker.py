@@ -1,0 +1,37 @@
+"""A block after a marker inside a definition's body: the rest of that body.
+
+A sketch that shows a header (``def summarize(rows):``), then a marker indented inside it, then lines at the body's
+depth shows the rest of that definition: its lines pair there, not with a look-alike ``return app`` or ``return
+data`` of the next function. The block's readings are those inside the definition, when there are any.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from polyedit.apply.cost import Reading
+from polyedit.apply.text import indent_width
+
+if TYPE_CHECKING:
+    from polyedit.apply.merge import LazyMerge
+
+_OPENS = (":", "{")  # a header line that opens a body
+
+
+def inside(merge: LazyMerge, prev: Reading, k: int, found: list[Reading]) -> list[Reading]:
+    """The readings of block ``k`` inside the definition whose header ends the previous block, when the marker
+    between them and the block's first line stand deeper than that header (``def summarize(rows):``, an
+    indented marker, ``return {...}``: the block is the rest of its body); all of them when none is."""
+    block, before = merge.block_at(k), merge.block_at(prev.block)
+    marker = merge.marker_before(k)
+    shown = [i for i, line in enumerate(before.lines) if line.strip()]
+    row = dict(prev.pairs).get(shown[-1]) if shown else None
+    first = next((line for line in block.lines if line.strip()), "")
+    if row is None or marker is None or not before.lines[shown[-1]].rstrip().endswith(_OPENS):
+        return found
+    depth = indent_width(before.lines[shown[-1]])
+    if indent_width(marker.line) <= depth or indent_width(first) <= depth:
+        return found
+    scope = next((d for d in merge.orig.outline.definitions if d.start == row), None)
+    within = [r for r in found if scope is not None and scope.start < r.start <= scope.end]
+    return within or found
