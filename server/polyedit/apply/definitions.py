@@ -140,6 +140,7 @@ def _reading(
     cost = Cost()
     doubt: tuple[str, tuple[int, ...]] | None = None
     addressed: dict[int, int] = {}  # a shown definition's position -> its piece
+    held: list[tuple[int, int]] = []  # block lines standing as the file has them outside the pieces
     anchors = [d for d in picked if d is not None]
     if any(b.start <= a.end for a, b in pairwise(anchors)):
         return None  # shown in another order than the file's
@@ -165,6 +166,24 @@ def _reading(
             cost = cost + Cost(
                 unpaired=sum(map(distinctive, texts)), changes=1, weak=sum(not distinctive(line) for line in texts)
             )
+            continue
+        members = _members_shown(orig, lines, target)
+        if members is not None:  # a class shown with some of its members: those members, by name
+            head = [k for k in range(len(lines)) if lines[k].strip() and norm(lines[k]) == orig.onorm[target.start]]
+            held += [(s + head[0], target.start)] if head else []  # its header stands as the file has it
+            for member_lines, member in members:
+                alignment = _pair(orig, member_lines, member.start, member.end)
+                text, reindented = render(orig, member_lines, alignment)
+                if not alignment.pairs:  # header and body changed: shifted like the member it replaces
+                    delta = indent_width(orig.lines[member.start]) - indent_width(member_lines[0])
+                    text = [_shift(line, delta, orig.tabs) for line in member_lines]
+                span = (member.start, member.end + 1)
+                cost = cost + alignment_cost(
+                    member_lines, orig.lines, orig.outline, alignment, span, reindented, (False, False)
+                )
+                pieces.append(Piece(member.start, member.end + 1, tuple(text)))
+                kept.update(alignment.pairs.values())
+                new += [norm(member_lines[i]) for i in range(len(member_lines)) if i not in alignment.pairs]
             continue
         start = _comments_above(orig, target.start) if is_comment(orig.path, lines[0]) else target.start
         alignment = _pair(orig, lines, start, target.end)
@@ -201,8 +220,38 @@ def _reading(
         tuple(new),
         anchored_by_name=True,
         kept=frozenset(kept),
+        pairs=tuple(held),
         doubt=doubt,
     )
+
+
+def _members_shown(orig: Original, lines: list[str], target: Definition) -> list[tuple[list[str], Definition]] | None:
+    """A class (impl, object) shown with its header as the file has it (its fields may be left out) and some of its
+    members, each one the file has, others left out: the shown members with the file's members of the same names.
+    A model shows the members it changed (``class Client:`` and its changed ``get``, not ``post``); read as the
+    whole class, the block would delete the others. None when the block shows every member, or another header, or
+    a member the file lacks."""
+    if target.holds_code:
+        return None
+    width = min((indent_width(line) for line in lines if line.strip()), default=0)
+    body = [line[width:] if line[:width].strip() == "" else line.lstrip() for line in lines]
+    outline = outline_of(orig.path, tuple(body))
+    if outline.root is None or outline.error_rows:
+        return None
+    shown = [d for d in outline.definitions if len(d.name) == 2]
+    theirs = {
+        d.name[-1]: d
+        for d in orig.outline.definitions
+        if len(d.name) == len(target.name) + 1 and d.name[:-1] == target.name and target.start < d.start <= target.end
+    }
+    names = [d.name[-1] for d in shown]
+    if not shown or len(set(names)) != len(names) or not set(names) < set(theirs):
+        return None
+    first = min(theirs.values(), key=lambda d: d.start).start
+    header = [norm(line) for line in lines[: shown[0].start] if line.strip()]
+    if not header or header != [text for text in orig.onorm[target.start : first] if text][: len(header)]:
+        return None  # (the fields before the first member may be left out)
+    return [(lines[d.start : d.end + 1], theirs[d.name[-1]]) for d in shown]
 
 
 def _gaps_dropped(

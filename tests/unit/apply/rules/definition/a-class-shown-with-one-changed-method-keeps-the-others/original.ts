@@ -1,0 +1,17 @@
+export class Store {
+  private items = new Map<string, number>();
+
+  get(key: string): number | undefined {
+    return this.items.get(key);
+  }
+
+  set(key: string, value: number): void {
+    this.items.set(key, value);
+  }
+
+  clear(): void {
+    this.items.clear();
+  }
+}
+
+export const store = new Store();
