@@ -197,6 +197,12 @@ def _reading(
             elif keeps:
                 doubt = keeps
         text, reindented = render(orig, lines, alignment)
+        if not any(distinctive(norm(lines[i])) for i in alignment.pairs):  # only a ``}`` pairs: shift it whole
+            delta = indent_width(orig.lines[start]) - indent_width(lines[0])
+            text = [
+                orig.lines[alignment.pairs[i]] if i in alignment.pairs else _shift(line, delta, orig.tabs)
+                for i, line in enumerate(lines)
+            ]
         span = (start, target.end + 1)
         cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, span, reindented, (False, False))
         pieces.append(Piece(start, target.end + 1, tuple(text)))

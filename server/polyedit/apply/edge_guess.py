@@ -103,16 +103,20 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
     the block shows what follows the old one, as it stands: then the old one is the one between."""
     pairs = dict(reading.pairs)
     exact = {i for i, row in pairs.items() if norm(block.lines[i]) == orig.onorm[row]}
-    heads = [i for i, line in enumerate(block.lines) if i not in exact and opens_or_closes(line) and _call(line)]
+    heads = [
+        i
+        for i, line in enumerate(block.lines)
+        if i not in exact and opens_or_closes(line) and (_call(line) or _DEFINITION.match(line))
+    ]
     if not heads:
         return None
     span = {r for piece in reading.pieces for r in range(piece.start, piece.end)}
     gone = [r for r in sorted(removed & span) if opens_or_closes(orig.lines[r]) and _call(orig.lines[r])]
     for i in heads:
         line, key = block.lines[i], line_key(block.lines[i])
-        for row in [pairs[i]] if i in pairs else gone:
+        for row in [pairs[i]] if i in pairs else [] if _DEFINITION.match(line) else gone:
             old = orig.lines[row]
-            if line_key(old) != key or not other_target(line, old, key):
+            if not other_definition(line, old) and (line_key(old) != key or not other_target(line, old, key)):
                 continue
             depth = indent_width(old)
             end = next(
@@ -127,7 +131,10 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
                 j > i and r >= end and norm(block.lines[j]) == orig.onorm[r] and distinctive(orig.onorm[r])
                 for j, r in pairs.items()
             )
-            if not after and any(row <= r < end and orig.lines[r].strip() for r in removed):
+            # read as the old one renamed, its body kept, after a marker (a new one is appended after the code a
+            # marker keeps; shown first, with no marker before it, it is a rename)
+            renamed = i in pairs and block.marker_before and other_definition(line, old)
+            if not after and (renamed or any(row <= r < end and orig.lines[r].strip() for r in removed)):
                 reason = (
                     f"this block's '{norm(line)[:50]}' is read as replacing line {row + 1} ('{norm(old)[:40]}') "
                     "and deleting part of it, but it may be a new one beside it: if the old one stays, show its "
@@ -135,6 +142,11 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
                 )
                 return reason, [row]
     return None
+
+
+_DEFINITION = re.compile(
+    r"\s*(?:export\s+|pub(?:\([\w:]+\))?\s+|async\s+|default\s+)*(?:class|def|fn|func|function|struct|interface|trait|enum)\b"
+)
 
 
 def _call(line: str) -> bool:
@@ -168,18 +180,24 @@ def sibling(line: str, old: str) -> bool:
 def other_target(line: str, old: str, key: str) -> bool:
     """Two calls of one function whose first string arguments differ (``path("users/<pk>/", get_user)`` beside
     ``path("users/", list_users)``, a route, a flag, a setting's name), or, one-line calls without strings, whose
-    arguments share no word (``app.register(billing)`` beside ``app.register(teams)``): a sibling as likely as an
-    edit."""
+    arguments share no word (``app.register(billing)`` beside ``app.register(teams)``; not a literal replaced by an
+    expression, ``wg.Add(1)`` become ``wg.Add(len(jobs))``): a sibling as likely as an edit."""
     calls = [text.strip()[len(key) :].lstrip().startswith("(") for text in (line, old)]
     strings = [_STRING.search(text) for text in (line, old)]
     if not all(calls):
         return False
     if strings[0] is None and strings[1] is None:  # ``app.register(billing)`` beside ``app.register(teams)``
         args = [_parts(text.strip()[len(key) :]) for text in (line, old)]
-        return bool(args[0] and args[1]) and not args[0] & args[1] and line.strip().endswith((")", ");"))
+        literal = any(all(part.isdigit() or part in _LITERALS for part in a) for a in args)  # ``wg.Add(1)``
+        return (
+            bool(args[0] and args[1]) and not args[0] & args[1] and not literal and line.strip().endswith((")", ");"))
+        )
     if strings[0] is None or strings[1] is None:
         return False
     return strings[0].group(2) != strings[1].group(2) and fuzz.ratio(line.strip(), old.strip()) < FUZZY_MIN
+
+
+_LITERALS = frozenset({"true", "false", "none", "null", "nil", "undefined"})
 
 
 def _parts(text: str) -> set[str]:

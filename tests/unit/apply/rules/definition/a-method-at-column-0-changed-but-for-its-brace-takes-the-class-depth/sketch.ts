@@ -1,0 +1,3 @@
+log(msg: string, ...args: unknown[]) {
+  console.log(`[${this.level}] ${msg}`, ...args);
+}

@@ -1,0 +1,6 @@
+class AppError(Exception):
+    """Base error."""
+
+
+class ValidationError(AppError):
+    pass

@@ -1,0 +1,5 @@
+# ... existing code ...
+
+
+class NotFoundError(AppError):
+    pass
