@@ -29,6 +29,7 @@ _WRAPPERS = {
     ".java": ("class __Sketch__ {", "}"),
     ".rs": ("impl __Sketch__ {", "}"),
 }
+_OVERLOADING = (".java", ".cs", ".kt", ".scala", ".cpp", ".hpp", ".cc", ".h")
 MAX_CANDIDATES = 2  # original definitions of one name tried per shown definition (closest bodies first)
 HEADER_ROWS = 3  # rows after a definition's first (attributes, decorators) where its shown header may stand
 
@@ -168,6 +169,8 @@ def _reading(
             )
             continue
         members = _members_shown(orig, lines, target)
+        if members == []:
+            return None  # a class shown in part whose members cannot be addressed: read whole it would lose some
         if members is not None:  # a class shown with some of its members: those members, by name
             head = [k for k in range(len(lines)) if lines[k].strip() and norm(lines[k]) == orig.onorm[target.start]]
             held += [(s + head[0], target.start)] if head else []  # its header stands as the file has it
@@ -236,7 +239,8 @@ def _members_shown(orig: Original, lines: list[str], target: Definition) -> list
     members, each one the file has, others left out: the shown members with the file's members of the same names.
     A model shows the members it changed (``class Client:`` and its changed ``get``, not ``post``); read as the
     whole class, the block would delete the others. None when the block shows every member, or another header, or
-    a member the file lacks."""
+    a member the file lacks; empty when its members cannot be addressed by name (a getter beside its setter,
+    overloads, a nested class shown in part): then no reading by name stands."""
     if target.holds_code:
         return None
     width = min((indent_width(line) for line in lines if line.strip()), default=0)
@@ -245,19 +249,37 @@ def _members_shown(orig: Original, lines: list[str], target: Definition) -> list
     if outline.root is None or outline.error_rows:
         return None
     shown = [d for d in outline.definitions if len(d.name) == 2]
-    theirs = {
-        d.name[-1]: d
+    members = [
+        d
         for d in orig.outline.definitions
         if len(d.name) == len(target.name) + 1 and d.name[:-1] == target.name and target.start < d.start <= target.end
-    }
+    ]
+    theirs = {d.name[-1]: d for d in members}
     names = [d.name[-1] for d in shown]
     if not shown or len(set(names)) != len(names) or not set(names) < set(theirs):
         return None
+    unclear = (
+        len(theirs) != len(members)  # a getter and its setter, overloads: a bare name addresses nothing
+        or any(not d.holds_code for d in shown)  # a nested class shown in part: its own members would be lost
+        or any(_accessor(lines[d.start]) != _accessor(orig.lines[theirs[d.name[-1]].start]) for d in shown)
+        or (
+            PurePosixPath(orig.path).suffix.lower() in _OVERLOADING
+            and any(norm(lines[d.start]) != orig.onorm[theirs[d.name[-1]].start] for d in shown)
+        )  # a new overload?
+    )
+    if unclear:
+        return []
     first = min(theirs.values(), key=lambda d: d.start).start
     header = [norm(line) for line in lines[: shown[0].start] if line.strip()]
     if not header or header != [text for text in orig.onorm[target.start : first] if text][: len(header)]:
         return None  # (the fields before the first member may be left out)
     return [(lines[d.start : d.end + 1], theirs[d.name[-1]]) for d in shown]
+
+
+def _accessor(line: str) -> str:
+    """``get`` or ``set`` of an accessor's header (``get value(): number {``), else nothing."""
+    words = line.split()
+    return words[0] if len(words) > 1 and words[0] in ("get", "set") else ""
 
 
 def _gaps_dropped(

@@ -188,7 +188,7 @@ def other_target(line: str, old: str, key: str) -> bool:
         return False
     if strings[0] is None and strings[1] is None:  # ``app.register(billing)`` beside ``app.register(teams)``
         args = [_parts(text.strip()[len(key) :]) for text in (line, old)]
-        literal = any(all(part.isdigit() or part in _LITERALS for part in a) for a in args)  # ``wg.Add(1)``
+        literal = any(_literal(text.strip()[len(key) :]) for text in (line, old))  # ``wg.Add(1)``
         return (
             bool(args[0] and args[1]) and not args[0] & args[1] and not literal and line.strip().endswith((")", ");"))
         )
@@ -198,6 +198,17 @@ def other_target(line: str, old: str, key: str) -> bool:
 
 
 _LITERALS = frozenset({"true", "false", "none", "null", "nil", "undefined"})
+
+
+def _literal(call: str) -> bool:
+    """Whether a call's arguments (``(1)``, ``(logging.INFO)``, ``(None)``) are literals or constants only."""
+    inner = call.strip().removesuffix(";").strip()
+    if not (inner.startswith("(") and inner.endswith(")")):
+        return False
+    args = [arg.strip() for arg in inner[1:-1].split(",") if arg.strip()]
+    return bool(args) and all(
+        re.fullmatch(r"-?[\d_.]+|[\w.]*\.?[A-Z][A-Z0-9_]+", arg) or arg.lower() in _LITERALS for arg in args
+    )
 
 
 def _parts(text: str) -> set[str]:

@@ -62,7 +62,8 @@ def other_definition(block_line: str, original_line: str) -> bool:
     test_parse_neg():``; a variable is no definition here: ``let size`` renamed ``let sizeValue`` is an edit)."""
     a, b = _header_words(block_line), _header_words(original_line)
     headers = all(len(w) >= 2 and _DEFINES.intersection(w) and not _STATEMENTS.intersection(w) for w in (a, b))
-    return bool(headers) and a[:-1] == b[:-1] and a != b
+    differ = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
+    return bool(headers) and len(differ) == 1 and a[differ[0] - 1] in _DEFINES  # only the name after the keyword
 
 
 _DEFINES = frozenset({"def", "class", "fn", "func", "function", "struct", "interface", "trait", "enum"})

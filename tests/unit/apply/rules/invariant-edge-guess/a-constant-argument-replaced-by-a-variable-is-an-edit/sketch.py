@@ -1,0 +1,3 @@
+# ... existing code ...
+    logger.setLevel(level)
+    return logger
