@@ -62,6 +62,8 @@ def forgot_head(orig: Original, block: list[str], rows: range) -> bool:
     imported = {name for line in lines if _IMPORT.match(line.strip()) for name in bound_names(line)}
     defined = {m.group(1) for line in block for m in _DEFINES.finditer(line)}
     rest = {w for line in orig.lines[rows.stop :] for w in _IDENT.findall(line)}
+    if orig.path.endswith((".jsx", ".tsx")):
+        rest.add("React")  # JSX uses it without naming it (the classic runtime)
     return bool((imported - defined) & rest)
 
 
