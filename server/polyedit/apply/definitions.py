@@ -145,6 +145,7 @@ def _reading(
     anchors = [d for d in picked if d is not None]
     if any(b.start <= a.end for a, b in pairwise(anchors)):
         return None  # shown in another order than the file's
+    unit = _unit(orig, block, shown, picked) if None in picked else None
     for position, ((s, e, _name), target) in enumerate(zip(shown, picked, strict=True)):
         lines = block.lines[s : e + 1]
         if target is None:
@@ -154,7 +155,14 @@ def _reading(
             assert anchor is not None
             at = before.end + 1 if before is not None else after.start  # type: ignore[union-attr]
             delta = indent_width(orig.lines[anchor.start]) - indent_width(block.lines[shown[0][0]])
-            text = [_shift(line, delta, orig.tabs) for line in lines]
+            if unit is not None:  # the sketch indents by another unit: scaled, nested lines too
+                delta = indent_width(orig.lines[anchor.start]) - round(indent_width(block.lines[shown[0][0]]) * unit)
+                text = [
+                    _shift(line, round(indent_width(line) * unit) - indent_width(line) + delta, orig.tabs)
+                    for line in lines
+                ]
+            else:
+                text = [_shift(line, delta, orig.tabs) for line in lines]
             # Separated from the definition before (after) it as the sketch separates them, by nothing when it
             # shows them right against each other.
             if before is not None:
@@ -274,6 +282,30 @@ def _members_shown(orig: Original, lines: list[str], target: Definition) -> list
     if not header or header != [text for text in orig.onorm[target.start : first] if text][: len(header)]:
         return None  # (the fields before the first member may be left out)
     return [(lines[d.start : d.end + 1], theirs[d.name[-1]]) for d in shown]
+
+
+def _unit(
+    orig: Original, block: Block, shown: list[tuple[int, int, tuple[str, ...]]], picked: list[Definition | None]
+) -> float | None:
+    """The factor between the file's indentation and the sketch's (2.0 for a 2-space sketch of a 4-space file),
+    when every indented line the block's addressed definitions copy exactly says the same one other than 1, at two
+    depths at least."""
+    ratios: set[float] = set()
+    depths: set[int] = set()
+    for (s, e, _name), target in zip(shown, picked, strict=True):
+        if target is None:
+            continue
+        lines = block.lines[s : e + 1]
+        for i, row in _pair(orig, lines, target.start, target.end).pairs.items():
+            have, said = indent_width(orig.lines[row]), indent_width(lines[i])
+            if norm(lines[i]) != orig.onorm[row] or not lines[i].strip():
+                continue
+            if (have == 0) != (said == 0):
+                return None  # shifted, not scaled (a method pasted at column 0)
+            if have:
+                ratios.add(have / said)
+                depths.add(said)
+    return ratios.pop() if len(ratios) == 1 and ratios <= {2.0, 0.5} and len(depths) >= 2 else None
 
 
 def _accessor(line: str) -> str:

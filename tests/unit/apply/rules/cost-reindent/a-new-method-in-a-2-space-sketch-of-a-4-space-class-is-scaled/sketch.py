@@ -1,0 +1,10 @@
+class Stack:
+  # ... existing code ...
+
+  def pop(self):
+    if not self._items:
+      raise IndexError("pop from empty stack")
+    return self._items.pop()
+
+  def peek(self):
+    return self._items[-1]
