@@ -99,8 +99,10 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
     the place), or None. A new head that opens a scope, a call of the same function as an original head under
     another first string (``test('child can set level at creation time', ...`` and ``test('changing child level
     does not affect parent', ...``, a route, a flag), is as likely a new sibling as the old one renamed: read as
-    the old one, paired with it or replacing it, the old one's lines the block does not show are deleted. Unless
-    the block shows what follows the old one, as it stands: then the old one is the one between."""
+    the old one, paired with it or replacing it, the old one's lines the block does not show are deleted. So is a
+    definition of another name paired with the old one's header after a marker, its body kept (a new exception
+    class after the last). Unless the block shows what follows the old one, as it stands: then the old one is the
+    one between."""
     pairs = dict(reading.pairs)
     exact = {i for i, row in pairs.items() if norm(block.lines[i]) == orig.onorm[row]}
     heads = [
@@ -114,7 +116,9 @@ def sibling_replaced(orig: Original, block: Block, reading: Reading, removed: se
     gone = [r for r in sorted(removed & span) if opens_or_closes(orig.lines[r]) and _call(orig.lines[r])]
     for i in heads:
         line, key = block.lines[i], line_key(block.lines[i])
-        for row in [pairs[i]] if i in pairs else [] if _DEFINITION.match(line) else gone:
+        # the old head it is paired with; for a new call head, the old calls the reading deletes
+        olds = [pairs[i]] if i in pairs else ([] if _DEFINITION.match(line) else gone)
+        for row in olds:
             old = orig.lines[row]
             if not other_definition(line, old) and (line_key(old) != key or not other_target(line, old, key)):
                 continue
@@ -169,9 +173,11 @@ def sibling(line: str, old: str) -> bool:
     """A definition of another name (``def test_parse_hex():`` beside ``def test_parse_neg():``), or a call of the
     same function under another first string (``@app.route("/c")``, ``router.get("/c", ...)``): a new sibling as
     likely as the old one changed, never a variant or a re-wrap of it."""
+    if other_definition(line, old):
+        return True
     key = line_key(line)
-    if other_definition(line, old) or not re.search(r"\w", key) or key != line_key(old):
-        return other_definition(line, old)
+    if not re.search(r"\w", key) or key != line_key(old):
+        return False
     calls = [text.strip()[len(key) :].lstrip().startswith("(") for text in (line, old)]
     strings = [_STRING.search(text) for text in (line, old)]
     return all(calls) and strings[0] is not None and strings[1] is not None and strings[0][2] != strings[1][2]
