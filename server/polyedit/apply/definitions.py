@@ -186,8 +186,7 @@ def _reading(
                 alignment = _pair(orig, member_lines, member.start, member.end)
                 text, reindented = render(orig, member_lines, alignment)
                 if not alignment.pairs:  # header and body changed: shifted like the member it replaces
-                    delta = indent_width(orig.lines[member.start]) - indent_width(member_lines[0])
-                    text = [_shift(line, delta, orig.tabs) for line in member_lines]
+                    text = _moved_to(orig, member_lines, member.start, alignment)
                 span = (member.start, member.end + 1)
                 cost = cost + alignment_cost(
                     member_lines, orig.lines, orig.outline, alignment, span, reindented, (False, False)
@@ -209,11 +208,7 @@ def _reading(
                 doubt = keeps
         text, reindented = render(orig, lines, alignment)
         if not any(distinctive(norm(lines[i])) for i in alignment.pairs):  # only a ``}`` pairs: shift it whole
-            delta = indent_width(orig.lines[start]) - indent_width(lines[0])
-            text = [
-                orig.lines[alignment.pairs[i]] if i in alignment.pairs else _shift(line, delta, orig.tabs)
-                for i, line in enumerate(lines)
-            ]
+            text = _moved_to(orig, lines, start, alignment)
         span = (start, target.end + 1)
         cost = cost + alignment_cost(lines, orig.lines, orig.outline, alignment, span, reindented, (False, False))
         pieces.append(Piece(start, target.end + 1, tuple(text)))
@@ -388,6 +383,16 @@ def _comments_above(orig: Original, row: int) -> int:
     while row - 1 >= 0 and is_comment(orig.path, orig.lines[row - 1]):
         row -= 1
     return row
+
+
+def _moved_to(orig: Original, lines: list[str], row: int, alignment: Alignment) -> list[str]:
+    """A shown definition shifted whole to the depth of the original one starting at ``row`` (its paired lines as
+    the file has them): what the rendering does when no distinctive line tells the block's shift."""
+    delta = indent_width(orig.lines[row]) - indent_width(lines[0])
+    return [
+        orig.lines[alignment.pairs[i]] if i in alignment.pairs else _shift(line, delta, orig.tabs)
+        for i, line in enumerate(lines)
+    ]
 
 
 def _shift(line: str, delta: int, tabs: bool) -> str:

@@ -381,7 +381,7 @@ class LazyMerge:
                 cursor = max(cursor, piece.end)
         keep_tail = tail_kept(self, chosen[-1])
         blank_end = len(lines)  # the file's trailing blank lines, which no sketch shows, stay after its end
-        while blank_end > cursor and not lines[blank_end - 1].strip() and out and out[-1].strip():
+        while out and out[-1].strip() and blank_end > cursor and not lines[blank_end - 1].strip():
             blank_end -= 1
         for r in range(cursor, len(lines)):
             if (keep_tail or r >= blank_end) and (r not in moved or spacer(self.orig, r, moved, out)):
