@@ -290,6 +290,32 @@ FINAL7_DEBIAN = {
     ],
     "rust": ["librust-aho-corasick-dev", "librust-textwrap-dev", "librust-bstr-dev"],
 }
+# A tenth set, built at the start of session 13 before any apply work (``--set final8``).
+FINAL8_SEED = 20261207
+FINAL8_PYPI_PAIRS = [
+    ("jmespath", "0.10.0", "1.0.1"),
+    ("inflect", "6.0.4", "7.0.0"),
+    ("tomli", "2.0.1", "2.1.0"),
+    ("natsort", "8.3.1", "8.4.0"),
+    ("simplejson", "3.19.1", "3.19.3"),
+    ("trio", "0.24.0", "0.25.0"),
+]
+FINAL8_NPM_PAIRS = [
+    ("consola", "3.2.0", "3.2.3"),
+    ("pathe", "1.1.1", "1.1.2"),
+    ("ufo", "1.3.2", "1.5.3"),
+    ("radash", "11.0.0", "12.1.0"),
+    ("mobx", "6.12.0", "6.12.3"),
+    ("remeda", "1.30.0", "1.33.0"),
+]
+FINAL8_DEBIAN = {
+    "go": [
+        "golang-github-mattn-go-colorable-dev",
+        "golang-github-cenkalti-backoff-dev",
+        "golang-github-tidwall-gjson-dev",
+    ],
+    "rust": ["librust-nom-dev", "librust-unicase-dev", "librust-similar-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -301,6 +327,7 @@ SETS = {
     "final5": (FINAL5_SEED, FINAL5_PYPI_PAIRS, FINAL5_NPM_PAIRS, FINAL5_DEBIAN),
     "final6": (FINAL6_SEED, FINAL6_PYPI_PAIRS, FINAL6_NPM_PAIRS, FINAL6_DEBIAN),
     "final7": (FINAL7_SEED, FINAL7_PYPI_PAIRS, FINAL7_NPM_PAIRS, FINAL7_DEBIAN),
+    "final8": (FINAL8_SEED, FINAL8_PYPI_PAIRS, FINAL8_NPM_PAIRS, FINAL8_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -54,7 +54,9 @@ eventemitter3, water.css, Bulma, go-humanize, kr/pretty, strsim, unicode-segment
 walkdir, crossbeam-utils) and ``holdout4`` (session 10's second round, fresh: arrow, schedule, refine's mantine
 package, dayjs, Tachyons, go-homedir, cast, fnv, same-file) and ``holdout5`` (session 11, fresh: isort, mistune,
 refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, ryu, humantime) and ``holdout6``
-(session 12, fresh: babel, blinker, refine's inferencer, koa, new.css, fsnotify, go-diff, aho-corasick, textwrap).
+(session 12, fresh: babel, blinker, refine's inferencer, koa, new.css, fsnotify, go-diff, aho-corasick, textwrap) and
+``holdout7`` (session 13, fresh: jmespath, natsort, refine's core, consola, simple.css, go-colorable, gjson, nom,
+unicase).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -204,6 +206,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-textwrap-dev",
         ],
     },
+    # Session 13: fresh again, built before that session's apply work.
+    "holdout7": {
+        "pypi": [("jmespath", "1.0.1"), ("natsort", "8.4.0")],
+        "npm": [
+            ("@refinedev/core", "4.47.0"),
+            ("consola", "3.2.3"),
+            ("simpledotcss", "2.3.1"),
+        ],
+        "debian": [
+            "golang-github-mattn-go-colorable-dev",
+            "golang-github-tidwall-gjson-dev",
+            "librust-nom-dev",
+            "librust-unicase-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -225,7 +242,16 @@ EXTRA = {
     "yaml": {"marker-yaml": 1.0},
     "toml": {"marker-toml": 1.25},
 }
-PER_SHAPE = {"dev": 8, "holdout": 6, "holdout2": 6, "holdout3": 6, "holdout4": 6, "holdout5": 6, "holdout6": 6}
+PER_SHAPE = {
+    "dev": 8,
+    "holdout": 6,
+    "holdout2": 6,
+    "holdout3": 6,
+    "holdout4": 6,
+    "holdout5": 6,
+    "holdout6": 6,
+    "holdout7": 6,
+}
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
 PHRASES = [
