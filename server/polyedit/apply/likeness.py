@@ -20,14 +20,18 @@ FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0) -> bool:
     """Fuzzy equality: close text, or (next to an anchor) same indentation (after the block's shift ``delta``) and
-    first word and fairly close text."""
+    either the old text whole, continued after a space, or the same first word and fairly close text."""
     a, b = block_line.strip(), original_line.strip()
     if not a or not b:
         return False
     ratio = fuzz.ratio(a, b)
     if ratio >= FUZZY_MIN and len(a) >= 12:
         return True
-    if not adjacent or ratio < EDGE_FUZZY_MIN / 1.3 or indent_width(block_line) + delta != indent_width(original_line):
+    if not adjacent or indent_width(block_line) + delta != indent_width(original_line):
+        return False
+    if len(b) >= 12 and a.startswith(b) and a[len(b)].isspace():
+        return True  # the old text whole, continued (``See [AUTHORS](AUTHORS).`` + `` See the changelog.``)
+    if ratio < EDGE_FUZZY_MIN / 1.3:
         return False
     first_a, first_b = FIRST_WORD.match(a), FIRST_WORD.match(b)
     if not (first_a and first_b and first_a.group(1) == first_b.group(1)):
