@@ -17,6 +17,7 @@ from polyedit.apply.adopted import header_doubt
 from polyedit.apply.blank_split import check_spacing
 from polyedit.apply.copies import doubles, shown_once, single_copy
 from polyedit.apply.cost import Cost, Reading, within_margin
+from polyedit.apply.dead_code import unreachable
 from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
@@ -216,6 +217,8 @@ class LazyMerge:
             if other.lines != merged.lines and self._stands(other.lines, merged.lines):
                 k = next(k for k, (a, b) in enumerate(zip(chosen, path, strict=True)) if a != b)
                 raise self._ambiguous(chosen[k], path[k])
+        if (dead := unreachable(self.orig, chosen, merged.removed)) is not None:
+            raise self.refuse(dead[0], self.block_at(dead[2]).first, "ambiguous", places=dead[1])
         shown_rows = {row for r in chosen for p in r.pieces for row in range(p.start, p.end)}
         for position, best in enumerate(chosen):
             if best.doubt is not None:
