@@ -51,6 +51,18 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     line, old = block.lines[edge], orig.lines[row]
     if norm(line) == norm(old):
         return None
+    again = [r for j, r in pairs.items() if j != edge and norm(block.lines[j]) == norm(line) == orig.onorm[r]]
+    if again and distinctive(norm(line)):
+        # The block shows the line twice: once as it stands (the end of the test it adds, ``t.ok(error instanceof
+        # TypeError)``), once, at its edge, as an edit of a look-alike (the test before's ``... instanceof Error)``):
+        # the edge may as well be that line as it stands, the block's new lines after it.
+        reason = (
+            f"this block's {'first' if first else 'last'} line '{norm(line)[:50]}' is read as replacing line "
+            f"{row + 1} ('{norm(old)[:40]}'), while the block shows it again as it stands at line {again[0] + 1}: "
+            f"it may be that line, the lines between new; show one more unchanged line "
+            f"{'before' if first else 'after'} it"
+        )
+        return reason, [row, again[0]]
     elsewhere = orig.positions.get(norm(line), [])
     if len(elsewhere) == 1 and distinctive(norm(line)) and not _pinned(orig, block.lines, pairs, edge, row, first):
         # The line stands, exactly, once in the file at another place: read as an edit of this one, the block is
