@@ -4,7 +4,9 @@ A block that adds a definition (``class StripTrailingSemicolonFilter:``, its met
 after it) may be read so that its new header lands right above an original line of another definition, paired
 with a line of the block at a deeper indentation (``def process(self, stmt):`` of the class before, standing in
 several places), the lines between deleted or replaced: the new header then takes that code into its own scope,
-without re-indenting it, and the original definition loses it. A careful reader never reads a new header as
+without re-indenting it, and the original definition loses it. So it may after new lines of its own: a copy of
+the file's last test appended after it, its tail paired with the old test's tail (the old test then ends early,
+at a new closer, and the copy takes over the rest). A careful reader never reads a new header as
 taking over code that stays where it was written, at the same depth, under another definition's header: the block
 adds a definition beside it. When the chosen reading does so, the merge refuses rather than re-parent code.
 """
@@ -35,9 +37,12 @@ def adopted_lines(orig: Original, block: Block, reading: Reading) -> tuple[str, 
     for i, line in enumerate(block.lines):
         if i in pairs or not _HEADER.match(line):
             continue
-        j = next((k for k in range(i + 1, len(block.lines)) if block.lines[k].strip()), None)
-        if j is None or j not in pairs or indent_width(block.lines[j]) <= indent_width(line):
+        j = _first_paired_body_line(block.lines, pairs, i)
+        if j is None:
             continue
+        between = [k for k in range(i + 1, j) if block.lines[k].strip()]
+        if between and norm(block.lines[j]) in {norm(text) for text in block.lines[:i]}:
+            continue  # the block shows that line before the header too: a new definition after its twin
         row, depth = pairs[j], indent_width(line) + delta
         if indent_width(orig.lines[row]) != indent_width(block.lines[j]) + delta:
             continue  # re-indented: code wrapped in the new definition on purpose
@@ -68,3 +73,17 @@ def header_doubt(orig: Original, block: Block, reading: Reading, removed: set[in
         or adopted_lines(orig, block, reading)
         or sibling_replaced(orig, block, reading, removed)
     )
+
+
+def _first_paired_body_line(lines: list[str], pairs: dict[int, int], header: int) -> int | None:
+    """The first line of the new definition's body (deeper than its header, before the block comes back to the
+    header's depth) that the reading pairs with the original: the next one (``def process(self, stmt):``), or one
+    after new lines (a copied test whose tail pairs with the old test's tail), or None."""
+    for k in range(header + 1, len(lines)):
+        if not lines[k].strip():
+            continue
+        if indent_width(lines[k]) <= indent_width(lines[header]):
+            return None
+        if k in pairs and distinctive(norm(lines[k])):
+            return k
+    return None
