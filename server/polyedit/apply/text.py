@@ -21,9 +21,6 @@ class TextStyle:
 TAB_SUFFIXES = (".go",)
 
 
-MIXED_SHARE = 0.2  # lines indented with spaces in a tab-indented file: past it, the file mixes both
-
-
 def detect(text: str, path: str = "") -> TextStyle:
     """The text's line endings, final newline and indentation style (``path`` names the language, if known). The
     continuation lines of a doc comment at column 0 (`` * ...``) do not count as indented lines."""
@@ -35,10 +32,7 @@ def detect(text: str, path: str = "") -> TextStyle:
         if m and m.group(0)
     ]
     tab_indents = sum(1 for i in indents if i.startswith("\t"))
-    space_indents = sum(1 for i in indents if i.startswith(" ") and len(i) >= 2)
-    tabs = (tab_indents > len(indents) / 2 and space_indents < MIXED_SHARE * len(indents)) or (
-        path.endswith(TAB_SUFFIXES) and tab_indents > 0
-    )
+    tabs = tab_indents > len(indents) / 2 or (path.endswith(TAB_SUFFIXES) and tab_indents > 0)
     return TextStyle("\r\n" if crlf > lf else "\n", text.endswith("\n") or not text, tabs)
 
 
