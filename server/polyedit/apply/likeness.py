@@ -18,9 +18,10 @@ WORDS = re.compile(r"\w+")
 FIRST_WORD = re.compile(r"\s*([^\w\s]{0,2}[\w.]+|\S)")
 
 
-def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0) -> bool:
+def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0, following: str = "") -> bool:
     """Fuzzy equality: close text, or (next to an anchor) same indentation (after the block's shift ``delta``) and
-    either the old text whole, continued after a space, or the same first word and fairly close text."""
+    either the old text whole, continued after a space with text other than the original line ``following`` it (a
+    paragraph re-wrapped is a re-wrap), or the same first word and fairly close text."""
     a, b = block_line.strip(), original_line.strip()
     if not a or not b:
         return False
@@ -30,7 +31,9 @@ def similar(block_line: str, original_line: str, adjacent: bool, delta: int = 0)
     if not adjacent or indent_width(block_line) + delta != indent_width(original_line):
         return False
     if len(b) >= 12 and a.startswith(b) and a[len(b)].isspace():
-        return True  # the old text whole, continued (``See [AUTHORS](AUTHORS).`` + `` See the changelog.``)
+        # the old text whole, continued (``See [AUTHORS](AUTHORS).`` + `` See the changelog.``)
+        added, after = a[len(b) :].split(), following.split()
+        return not after or added[: len(after[:3])] != after[:3]
     if ratio < EDGE_FUZZY_MIN / 1.3:
         return False
     first_a, first_b = FIRST_WORD.match(a), FIRST_WORD.match(b)

@@ -60,7 +60,7 @@ def pair_edited_gaps(block: list[str], original: list[str], alignment: Alignment
             block[i].strip()
             and original[p].strip()
             and (
-                similar(block[i], original[p], adjacent=True, delta=delta)
+                similar(block[i], original[p], adjacent=True, delta=delta, following=_following(original, p))
                 or recognisable_edit(block[i], original[p], delta)
             )
             for i, p in facing
@@ -88,8 +88,8 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                     for k, q in pending:
                         alignment.pairs[k] = q
                     pending = []
-            elif similar(block[i], original[p], adjacent=True, delta=delta) or _replaced_between(
-                block, original, i, p, step, (lo, hi), delta
+            elif similar(block[i], original[p], adjacent=True, delta=delta, following=_following(original, p)) or (
+                _replaced_between(block, original, i, p, step, (lo, hi), delta)
             ):
                 for k, q in pending:
                     alignment.pairs[k] = q
@@ -295,3 +295,8 @@ def indent_delta(block: list[str], original: list[str], alignment: Alignment) ->
 
 def norm_equal(a: str, b: str) -> bool:
     return a.split() == b.split()
+
+
+def _following(original: list[str], p: int) -> str:
+    """The original line after row ``p`` (a line continued with its text is a re-wrap, not an edit)."""
+    return original[p + 1] if p + 1 < len(original) else ""
