@@ -7,8 +7,9 @@ that on purpose: the sketch replaced that code (its new body ends with the retur
 marker standing for nothing), or the block belongs elsewhere. A careful reader would not keep the old code after
 the new return, and cannot be sure what else the sketch means, so the merge refuses. Not when the original already
 had the same exit right before that code, nor when what follows can be reached anyway: a label (``case 2:``,
-``default:``), a branch (``else``, ``except``, ``catch``, ``finally``), a closer, a comment, or a declaration a
-language hoists or defines in place (``function helper()``, ``def``, ``class``, ``fn``).
+``default:``), a branch (``else``, ``except``, ``catch``, ``finally``), a closer, or a declaration a language
+hoists or defines in place (``function helper()``, ``def``, ``class``, ``fn``). Comments in between are looked
+past: the code after them is what would never run.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from polyedit.apply.generators import Original
 from polyedit.apply.text import indent_width, norm
 
 EXIT = re.compile(r"(return|raise|throw|break|continue)\b")
-REACHABLE = re.compile(
-    r"([})\]]|#|//|/\*|\*|--|(case|default|else|elif|except|catch|finally|end|function|def|class|fn|func|"
-    r"async\s+function|async\s+def|export|pub|impl|struct|enum|type|interface)\b)"
+COMMENT = re.compile(r"(#|//|/\*|\*|--)")
+REACHABLE = re.compile(  # a keyword, not a variable of that name (``type = ...``, ``end = ...``)
+    r"([})\]]|(case|default|else|elif|except|catch|finally|end|function|def|class|fn|func|async\s+function|"
+    r"async\s+def|export|pub|impl|struct|enum|type|interface)\b(?!\s*(=[^=]|\.|\[)))"
 )
 CLOSER = re.compile(r"[})\]]")
 
@@ -37,7 +39,7 @@ def unreachable(orig: Original, chosen: list[Reading], removed: set[int]) -> tup
         for piece in reading.pieces:
             later = [s for s in starts if s >= piece.end]
             bound = min(later) if later else len(orig.lines)
-            kept = next((r for r in range(piece.end, bound) if orig.lines[r].strip() and r not in removed), None)
+            kept = next((r for r in range(piece.end, bound) if _code(orig.lines[r]) and r not in removed), None)
             if kept is None or REACHABLE.match(orig.lines[kept].strip()):
                 continue
             depth = indent_width(orig.lines[kept])
@@ -72,3 +74,8 @@ def _had_exit(orig: Original, kept: int, depth: int, exit_line: str) -> bool:
     unreachable already (or the reading keeps the original's own exit)."""
     before = tuple(orig.lines[:kept])
     return norm(_last_statement(before, depth) or "") == norm(exit_line)
+
+
+def _code(line: str) -> bool:
+    """A line of code: not blank, not a comment."""
+    return bool(line.strip()) and COMMENT.match(line.strip()) is None

@@ -52,7 +52,8 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
     if norm(line) == norm(old):
         return None
     again = [r for j, r in pairs.items() if j != edge and norm(block.lines[j]) == norm(line) == orig.onorm[r]]
-    if again and distinctive(norm(line)):
+    pinned = _pinned(orig, block.lines, pairs, edge, row, first)
+    if again and distinctive(norm(line)) and not pinned:
         # The block shows the line twice: once as it stands (the end of the test it adds, ``t.ok(error instanceof
         # TypeError)``), once, at its edge, as an edit of a look-alike (the test before's ``... instanceof Error)``):
         # the edge may as well be that line as it stands, the block's new lines after it.
@@ -64,7 +65,7 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
         )
         return reason, [row, again[0]]
     elsewhere = orig.positions.get(norm(line), [])
-    if len(elsewhere) == 1 and distinctive(norm(line)) and not _pinned(orig, block.lines, pairs, edge, row, first):
+    if len(elsewhere) == 1 and distinctive(norm(line)) and not pinned:
         # The line stands, exactly, once in the file at another place: read as an edit of this one, the block is
         # placed by likeness against the one place its own text names (a new ``DecodeV2`` after ``Decode``'s
         # ``return string(j), false, retErr``, read as replacing ``Decode`` from ``return buf.String(), ...``).

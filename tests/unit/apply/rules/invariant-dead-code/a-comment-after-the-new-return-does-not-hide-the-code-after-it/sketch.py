@@ -1,0 +1,3 @@
+def shipping_cost(order):
+    return order.quote.shipping
+    # ... existing code ...

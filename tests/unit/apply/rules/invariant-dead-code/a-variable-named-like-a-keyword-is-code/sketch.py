@@ -1,0 +1,4 @@
+def label(node):
+    kind = node.kind
+    return kind.upper()
+    # ... existing code ...
