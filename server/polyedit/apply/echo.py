@@ -15,6 +15,12 @@ two of the file's copies with what stands between them deleted (a test function 
 shown). A careful reader cannot tell a doubled attribute from a deleted function on the word of a repeated line;
 when the lines the block shows beside the pair stand beside the other copy too and the lines between are whole
 statements, the merge refuses rather than guess.
+
+And for a run (``echoed_run``): new lines the reading inserts right before rows that hold, as they are, their first
+two lines or more (``worker:``, ``image: api:1.4.0`` inserted before the file's own ``image: api:1.4.0``,
+``restart: always``, ``worker:``): read so, the file shows those lines twice in a row. The block shows them once;
+the reading paired a copy further on (an edge line changed to the text of a line above it) and left the block's
+own lines there new. A careful reader would pair the lines where they stand; the merge refuses rather than double.
 """
 
 from __future__ import annotations
@@ -158,3 +164,37 @@ def _context_beside(orig: Original, bnorm: list[str], pairs: dict[int, int], mov
             return False
         k += step
     return True
+
+
+def echoed_run(orig: Original, block: Block, reading: Reading, once: frozenset[str]) -> tuple[str, list[int]] | None:
+    """Why the reading inserts new lines right before original rows that repeat them all as they are, two lines
+    or more with one the sketch shows once and the file has once (``once``; a copied function shows its lines twice,
+    and where the diff pairs its shared tail makes the same file) (the reason and the place), or None. The caller
+    asks only when the merged file holds such a line twice."""
+    pairs = dict(reading.pairs)
+    bnorm = [norm(line) for line in block.lines]
+    i = 0
+    while i < len(bnorm):
+        if i in pairs or not bnorm[i]:
+            i += 1
+            continue
+        end = next((k for k in range(i, len(bnorm)) if k in pairs), None)
+        if end is None:
+            return None
+        before = max((pairs[k] for k in range(i) if k in pairs), default=-1)
+        row = pairs[end]
+        run = [k for k in range(i, end) if bnorm[k]]
+        same = 0
+        rows = [r for r in range(row, len(orig.lines)) if orig.onorm[r]][: len(run)]
+        while same < min(len(run), len(rows)) and bnorm[run[same]] == orig.onorm[rows[same]]:
+            same += 1
+        whole = same == len(run) >= 2  # every new line stands there: only the paired line after them changed
+        if row == before + 1 and whole and any(bnorm[k] in once for k in run):
+            reason = (
+                f"this block's new lines from '{bnorm[run[0]][:40]}' on are read as inserted before line {row + 1}, "
+                "where the same lines stand as they are: the file would show them twice; show the changed line "
+                "with an unchanged line next to it"
+            )
+            return reason, [row]
+        i = end
+    return None

@@ -19,7 +19,7 @@ from polyedit.apply.copies import doubles, shown_once, single_copy
 from polyedit.apply.cost import Cost, Reading, within_margin
 from polyedit.apply.dead_code import unreachable
 from polyedit.apply.definitions import definition_readings
-from polyedit.apply.echo import doubled_line, echoed_edge, fragment_echo
+from polyedit.apply.echo import doubled_line, echoed_edge, echoed_run, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
 from polyedit.apply.file_edges import MAX_DROPPED_AT_EDGE, edge_cost, tail_kept, tail_rival
@@ -236,7 +236,9 @@ class LazyMerge:
                 if held[not first] and (guess := guessed_edge(self.orig, block, best, first)) is not None:
                     raise self.refuse(guess[0], block.first, "ambiguous", places=guess[1])
             if (
-                echo := fragment_echo(self.orig, block, best, shown_rows) or doubled_line(self.orig, block, best)
+                echo := fragment_echo(self.orig, block, best, shown_rows)
+                or doubled_line(self.orig, block, best)
+                or (echoed_run(self.orig, block, best, self.once) if doubles(merged.lines, self.once) else None)
             ) is not None:
                 raise self.refuse(echo[0], block.first, "ambiguous", places=echo[1])
             bound = chosen[position + 1].start if position + 1 < len(chosen) else len(self.orig.lines)
