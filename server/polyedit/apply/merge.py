@@ -40,7 +40,7 @@ from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start, weak_tail
-from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, settle, vouched
+from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, redeclared, settle, vouched
 
 
 @dataclass
@@ -285,7 +285,10 @@ class LazyMerge:
             if self.open_after(best.block) and (doubt := weak_end(self.orig, block, best.end)) is not None:
                 found = Doubt(position, *doubt, weak=weak_tail(block))
                 skipped = range(found.places[0], found.places[1])
-                if moved := moved_into(self.orig, chosen, position, skipped, skipped.stop + found.weak, new):
+                edge = skipped.stop + found.weak
+                if moved := moved_into(self.orig, chosen, position, skipped, edge, new) or redeclared(
+                    self.orig, block, chosen, position, skipped, edge
+                ):
                     self.broken.add(tuple(self.render(chosen).lines))  # the reading keeping a second copy
                     chosen = moved
                 else:

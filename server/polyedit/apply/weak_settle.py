@@ -29,7 +29,9 @@ and refuses. A careful reader is not in doubt when both of these hold:
 A weak end (or start) is settled at once, with no syntax needed, when every row it skipped stands among the
 sketch's new lines in the same scope (``moved_into``: ``from functools import lru_cache`` moved above ``import
 unicodedata``): read as an insertion, the file would keep a second copy of lines the sketch shows once, in their
-new place.
+new place. So is a weak end that skipped one line declaring or assigning a name the file has once, when the
+block's one new line with that name is its new version (``redeclared``: ``export type MatchStream<O> = ...``
+rewritten whole before a ``/**``): read as an insertion, the name would be declared twice.
 
 Every other weak end of the sketch is settled together: the replacing readings must give a file without a new syntax
 error, and each insertion kept (the others replaced) must break it; otherwise the merge refuses as before. A weak
@@ -50,11 +52,13 @@ from rapidfuzz import fuzz
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.invariants import syntax_problem
+from polyedit.apply.likeness import line_key
 from polyedit.apply.moves import scope_line
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
 
+_STATEMENT_WORDS = frozenset({"return", "raise", "throw", "if", "elif", "while", "for", "switch", "case", "yield"})
 RESEMBLES_MIN = 60.0  # new lines and the skipped lines they replace, whitespace removed: the same statement changed
 _OPENER = {")": "(", "]": "[", "}": "{"}
 
@@ -153,6 +157,37 @@ def moved_into(
         for row in rows
     ):
         return None
+    return _grown(chosen, position, edge)
+
+
+def redeclared(
+    orig: Original, block: Block, chosen: list[Reading], position: int, skipped: range, edge: int
+) -> list[Reading] | None:
+    """The readings with the one at ``position`` grown over the ``skipped`` rows, to row ``edge``, when they are
+    one line declaring or assigning a name (``export type MatchStream<O> = ...``) and the block's one new line
+    with that key is its new version: read as an insertion, the name would be declared twice. None otherwise."""
+    rows = [row for row in skipped if orig.lines[row].strip()]
+    if len(rows) != 1 or not _declares(orig.lines[rows[0]]):
+        return None
+    key = line_key(orig.lines[rows[0]])
+    paired = {i for i, _ in chosen[position].pairs}
+    new = [line for i, line in enumerate(block.lines) if i not in paired and line.strip()]
+    if sum(line_key(line) == key for line in new) != 1 or sum(line_key(line) == key for line in orig.lines) != 1:
+        return None
+    return _grown(chosen, position, edge)
+
+
+def _declares(line: str) -> bool:
+    """Whether the line declares or assigns a name: its key, followed by ``=`` or ``:``, names something, not only
+    a statement's keyword (``const x =``, ``self.timeout =``, ``export type MatchStream<O> =``; not a call)."""
+    key, text = line_key(line), line.strip()
+    assigned = text.startswith(key) and re.match(r"\s*(=(?!=)|:)", text[len(key) :]) is not None
+    return assigned and re.search(r"[A-Za-z_]", key) is not None and key.split()[0] not in _STATEMENT_WORDS
+
+
+def _grown(chosen: list[Reading], position: int, edge: int) -> list[Reading] | None:
+    """The readings with the one at ``position`` grown to row ``edge`` at its end (or its start, when ``edge`` is
+    before it); None when it then reaches a neighbour's rows."""
     reading = chosen[position]
     first, last = reading.pieces[0], reading.pieces[-1]
     if edge >= reading.end:
