@@ -30,6 +30,7 @@ from polyedit.apply.text import norm
 
 MAX_WRAP_LINES = 6  # lines on either side of a re-wrap
 MIN_WRAP_CHARS = 16  # non-whitespace characters: shorter code re-wraps by chance
+REWRAP_LENGTHS = 0.6  # as many lines, one at most this share as long as the one it faces: they break elsewhere
 
 
 def _packed(lines: list[str]) -> str:
@@ -42,10 +43,11 @@ def _depth(text: str) -> int:
 
 
 def rewrap_alignments(block: list[str], original: list[str], positions: dict[str, list[int]]) -> list[Alignment]:
-    """Alignments in which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` (k != m: one line for one
-    is a changed line, the line-run chains' job; for each start, the sizes that re-wrap best), with the block's
-    equal lines around them paired outwards. A sibling is no re-wrap: ``def handler_c(ev):`` for ``def
-    handler_b(ev):``, ``router.get("/c", ...`` for ``router.get("/b", ...``."""
+    """Alignments in which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` (one line for one is a
+    changed line, the line-run chains' job, and so are as many lines each about as long as the one it faces; for
+    each start, the sizes that re-wrap best), with the block's equal lines around them paired outwards. A sibling
+    is no re-wrap: ``def handler_c(ev):`` for ``def handler_b(ev):``, ``router.get("/c", ...`` for
+    ``router.get("/b", ...``."""
     packed = ["".join(line.split()) for line in original]
     rows_by_word: dict[str, list[int]] = defaultdict(list)
     for q, line in enumerate(original):
@@ -82,7 +84,7 @@ def _wrap_at(block: list[str], original: list[str], packed: list[str], i: int, q
                 break
             old = original[q : q + m]
             was = "".join(packed[q : q + m])
-            if k == m > 1 or len(text) < MIN_WRAP_CHARS or min(len(text), len(was)) < 0.8 * max(len(text), len(was)):
+            if (k == m > 1 and _line_by_line(new, old)) or len(text) < MIN_WRAP_CHARS or min(len(text), len(was)) < 0.8 * max(len(text), len(was)):
                 continue
             if _depth(text) != _depth(was) or norm_equal(new[-1], old[-1]):
                 continue  # an equal last line is context after the re-wrap, not part of it
@@ -92,6 +94,14 @@ def _wrap_at(block: list[str], original: list[str], packed: list[str], i: int, q
             if score >= REWRAP_MIN and (best is None or score > best[0]):
                 best = (score, k, m)
     return None if best is None else (best[1], best[2])
+
+
+def _line_by_line(new: list[str], old: list[str]) -> bool:
+    """Whether the new lines break where the old ones do, each about as long as the one it faces (lines changed one
+    for one: the line-run chains' job, or another entry of a table), rather than the statement re-wrapped into as
+    many lines (``x: T[\n    A\n] = f()`` as ``x: T[A] = (\n    f()\n)``)."""
+    sizes = [(len("".join(a.split())), len("".join(b.split()))) for a, b in zip(new, old, strict=True)]
+    return all(min(a, b) >= REWRAP_LENGTHS * max(a, b) for a, b in sizes)
 
 
 def _solid(line: str) -> bool:
