@@ -84,7 +84,9 @@ def _wrap_at(block: list[str], original: list[str], packed: list[str], i: int, q
                 break
             old = original[q : q + m]
             was = "".join(packed[q : q + m])
-            if (k == m > 1 and _line_by_line(new, old)) or len(text) < MIN_WRAP_CHARS or min(len(text), len(was)) < 0.8 * max(len(text), len(was)):
+            if k == m > 1 and _line_by_line(new, old):
+                continue
+            if len(text) < MIN_WRAP_CHARS or min(len(text), len(was)) < 0.8 * max(len(text), len(was)):
                 continue
             if _depth(text) != _depth(was) or norm_equal(new[-1], old[-1]):
                 continue  # an equal last line is context after the re-wrap, not part of it
