@@ -7,9 +7,9 @@ that on purpose: the sketch replaced that code (its new body ends with the retur
 marker standing for nothing), or the block belongs elsewhere. A careful reader would not keep the old code after
 the new return, and cannot be sure what else the sketch means, so the merge refuses. Not when the original already
 had the same exit right before that code, nor when what follows can be reached anyway: a label (``case 2:``,
-``default:``), a branch (``else``, ``except``, ``catch``, ``finally``), a closer, or a declaration a language
-hoists or defines in place (``function helper()``, ``def``, ``class``, ``fn``). Comments in between are looked
-past: the code after them is what would never run.
+``default:``), a branch (``else``, ``except``, ``catch``, ``finally``, ``#else``), a closer, an attribute
+(``#[cfg(not(windows))]``), or a declaration a language hoists or defines in place (``function helper()``,
+``def``, ``class``, ``fn``). Comments in between are looked past: the code after them is what would never run.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from polyedit.apply.generators import Original
 from polyedit.apply.text import indent_width, norm
 
 EXIT = re.compile(r"(return|raise|throw|break|continue)\b")
-COMMENT = re.compile(r"(#|//|/\*|\*|--)")
+COMMENT = re.compile(r"(#(?![\[!A-Za-z])|//|/\*|\*|--)")  # not ``#else``, ``#[cfg(...)]``: directives, attributes
 REACHABLE = re.compile(  # a keyword, not a variable of that name (``type = ...``, ``end = ...``)
-    r"([})\]]|(case|default|else|elif|except|catch|finally|end|function|def|class|fn|func|async\s+function|"
+    r"([})\]#]|(case|default|else|elif|except|catch|finally|end|function|def|class|fn|func|async\s+function|"
     r"async\s+def|export|pub|impl|struct|enum|type|interface)\b(?!\s*(=[^=]|\.|\[)))"
 )
 CLOSER = re.compile(r"[})\]]")

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
-from polyedit.apply.likeness import FUZZY_MIN, WORDS, kept_words, line_key, other_definition, same_header
+from polyedit.apply.likeness import EXITS, FUZZY_MIN, WORDS, kept_words, line_key, other_definition, same_header
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
@@ -53,10 +53,11 @@ def guessed_edge(orig: Original, block: Block, reading: Reading, first: bool) ->
         return None
     again = [r for j, r in pairs.items() if j != edge and norm(block.lines[j]) == norm(line) == orig.onorm[r]]
     pinned = _pinned(orig, block.lines, pairs, edge, row, first)
-    if again and distinctive(norm(line)) and not pinned:
+    if again and distinctive(norm(line)) and not pinned and line_key(line) not in EXITS:
         # The block shows the line twice: once as it stands (the end of the test it adds, ``t.ok(error instanceof
         # TypeError)``), once, at its edge, as an edit of a look-alike (the test before's ``... instanceof Error)``):
-        # the edge may as well be that line as it stands, the block's new lines after it.
+        # the edge may as well be that line as it stands, the block's new lines after it. Not an exit: ``return
+        # nil`` ends many branches, and one changed to it says nothing of where the block stands.
         reason = (
             f"this block's {'first' if first else 'last'} line '{norm(line)[:50]}' is read as replacing line "
             f"{row + 1} ('{norm(old)[:40]}'), while the block shows it again as it stands at line {again[0] + 1}: "

@@ -1,0 +1,7 @@
+// ... existing code ...
+		return nil
+	}
+	s.index[key] = len(v)
+	return nil
+}
+// ... existing code ...
