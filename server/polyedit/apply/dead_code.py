@@ -10,13 +10,17 @@ had the same exit right before that code, nor when what follows can be reached a
 ``default:``), a branch (``else``, ``except``, ``catch``, ``finally``, ``#else``), a closer, an attribute
 (``#[cfg(not(windows))]``), or a declaration a language hoists or defines in place (``function helper()``,
 ``def``, ``class``, ``fn``). Comments in between are looked past: the code after them is what would never run.
+
+The mirror: a block whose first line of code is new, read as added right after an exit the file keeps at that
+depth (``return MISSING`` after the kept ``return entry.stale_value()``), would never run either; the block most
+likely replaces that exit, and the merge refuses rather than leave the new line dead.
 """
 
 from __future__ import annotations
 
 import re
 
-from polyedit.apply.cost import Reading
+from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.text import indent_width, norm
 
@@ -52,7 +56,34 @@ def unreachable(orig: Original, chosen: list[Reading], removed: set[int]) -> tup
                 "marker there standing for nothing); show the lines that follow the new code, or the whole definition"
             )
             return reason, [kept], reading.block
+    for reading in chosen:
+        for piece in reading.pieces:
+            found = _after_kept_exit(orig, piece, starts, chosen, removed)
+            if found is not None:
+                return found[0], found[1], reading.block
     return None
+
+
+def _after_kept_exit(
+    orig: Original, piece: Piece, starts: list[int], chosen: list[Reading], removed: set[int]
+) -> tuple[str, list[int]] | None:
+    """The mirror: the piece's first line of code, new, at the depth of an exit the file keeps right before it
+    (``return None;`` read as added after the kept ``return Some(...);``, not as its new version)."""
+    first = next((line for line in piece.lines if _code(line)), None)
+    if first is None or REACHABLE.match(first.strip()) or orig.positions.get(norm(first)):
+        return None
+    shown = {r for reading in chosen for p in reading.pieces for r in range(p.start, p.end)}
+    kept = next((r for r in range(piece.start - 1, -1, -1) if _code(orig.lines[r]) and r not in removed), None)
+    if kept is None or kept in shown or not EXIT.match(orig.lines[kept].strip()):
+        return None
+    if indent_width(orig.lines[kept]) != indent_width(first):
+        return None
+    reason = (
+        f"read so, the block's '{first.strip()[:40]}' stands right after the file's line {kept + 1} "
+        f"('{orig.lines[kept].strip()[:40]}'), where it can never run: it may replace that line; show the unchanged "
+        "line before the change"
+    )
+    return reason, [kept]
 
 
 def _last_statement(lines: tuple[str, ...], depth: int) -> str | None:

@@ -1,0 +1,3 @@
+# ... existing code ...
+        return MISSING
+    return entry.value
