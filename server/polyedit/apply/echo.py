@@ -29,6 +29,7 @@ import re
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
+from polyedit.apply.likeness import line_key, other_definition
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import norm
@@ -167,10 +168,11 @@ def _context_beside(orig: Original, bnorm: list[str], pairs: dict[int, int], mov
 
 
 def echoed_run(orig: Original, block: Block, reading: Reading, once: frozenset[str]) -> tuple[str, list[int]] | None:
-    """Why the reading inserts new lines right before original rows that repeat them all as they are, two lines
-    or more with one the sketch shows once and the file has once (``once``; a copied function shows its lines twice,
-    and where the diff pairs its shared tail makes the same file) (the reason and the place), or None. The caller
-    asks only when the merged file holds such a line twice."""
+    """Why the reading inserts new lines right next to original rows that repeat them all as they are (the rows
+    after the insertion, or the ones before it), two lines or more with one the sketch shows once and the file has
+    once (``once``; a copied function shows its lines twice, and where the diff pairs its shared tail makes the
+    same file) (the reason and the place), or None. The caller asks only when the merged file holds such a line
+    twice."""
     pairs = dict(reading.pairs)
     bnorm = [norm(line) for line in block.lines]
     i = 0
@@ -178,23 +180,34 @@ def echoed_run(orig: Original, block: Block, reading: Reading, once: frozenset[s
         if i in pairs or not bnorm[i]:
             i += 1
             continue
-        end = next((k for k in range(i, len(bnorm)) if k in pairs), None)
-        if end is None:
-            return None
+        end = next((k for k in range(i, len(bnorm)) if k in pairs), len(bnorm))
         before = max((pairs[k] for k in range(i) if k in pairs), default=-1)
-        row = pairs[end]
-        run = [k for k in range(i, end) if bnorm[k]]
-        same = 0
-        rows = [r for r in range(row, len(orig.lines)) if orig.onorm[r]][: len(run)]
-        while same < min(len(run), len(rows)) and bnorm[run[same]] == orig.onorm[rows[same]]:
-            same += 1
-        whole = same == len(run) >= 2  # every new line stands there: only the paired line after them changed
-        if row == before + 1 and whole and any(bnorm[k] in once for k in run):
+        at = pairs[end] if end < len(bnorm) else before + 1  # the row the run is inserted before
+        run = [bnorm[k] for k in range(i, end) if bnorm[k]]
+        following = [orig.onorm[r] for r in range(at, len(orig.lines)) if orig.onorm[r]][: len(run)]
+        preceding = [orig.onorm[r] for r in range(before, -1, -1) if orig.onorm[r]][: len(run)][::-1]
+        inserted = at == before + 1  # nothing between is replaced
+        if inserted and any(_repeats(run, rows, once) for rows in (following, preceding)):
             reason = (
-                f"this block's new lines from '{bnorm[run[0]][:40]}' on are read as inserted before line {row + 1}, "
-                "where the same lines stand as they are: the file would show them twice; show the changed line "
-                "with an unchanged line next to it"
+                f"this block's new lines from '{run[0][:40]}' on are read as inserted at line {at + 1}, next to "
+                "the same lines as they stand: the file would show them twice; show the changed line with an "
+                "unchanged line next to it"
             )
-            return reason, [row]
+            return reason, [at]
         i = end
     return None
+
+
+def _repeats(run: list[str], rows: list[str], once: frozenset[str]) -> bool:
+    """Whether the new lines ``run`` are the lines ``rows`` as they stand, but for a few versions of them (the same
+    key, ``background-color: #cff4fc;`` for ``background-color: #fff3cd;``; not another definition's header, a
+    copied ``func (d *T) FinishV2()`` beside ``Finish()``): two equal lines at least, one of them
+    shown once in the sketch and standing once in the file."""
+    if len(rows) != len(run) or len(run) < 2:
+        return False
+    equal = [a for a, b in zip(run, rows, strict=True) if a == b]
+    versions = all(
+        a == b or (line_key(a) and line_key(a) == line_key(b) and not other_definition(a, b))
+        for a, b in zip(run, rows, strict=True)
+    )
+    return versions and len(equal) >= 2 and any(line in once for line in equal)

@@ -79,6 +79,7 @@ _DEFINES = frozenset({"def", "class", "fn", "func", "function", "struct", "inter
 _STATEMENTS = frozenset({"return", "if", "elif", "else", "for", "while", "await", "from", "import", "case", "try"})
 _STATEMENTS |= {"with", "match"}
 _RECEIVER = re.compile(r"^func\s*\([^)]*\)")  # a Go method's receiver: ``func (s *Server) Stop()``
+_VISIBILITY = re.compile(r"^pub\s*\([^)]*\)\s*")  # a Rust visibility: ``pub(crate) fn as_ranks(...)``
 _HEAD = re.compile(r"[^(=:{\[]*")
 
 
@@ -87,7 +88,7 @@ def _header_words(line: str) -> list[str]:
     ``func (s *Server) Stop() error {``): its keywords and its name, the one every version of it keeps (two
     headers that share their keywords alone, ``func (s *Server) Start()`` and ``... Stop()``, or ``export const
     A`` and ``export const B``, are two definitions; ``if err := a()`` is no header at all)."""
-    text = _RECEIVER.sub("func", line.strip())
+    text = _VISIBILITY.sub("pub ", _RECEIVER.sub("func", line.strip()))
     match = _HEAD.match(text)
     return WORDS.findall(match.group(0) if match else text)
 

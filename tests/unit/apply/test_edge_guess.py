@@ -6,7 +6,7 @@ import pytest
 from polyedit.apply.cost import Cost, Piece, Reading
 from polyedit.apply.edge_guess import guessed_edge, opens_or_closes
 from polyedit.apply.generators import Original
-from polyedit.apply.likeness import line_key
+from polyedit.apply.likeness import line_key, other_definition
 from polyedit.apply.sketch import Block
 
 
@@ -25,6 +25,20 @@ from polyedit.apply.sketch import Block
 )
 def test_line_key(line: str, expected: str) -> None:
     assert line_key(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "expected"),
+    [
+        ("def test_parse_hex():", "def test_parse_neg():", True),
+        ("func (d *Debugger) FinishV2() {", "func (d *Debugger) Finish() {", True),
+        ("    pub(crate) fn as_ranks_v2(&self) -> usize {", "    pub(crate) fn as_ranks(&self) -> usize {", True),
+        ("pub fn as_ranks(&self, n: u8) -> usize {", "pub fn as_ranks(&self) -> usize {", False),  # one definition
+        ("let sizeValue = 1;", "let size = 1;", False),  # a variable is no definition here
+    ],
+)
+def test_other_definition(line: str, old: str, expected: bool) -> None:
+    assert other_definition(line, old) is expected
 
 
 def test_a_scope_head_or_end() -> None:

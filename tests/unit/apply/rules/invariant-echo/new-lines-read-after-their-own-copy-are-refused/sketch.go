@@ -1,0 +1,8 @@
+// ... existing code ...
+		return nil, err
+	}
+	if err != nil {
+		return nil, err
+	}
+	return row, nil
+}
