@@ -194,8 +194,21 @@ def _has_package(lines: list[str]) -> bool:
     return any(re.match(r"package\s+[\w.]+", line) for line in lines)
 
 
+# A module-level ``const``/``let``/``class`` name in JavaScript and TypeScript is declared once: a second one is an
+# error (``Identifier 'limit' has already been declared``) that tree-sitter does not see.
+_DECLARED = re.compile(r"(?:export\s+)?(?:const|let|class)\s+([A-Za-z_$][\w$]*)")
+_JS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts")
+
+
 def _doubled_once(path: str, original: list[str], result: list[str]) -> str | None:
-    """The first once-only top-level statement the result has more often than the original, and more than once."""
+    """The first once-only top-level statement the result has more often than the original, and more than once
+    (in JavaScript and TypeScript, a module-level ``const``, ``let`` or ``class`` name too)."""
+    if path.endswith(_JS):
+        names = [m.group(1) for m in map(_DECLARED.match, result) if m]
+        for name in names:
+            before = sum(1 for m in map(_DECLARED.match, original) if m and m.group(1) == name)
+            if names.count(name) > max(1, before):
+                return name
     for suffixes, pattern in _ONCE.items():
         if not path.endswith(suffixes):
             continue
