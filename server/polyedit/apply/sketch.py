@@ -48,22 +48,38 @@ def segment(sketch: list[str], styles: tuple[str, ...]) -> list[Block | Marker]:
 
 def unwrap(lines: list[str], path: str) -> list[str]:
     """The code inside a Markdown fence around the whole sketch. Outside Markdown files, prose before the opening
-    fence and after the closing one goes too (models explain their edit)."""
+    fence and after the closing one goes too (models explain their edit). In a Markdown file, whose text may hold
+    fences of its own, so does prose around a fence that says it wraps Markdown: four backticks or more (inner
+    fences of three are text), or a ``markdown``/``md`` tag."""
     fences = [i for i, line in enumerate(lines) if line.lstrip().startswith("```")]
     if len(fences) < 2:
         return lines
-    first, last = fences[0], fences[-1]
-    if lines[last].strip() != "```":
+    first = fences[0]
+    ticks = _ticks(lines[first])
+    closing = [i for i in fences if i > first and lines[i].strip() == "`" * ticks]
+    if not closing:
         return lines
+    last = closing[-1]
     if first == 0 and last == len(lines) - 1:
         return lines[1:-1]
-    if path.lower().endswith((".md", ".markdown", ".mdx")) or len(fences) != 2:
+    inner = [i for i in fences if first < i < last]
+    if path.lower().endswith((".md", ".markdown", ".mdx")):
+        tag = lines[first].strip()[ticks:].strip().lower()
+        if not (ticks > 3 or (tag in ("markdown", "md") and not inner)):
+            return lines
+    elif len(fences) != 2 and not (ticks > 3 and all(_ticks(lines[i]) < ticks for i in inner)):
         return lines
     prose = [line for line in (*lines[:first], *lines[last + 1 :]) if line.strip()]
     path_line = [i for i, line in enumerate(lines[:first]) if line.strip()]
     if path_line and path_line[-1] == first - 1 and _names_path(lines[first - 1], path):
         prose = [line for line in prose if line is not lines[first - 1]]  # Aider's file name above the fence
     return lines[first + 1 : last] if all(_is_prose(line) for line in prose) else lines
+
+
+def _ticks(line: str) -> int:
+    """How many backticks open (close) a fence line."""
+    text = line.strip()
+    return len(text) - len(text.lstrip("`"))
 
 
 def _names_path(line: str, path: str) -> bool:
