@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped
 from polyedit.apply.definitions import is_comment
 from polyedit.apply.generators import CLOSERS, Original
-from polyedit.apply.text import norm
+from polyedit.apply.text import indent_width, norm
 
 if TYPE_CHECKING:
     from polyedit.apply.merge import LazyMerge
@@ -65,6 +65,56 @@ def forgot_head(orig: Original, block: list[str], rows: range) -> bool:
     if orig.path.endswith((".jsx", ".tsx")):
         rest.add("React")  # JSX uses it without naming it (the classic runtime)
     return bool((imported - defined) & rest)
+
+
+_HEADER = re.compile(
+    r"\s*(?:export\s+)?(?:default\s+)?(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?"
+    r"(?:class|def|func|fn|function|struct|impl|interface|trait|enum)\b"
+)
+
+
+def head_kept(merge: LazyMerge, k: int, reading: Reading) -> bool:
+    """Whether the rows above the first block's reading stay although no marker stands before it: the block starts
+    at an original definition's header (``starts_at_header``) and the marker after it stands inside that
+    definition, deeper: the sketch shows part of one definition."""
+    block = merge.block_at(k)
+    inside = block.after_indent is not None and block.after_indent > _first_indent(block.lines)
+    first = k == merge.blocks[0] and not block.marker_before and not merge.head_dropped
+    return first and inside and starts_at_header(merge.orig, block.lines, reading.start)
+
+
+def head_unused(orig: Original, start: int, merged: list[str]) -> bool:
+    """Whether nothing the rows above ``start`` bind (imports, definitions, module-level names) is used in the
+    merged file below them: kept only because the first block starts at a header, they may as well be what the
+    sketch deleted (a compiled ``__read`` helper no code calls any more, an unused import), so the merge reads the
+    sketch again as the file's first lines (at most a few unused imports dropped; more is refused)."""
+    names: set[str] = set()
+    for line in orig.lines[:start]:
+        text = line.strip()
+        if _IMPORT.match(text):
+            names |= bound_names(line)
+        if line[:1].isspace():
+            continue  # inside a definition: its own locals
+        names |= {m.group(1) for m in _DEFINES.finditer(line)}
+        if (assigned := re.match(r"([A-Za-z_]\w*)\s*[:=]", text)) is not None:
+            names.add(assigned.group(1))
+    used = {w for line in merged[start:] for w in _IDENT.findall(line)}
+    return bool(names) and not names & used
+
+
+def _first_indent(lines: list[str]) -> int:
+    return next((indent_width(line) for line in lines if line.strip()), 0)
+
+
+def starts_at_header(orig: Original, block: list[str], start: int) -> bool:
+    """Whether a first block with no marker before it starts with the header of an original definition, as it
+    stands, read at that definition's start (``class ApiClient:``, then a marker inside it): the sketch shows that
+    definition, and the file above it stays (the marker before it was forgotten; a model rewriting the file from
+    there would not leave its imports out)."""
+    first = next((line for line in block if line.strip()), "")
+    if start >= len(orig.lines) or norm(first) != orig.onorm[start] or not _HEADER.match(first):
+        return False
+    return any(d.start == start and d.header_indent == indent_width(first) for d in orig.outline.definitions)
 
 
 def taken_over(orig: Original, block: list[str], end: int) -> bool:
@@ -119,7 +169,7 @@ def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cos
     n = len(merge.orig.lines)
     if reading.anchored_by_name:
         return Cost()
-    if at_start and (k > 0):
+    if at_start and (k > 0 or head_kept(merge, k, reading)):
         return Cost()
     if not at_start and tail_kept(merge, reading):
         return Cost()

@@ -22,7 +22,7 @@ from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, echoed_run, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
-from polyedit.apply.file_edges import MAX_DROPPED_AT_EDGE, edge_cost, tail_kept, tail_rival
+from polyedit.apply.file_edges import MAX_DROPPED_AT_EDGE, edge_cost, head_kept, head_unused, tail_kept, tail_rival
 from polyedit.apply.generators import (
     Original,
     chain_readings,
@@ -62,6 +62,7 @@ class LazyMerge:
         self.tied: list[list[Reading]] = []  # other paths as good as the chosen one (``choose``)
         self.tail_rival: list[Reading] | None = None  # the path ending the file with the last block (``choose``)
         self.broken: set[tuple[str, ...]] = set()  # files a settled weak edge's rival renders (``weak_settle.py``)
+        self.head_dropped = False  # the rows above a first block starting at a header are not kept (``head_kept``)
 
     def refuse(self, reason: str, line: int | None, kind: str = "anchor", **details: object) -> ApplyRefused:
         return ApplyRefused(self.path, reason, line, kind=kind, details=dict(details))
@@ -199,6 +200,10 @@ class LazyMerge:
             found, self.tied = single_copy(found, self.tied, lambda path: doubles(self.render(path).lines, self.once))
         chosen = self._settle_weak(found)
         merged = self.render(chosen)
+        head = chosen[0]
+        if head_kept(self, head.block, head) and head_unused(self.orig, head.start, merged.lines):
+            self.head_dropped = True  # nothing uses the rows above: read again as the file's first lines
+            return self.merge()
         if self.tail_rival is not None and chosen == found:
             ended = self.render(self.tail_rival)
             if ended.lines != merged.lines and tuple(ended.lines) not in self.broken:
@@ -372,7 +377,12 @@ class LazyMerge:
         allowed: set[int] = set(moved)
         cursor = 0
         for position, reading in enumerate(chosen):
-            keep_gap = position > 0 or self.marker_before(reading.block) is not None or reading.anchored_by_name
+            keep_gap = (
+                position > 0
+                or self.marker_before(reading.block) is not None
+                or reading.anchored_by_name
+                or head_kept(self, reading.block, reading)
+            )
             for piece in reading.pieces:
                 for r in range(cursor, piece.start):
                     if keep_gap and (r not in moved or spacer(self.orig, r, moved, out)):

@@ -1,0 +1,6 @@
+export function merge(a, b) {
+    return { ...a, ...b };
+}
+export function keys(record) {
+    // ... existing code ...
+}
