@@ -119,6 +119,7 @@ class Outline:
 
 _SEPARATORS = frozenset({",", ";", "\n"})
 _TEST_CALLS = frozenset({"describe", "it", "test", "context", "suite"})
+_FUNCTIONS = frozenset({"function_expression", "function", "arrow_function"})
 
 
 def _text(node: tree_sitter.Node | None) -> str:
@@ -137,8 +138,13 @@ def _name(node: tree_sitter.Node) -> str | None:
             return None
         callee, args = call.child_by_field_name("function"), call.child_by_field_name("arguments")
         label = args.named_children[0] if args is not None and args.named_children else None
-        if _text(callee) not in _TEST_CALLS or label is None or label.type not in ("string", "template_string"):
+        if label is None or label.type not in ("string", "template_string"):
             return None
+        handler = args.named_children[-1].type in _FUNCTIONS if args is not None else False
+        if _text(callee) not in _TEST_CALLS and not (
+            handler and callee is not None and callee.type == "member_expression"
+        ):
+            return None  # a test, or a handler registered under a string (``router.get("/", auth, async (req) =>``)
         return f"{_text(callee)}({_text(label)})"
     if node.type == "impl_item":
         trait, kind = node.child_by_field_name("trait"), node.child_by_field_name("type")
