@@ -12,6 +12,10 @@ changes something deletes them (a helper removed, the marker keeping the rest). 
 from context shown for nothing; the merge refuses rather than keep them (``idle_weak_end``). The same holds at a
 block's start after a marker (``weak_start``): a blank line read as new before ``assert!(...)`` while a blank line
 stands just before the statement above it may delete that statement.
+
+A docstring's closing triple quotes are such a weak end too: ``For AMPL source code.`` then the quotes, while the
+file's docstring goes on with a blank line and ``.. versionadded:: 2.2`` before its own quotes. The rows between
+are its text, paragraphs included (a blank line does not end the search), not whole statements.
 """
 
 from __future__ import annotations
@@ -45,11 +49,13 @@ def weak_end(orig: Original, block: Block, end: int) -> tuple[str, list[int]] | 
     tail = [norm(line) for line in block.lines[-weak:]]
     if not distinctive(orig.onorm[end - 1]) or orig.onorm[end - weak : end] == tail:
         return None  # the weak lines stand where the block ends (paired), or follow a weak line there anyway
+    quoted = tail == ['"""'] or tail == ["'''"]  # a docstring's end: the rows skipped are its text, paragraphs too
     for skip in range(1, MAX_WEAK_SKIP + 1):
         at = end + skip
-        if at + weak > rows or not orig.onorm[at - 1]:
+        if at + weak > rows or (not orig.onorm[at - 1] and not quoted):
             return None  # a blank line before a match: another paragraph, not lines the block replaced
-        if orig.onorm[at : at + weak] == tail and (orig.outline.root is None or orig.outline.whole_nodes(end, at - 1)):
+        whole = quoted or orig.outline.root is None or orig.outline.whole_nodes(end, at - 1)
+        if orig.onorm[at : at + weak] == tail and whole:
             reason = (
                 f"this block ends with {weak} blank or bracket line(s) read as new after line {end}, but the same "
                 f"lines stand after lines {end + 1}-{at}: it may replace those lines or insert before them; show "

@@ -18,8 +18,9 @@ and refuses. A careful reader is not in doubt when both of these hold:
     it leaves out is its only change there, and ``closer_readings`` reads such a block as the whole definition,
     not as a part of it), is vouched for;
   - its weak closer closes a scope opened before the block, right after its last unchanged line
-    (``// Note: ...`` + ``}``: the statement after the note is deleted), and no other block of the sketch shows
-    that scope's header (else the closer may end a partly shown scope);
+    (``// Note: ...`` + ``}``: the statement after the note is deleted; a docstring's first line + its closing
+    triple quotes: the paragraphs after that line are deleted), and no other block of the sketch shows that scope's
+    header (else the closer may end a partly shown scope);
   - or the new lines before its weak end are a version of the skipped ones (ratio ≥ ``RESEMBLES_MIN``, whitespace
     removed: a statement changed or re-wrapped); lines paired only approximately count as the block's version,
     with the rows they stand for (``) -> bytes: ...`` for ``) -> bytes:`` and the ``...`` skipped after it).
@@ -124,6 +125,8 @@ def _resembles(new: list[str], old: list[str]) -> bool:
 def _opener(body: list[str], closer: str) -> int | None:
     """The line of ``body`` that opens the bracket ``closer`` (after its last line) closes, counting that bracket's
     pairs, or None."""
+    if closer in ('"""', "'''"):  # a docstring's end: the nearest line above holding one of its quotes alone
+        return next((k for k in range(len(body) - 1, -1, -1) if body[k].count(closer) % 2), None)
     if closer[:1] not in _OPENER:
         return None
     close, open_ = closer[0], _OPENER[closer[0]]
