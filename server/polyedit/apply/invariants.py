@@ -197,18 +197,33 @@ def _has_package(lines: list[str]) -> bool:
 # A module-level ``const``/``let``/``class`` name in JavaScript and TypeScript is declared once: a second one is an
 # error (``Identifier 'limit' has already been declared``) that tree-sitter does not see.
 _DECLARED = re.compile(r"(?:export\s+)?(?:const|let|class)\s+([A-Za-z_$][\w$]*)")
+_EXPORTS = re.compile(r"export\s*\{([^}]*)\}.*")
 _JS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts")
+
+
+def _declared(lines: list[str]) -> list[str]:
+    return [m.group(1) for m in map(_DECLARED.match, lines) if m]
+
+
+def _exported(lines: list[str]) -> list[str]:
+    """The names a module's one-line ``export { a, b as c };`` lists export (``c``): each may be exported once."""
+    names = []
+    for m in map(_EXPORTS.match, lines):
+        if m is not None and " from " not in m.group(0):
+            names += [item.split(" as ")[-1].strip() for item in m.group(1).split(",") if item.strip()]
+    return names
 
 
 def _doubled_once(path: str, original: list[str], result: list[str]) -> str | None:
     """The first once-only top-level statement the result has more often than the original, and more than once
-    (in JavaScript and TypeScript, a module-level ``const``, ``let`` or ``class`` name too)."""
+    (in JavaScript and TypeScript, a module-level ``const``, ``let`` or ``class`` name too, and a name an export
+    list exports)."""
     if path.endswith(_JS):
-        names = [m.group(1) for m in map(_DECLARED.match, result) if m]
-        for name in names:
-            before = sum(1 for m in map(_DECLARED.match, original) if m and m.group(1) == name)
-            if names.count(name) > max(1, before):
-                return name
+        for names_of in (_declared, _exported):
+            names = names_of(result)
+            for name in names:
+                if names.count(name) > max(1, names_of(original).count(name)):
+                    return name
     for suffixes, pattern in _ONCE.items():
         if not path.endswith(suffixes):
             continue

@@ -50,7 +50,7 @@ def unwrap(lines: list[str], path: str) -> list[str]:
     """The code inside a Markdown fence around the whole sketch. Outside Markdown files, prose before the opening
     fence and after the closing one goes too (models explain their edit). In a Markdown file, whose text may hold
     fences of its own, so does prose around a fence that says it wraps Markdown: four backticks or more (inner
-    fences of three are text), or a ``markdown``/``md`` tag."""
+    fences of three are text), or a ``markdown``/``md`` tag (inner fences in pairs)."""
     fences = [i for i, line in enumerate(lines) if line.lstrip().startswith("```")]
     if len(fences) < 2:
         return lines
@@ -65,8 +65,8 @@ def unwrap(lines: list[str], path: str) -> list[str]:
     inner = [i for i in fences if first < i < last]
     if path.lower().endswith((".md", ".markdown", ".mdx")):
         tag = lines[first].strip()[ticks:].strip().lower()
-        if not (ticks > 3 or (tag in ("markdown", "md") and not inner)):
-            return lines
+        if not (ticks > 3 or (tag in ("markdown", "md") and len(inner) % 2 == 0)):
+            return lines  # a tagged fence of three holds the README's own fences in pairs
     elif len(fences) != 2 and not (ticks > 3 and all(_ticks(lines[i]) < ticks for i in inner)):
         return lines
     prose = [line for line in (*lines[:first], *lines[last + 1 :]) if line.strip()]

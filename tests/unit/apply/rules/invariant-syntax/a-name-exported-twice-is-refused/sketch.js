@@ -1,0 +1,7 @@
+// ... existing code ...
+
+function resetStats() {
+  calls = 0;
+}
+
+export { fetchWithRetry, resetStats };
