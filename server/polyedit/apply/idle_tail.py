@@ -9,7 +9,7 @@ no sketch means. A careful reader reads it as it stands: the file up to the bloc
 
 The block's place must be certain: every reading of it that changes nothing must render the same file (the same
 lines standing twice give two tails, and a refusal as before). The invariants still apply (at most 30% of the
-file removed, no new syntax error), and so does the idle check (``_check_idle``: a block whose lines also stand
+file removed, no new syntax error), and so does the idle check (``idle_doubt``: a block whose lines also stand
 elsewhere is refused).
 
 The same holds when the block's only other places change nothing but blank lines (``return buf.String(), nil``,
@@ -23,6 +23,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from polyedit.apply.cost import Reading
+from polyedit.apply.generators import Original
+from polyedit.apply.runs import distinctive
+from polyedit.apply.sketch import Block
+from polyedit.apply.text import indent_width, norm
+from polyedit.apply.weak_end import idle_weak_end
 
 
 def idle(reading: Reading, original: Sequence[str]) -> bool:
@@ -55,3 +60,28 @@ def idle_tail(
     if len(files) != 1:
         return None
     return min(candidates, key=lambda r: r.cost)
+
+
+def idle_doubt(orig: Original, block: Block, reading: Reading, open_after: bool) -> tuple[str, int, list[int]] | None:
+    """A reading that changes nothing says nothing about where the block goes: sketches show changes (or the
+    header of the scope a marker is inside). When its lines also stand elsewhere, the block was most likely meant
+    for another place: the reason, the sketch line and the places, or None (``open_after``: a marker follows)."""
+    if reading.anchored_by_name or any(
+        piece.lines != tuple(orig.lines[piece.start : piece.end]) for piece in reading.pieces
+    ):
+        return None
+    last = next(line for line in reversed(block.lines) if line.strip())
+    if block.after_indent is not None and block.after_indent > indent_width(last):
+        return None  # a header block: it opens the scope the marker after it is inside (sketches show those)
+    if open_after and (doubt := idle_weak_end(orig, block, reading.end)) is not None:
+        return doubt[0], block.first, doubt[1]
+    region = range(reading.start, reading.end)
+    for i, line in enumerate(block.lines):
+        others = [p for p in orig.positions.get(norm(line), ()) if p not in region]
+        if distinctive(norm(line)) and others:
+            reason = (
+                f"this block changes nothing at line {reading.start + 1}, and '{line.strip()[:50]}' also stands "
+                f"at line {others[0] + 1}: show the changed lines with an unchanged line around them"
+            )
+            return reason, block.first + i, [reading.start, others[0]]
+    return None

@@ -29,7 +29,7 @@ from polyedit.apply.generators import (
     closer_readings,
     scope_readings,
 )
-from polyedit.apply.idle_tail import idle_tail
+from polyedit.apply.idle_tail import idle_doubt, idle_tail
 from polyedit.apply.inner_marker import inside
 from polyedit.apply.kept_beside import kept_before, kept_beside
 from polyedit.apply.moves import moved_imports, moved_rows, spacer
@@ -39,7 +39,7 @@ from polyedit.apply.sketch import Block, Marker, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
-from polyedit.apply.weak_end import idle_weak_end, weak_end, weak_head, weak_start, weak_tail
+from polyedit.apply.weak_end import weak_end, weak_head, weak_start, weak_tail
 from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, redeclared, settle, vouched
 
 
@@ -230,7 +230,10 @@ class LazyMerge:
                 raise self.refuse(
                     best.doubt[0], self.block_at(best.block).first, "ambiguous", places=list(best.doubt[1])
                 )
-            self._check_idle(best)
+            if (
+                doubt := idle_doubt(self.orig, self.block_at(best.block), best, self.open_after(best.block))
+            ) is not None:
+                raise self.refuse(doubt[0], doubt[1], "ambiguous", places=doubt[2])
             block = self.block_at(best.block)
             if (copy := header_doubt(self.orig, block, best, merged.removed)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
@@ -325,32 +328,6 @@ class LazyMerge:
             extra = edge_cost(self, reading.block, reading, edge) if wanted else Cost()
             cost = None if cost is None or extra is None else cost + extra
         return cost
-
-    def _check_idle(self, reading: Reading) -> None:
-        """A reading that changes nothing says nothing about where the block goes: sketches show changes (or the
-        header of the scope a marker is inside). When its lines also stand elsewhere, the block was most likely meant
-        for another place: refuse."""
-        if reading.anchored_by_name or any(
-            piece.lines != tuple(self.orig.lines[piece.start : piece.end]) for piece in reading.pieces
-        ):
-            return
-        block = self.block_at(reading.block)
-        last = next(line for line in reversed(block.lines) if line.strip())
-        if block.after_indent is not None and block.after_indent > indent_width(last):
-            return  # a header block: it opens the scope the marker after it is inside (sketches show those)
-        if self.open_after(reading.block) and (doubt := idle_weak_end(self.orig, block, reading.end)) is not None:
-            raise self.refuse(doubt[0], block.first, "ambiguous", places=doubt[1])
-        region = range(reading.start, reading.end)
-        for i, line in enumerate(block.lines):
-            others = [p for p in self.orig.positions.get(norm(line), ()) if p not in region]
-            if distinctive(norm(line)) and others:
-                raise self.refuse(
-                    f"this block changes nothing at line {reading.start + 1}, and '{line.strip()[:50]}' also stands "
-                    f"at line {others[0] + 1}: show the changed lines with an unchanged line around them",
-                    block.first + i,
-                    "ambiguous",
-                    places=[reading.start, others[0]],
-                )
 
     def _ambiguous(self, best: Reading, rival: Reading) -> ApplyRefused:
         block = self.block_at(best.block)
