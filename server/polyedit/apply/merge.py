@@ -230,11 +230,9 @@ class LazyMerge:
                 raise self.refuse(
                     best.doubt[0], self.block_at(best.block).first, "ambiguous", places=list(best.doubt[1])
                 )
-            if (
-                doubt := idle_doubt(self.orig, self.block_at(best.block), best, self.open_after(best.block))
-            ) is not None:
-                raise self.refuse(doubt[0], doubt[1], "ambiguous", places=doubt[2])
             block = self.block_at(best.block)
+            if (doubt := idle_doubt(self.orig, block, best, self.open_after(best.block))) is not None:
+                raise self.refuse(doubt[0], doubt[1], "ambiguous", places=doubt[2])
             if (copy := header_doubt(self.orig, block, best, merged.removed)) is not None:
                 raise self.refuse(copy[0], block.first, "ambiguous", places=copy[1])
             held = (self.marker_before(best.block) is not None, self.open_after(best.block))
