@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.generators import Original
 from polyedit.apply.indentation import render
-from polyedit.apply.markers import comment_styles
+from polyedit.apply.markers import is_comment
 from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Definition, outline_of
@@ -397,8 +397,3 @@ def _moved_to(orig: Original, lines: list[str], row: int, alignment: Alignment) 
 
 def _shift(line: str, delta: int, tabs: bool) -> str:
     return reindent(line, delta, tabs) if delta or tabs else line
-
-
-def is_comment(path: str, line: str) -> bool:
-    text = line.strip()
-    return bool(text) and (text.startswith(comment_styles(path)) or text.startswith("*"))

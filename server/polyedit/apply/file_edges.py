@@ -20,8 +20,8 @@ import re
 from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped
-from polyedit.apply.definitions import is_comment
 from polyedit.apply.generators import CLOSERS, Original
+from polyedit.apply.markers import is_comment
 from polyedit.apply.text import indent_width, norm
 
 if TYPE_CHECKING:

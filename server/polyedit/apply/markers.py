@@ -216,3 +216,9 @@ def elision_line(line: str, styles: tuple[str, ...]) -> bool:
 
 
 _ELIDED_CODE = re.compile(r"[\[{(]\s*(\.\.\.|…)\s*[\]})]")  # "db": {...}
+
+
+def is_comment(path: str, line: str) -> bool:
+    """A comment line in this file's syntax (or a doc comment's `` * `` continuation)."""
+    text = line.strip()
+    return bool(text) and (text.startswith(comment_styles(path)) or text.startswith("*"))

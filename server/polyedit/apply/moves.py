@@ -9,9 +9,9 @@ import itertools
 import re
 
 from polyedit.apply.cost import Reading
-from polyedit.apply.definitions import is_comment
 from polyedit.apply.file_edges import bound_names
 from polyedit.apply.generators import Original
+from polyedit.apply.markers import is_comment
 from polyedit.apply.runs import distinctive
 from polyedit.apply.structure import Definition
 from polyedit.apply.text import indent_width, norm
