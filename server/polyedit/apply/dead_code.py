@@ -19,6 +19,7 @@ likely replaces that exit, and the merge refuses rather than leave the new line 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from polyedit.apply.cost import Piece, Reading
 from polyedit.apply.generators import Original
@@ -56,23 +57,22 @@ def unreachable(orig: Original, chosen: list[Reading], removed: set[int]) -> tup
                 "marker there standing for nothing); show the lines that follow the new code, or the whole definition"
             )
             return reason, [kept], reading.block
+    shown = {r for reading in chosen for piece in reading.pieces for r in range(piece.start, piece.end)}
     for reading in chosen:
         for piece in reading.pieces:
-            found = _after_kept_exit(orig, piece, starts, chosen, removed)
+            found = _after_kept_exit(orig, piece, shown, removed)
             if found is not None:
                 return found[0], found[1], reading.block
     return None
 
 
-def _after_kept_exit(
-    orig: Original, piece: Piece, starts: list[int], chosen: list[Reading], removed: set[int]
-) -> tuple[str, list[int]] | None:
+def _after_kept_exit(orig: Original, piece: Piece, shown: set[int], removed: set[int]) -> tuple[str, list[int]] | None:
     """The mirror: the piece's first line of code, new, at the depth of an exit the file keeps right before it
-    (``return None;`` read as added after the kept ``return Some(...);``, not as its new version)."""
+    (``return None;`` read as added after the kept ``return Some(...);``, not as its new version); ``shown``: the
+    rows the readings replace."""
     first = next((line for line in piece.lines if _code(line)), None)
     if first is None or REACHABLE.match(first.strip()) or orig.positions.get(norm(first)):
         return None
-    shown = {r for reading in chosen for p in reading.pieces for r in range(p.start, p.end)}
     kept = next((r for r in range(piece.start - 1, -1, -1) if _code(orig.lines[r]) and r not in removed), None)
     if kept is None or kept in shown or not EXIT.match(orig.lines[kept].strip()):
         return None
@@ -86,10 +86,12 @@ def _after_kept_exit(
     return reason, [kept]
 
 
-def _last_statement(lines: tuple[str, ...], depth: int) -> str | None:
-    """The first line of the last statement at ``depth`` among ``lines`` (a closing ``})(c, next);`` belongs to
-    the statement above it), or None when a shallower line comes first (the lines end in another scope)."""
-    for line in reversed(lines):
+def _last_statement(lines: Sequence[str], depth: int, end: int | None = None) -> str | None:
+    """The first line of the last statement at ``depth`` among ``lines`` (before row ``end``; a closing ``})(c,
+    next);`` belongs to the statement above it), or None when a shallower line comes first (the lines end in
+    another scope)."""
+    for k in range(len(lines) if end is None else end, 0, -1):
+        line = lines[k - 1]
         if not line.strip():
             continue
         width = indent_width(line)
@@ -103,8 +105,7 @@ def _last_statement(lines: tuple[str, ...], depth: int) -> str | None:
 def _had_exit(orig: Original, kept: int, depth: int, exit_line: str) -> bool:
     """Whether the original's own statement before ``kept`` at that depth was the same exit: the code was
     unreachable already (or the reading keeps the original's own exit)."""
-    before = tuple(orig.lines[:kept])
-    return norm(_last_statement(before, depth) or "") == norm(exit_line)
+    return norm(_last_statement(orig.lines, depth, kept) or "") == norm(exit_line)
 
 
 def _code(line: str) -> bool:

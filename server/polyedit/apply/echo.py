@@ -26,6 +26,7 @@ own lines there new. A careful reader would pair the lines where they stand; the
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
@@ -184,8 +185,8 @@ def echoed_run(orig: Original, block: Block, reading: Reading, once: frozenset[s
         before = max((pairs[k] for k in range(i) if k in pairs), default=-1)
         at = pairs[end] if end < len(bnorm) else before + 1  # the row the run is inserted before
         run = [bnorm[k] for k in range(i, end) if bnorm[k]]
-        following = [orig.onorm[r] for r in range(at, len(orig.lines)) if orig.onorm[r]][: len(run)]
-        preceding = [orig.onorm[r] for r in range(before, -1, -1) if orig.onorm[r]][: len(run)][::-1]
+        following = list(islice((orig.onorm[r] for r in range(at, len(orig.lines)) if orig.onorm[r]), len(run)))
+        preceding = list(islice((orig.onorm[r] for r in range(before, -1, -1) if orig.onorm[r]), len(run)))[::-1]
         inserted = at == before + 1  # nothing between is replaced
         if inserted and any(_repeats(run, rows, once) for rows in (following, preceding)):
             reason = (
