@@ -316,6 +316,32 @@ FINAL8_DEBIAN = {
     ],
     "rust": ["librust-nom-dev", "librust-unicase-dev", "librust-similar-dev"],
 }
+# An eleventh set, built at the start of session 14 before any apply work (``--set final9``).
+FINAL9_SEED = 20261208
+FINAL9_PYPI_PAIRS = [
+    ("sortedcontainers", "2.3.0", "2.4.0"),
+    ("pycparser", "2.21", "2.22"),
+    ("astroid", "3.1.0", "3.2.0"),
+    ("tinydb", "4.7.1", "4.8.0"),
+    ("alembic", "1.13.1", "1.13.2"),
+    ("paramiko", "3.4.0", "3.4.1"),
+]
+FINAL9_NPM_PAIRS = [
+    ("knex", "3.0.1", "3.1.0"),
+    ("ioredis", "5.3.2", "5.4.1"),
+    ("fp-ts", "2.16.1", "2.16.5"),
+    ("ts-pattern", "5.0.8", "5.1.0"),
+    ("scule", "1.2.0", "1.3.0"),
+    ("destr", "2.0.2", "2.0.3"),
+]
+FINAL9_DEBIAN = {
+    "go": [
+        "golang-github-hashicorp-go-version-dev",
+        "golang-github-magiconair-properties-dev",
+        "golang-github-jessevdk-go-flags-dev",
+    ],
+    "rust": ["librust-slab-dev", "librust-petgraph-dev", "librust-toml-edit-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -328,6 +354,7 @@ SETS = {
     "final6": (FINAL6_SEED, FINAL6_PYPI_PAIRS, FINAL6_NPM_PAIRS, FINAL6_DEBIAN),
     "final7": (FINAL7_SEED, FINAL7_PYPI_PAIRS, FINAL7_NPM_PAIRS, FINAL7_DEBIAN),
     "final8": (FINAL8_SEED, FINAL8_PYPI_PAIRS, FINAL8_NPM_PAIRS, FINAL8_DEBIAN),
+    "final9": (FINAL9_SEED, FINAL9_PYPI_PAIRS, FINAL9_NPM_PAIRS, FINAL9_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

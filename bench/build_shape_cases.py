@@ -56,7 +56,8 @@ package, dayjs, Tachyons, go-homedir, cast, fnv, same-file) and ``holdout5`` (se
 refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, ryu, humantime) and ``holdout6``
 (session 12, fresh: babel, blinker, refine's inferencer, koa, new.css, fsnotify, go-diff, aho-corasick, textwrap) and
 ``holdout7`` (session 13, fresh: jmespath, natsort, refine's core, consola, simple.css, go-colorable, gjson, nom,
-unicase).
+unicase) and ``holdout8`` (session 14, fresh: alembic, astroid, refine's react-router-v6 package, knex, sakura.css,
+go-flags, magiconair/properties, petgraph, toml_edit).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -221,6 +222,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-unicase-dev",
         ],
     },
+    # Session 14: fresh again, built before that session's apply work.
+    "holdout8": {
+        "pypi": [("alembic", "1.13.2"), ("astroid", "3.2.0")],
+        "npm": [
+            ("@refinedev/react-router-v6", "4.5.5"),
+            ("knex", "3.1.0"),
+            ("sakura.css", "1.5.0"),
+        ],
+        "debian": [
+            "golang-github-jessevdk-go-flags-dev",
+            "golang-github-magiconair-properties-dev",
+            "librust-petgraph-dev",
+            "librust-toml-edit-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -251,6 +267,7 @@ PER_SHAPE = {
     "holdout5": 6,
     "holdout6": 6,
     "holdout7": 6,
+    "holdout8": 6,
 }
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
