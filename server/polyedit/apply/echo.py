@@ -188,7 +188,8 @@ def echoed_run(orig: Original, block: Block, reading: Reading, once: frozenset[s
         following = list(islice((orig.onorm[r] for r in range(at, len(orig.lines)) if orig.onorm[r]), len(run)))
         preceding = list(islice((orig.onorm[r] for r in range(before, -1, -1) if orig.onorm[r]), len(run)))[::-1]
         inserted = at == before + 1  # nothing between is replaced
-        if inserted and any(_repeats(run, rows, once) for rows in (following, preceding)):
+        wrapped = _above_lead(orig, bnorm, pairs, i, len(run))
+        if inserted and any(_repeats(run, rows, once) for rows in (following, preceding, wrapped)):
             reason = (
                 f"this block's new lines from '{run[0][:40]}' on are read as inserted at line {at + 1}, next to "
                 "the same lines as they stand: the file would show them twice; show the changed line with an "
@@ -197,6 +198,17 @@ def echoed_run(orig: Original, block: Block, reading: Reading, once: frozenset[s
             return reason, [at]
         i = end
     return None
+
+
+def _above_lead(orig: Original, bnorm: list[str], pairs: dict[int, int], i: int, size: int) -> list[str]:
+    """The ``size`` non-blank rows right above the one or two paired lines that lead the new run at block line
+    ``i`` (httpcore's ``with``/``if`` read as new under the file's ``try:`` while they stand right above it: a
+    ``try:`` moved up over them, read as the lines copied down under it); empty when no such lead."""
+    lead = [k for k in range(i - 1, max(-1, i - 3), -1) if k in pairs and bnorm[k]]
+    if not lead or any(k not in pairs for k in range(min(lead), i) if bnorm[k]):
+        return []
+    top = min(pairs[k] for k in lead)
+    return list(islice((orig.onorm[r] for r in range(top - 1, -1, -1) if orig.onorm[r]), size))[::-1]
 
 
 def _repeats(run: list[str], rows: list[str], once: frozenset[str]) -> bool:

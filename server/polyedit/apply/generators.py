@@ -48,6 +48,20 @@ class Original:
         """The widths the file steps in by after a ``{`` or ``:`` line."""
         return block_steps(self.lines)
 
+    @cached_property
+    def mixed(self) -> bool:
+        """The file indents some lines with tabs and others with spaces (a bundle of a tab-indented dependency and
+        space-indented code): then a line takes the style of the code around it, not the file's majority."""
+        return any(line.startswith("\t") for line in self.lines) and any(
+            line.startswith(" ") and not line.startswith(" *") and line.strip() for line in self.lines
+        )
+
+    def tabs_at(self, row: int) -> bool:
+        """Whether a line written beside original row ``row`` indents with tabs."""
+        if self.mixed and self.lines[row][:1] in ("\t", " "):
+            return self.lines[row].startswith("\t")
+        return self.tabs
+
     def __post_init__(self) -> None:
         self.onorm = [norm(line) for line in self.lines]
         self.positions = defaultdict(list)

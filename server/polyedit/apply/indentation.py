@@ -49,12 +49,14 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
 
     A paired line keeps the original's indentation (the sketch's indentation of copied lines is noise), except in
     code the sketch wraps in a new block (after a new line that opens one, indented deeper), which keeps the
-    sketch's relative indentation, shifted like the paired line before the opener (the code it follows: the wrapped
-    lines, the block's outermost, do not tell its shift); so does the paired closer at the opener's depth that ends
+    sketch's relative indentation, shifted like the paired line before the opener at the opener's depth or outside it
+    (the code it follows: the wrapped lines, the block's outermost, do not tell its shift, nor does a deeper line
+    of another new definition before it); so does the paired closer at the opener's depth that ends
     the wrapped code (the ``}`` of a new ``try {``). A new line is shifted like the block (its outermost paired
     line), or like both paired lines around it when they agree on another shift. A sketch indented by another unit
     than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too. A body the
-    sketch re-indents on purpose keeps the sketch's indentation under its opener (``_bodies_as_shown``)."""
+    sketch re-indents on purpose keeps the sketch's indentation under its opener (``_bodies_as_shown``). In a file
+    mixing tabs and spaces (a bundle), a new line takes the tabs or spaces of the paired line nearest it."""
     out, reindented = _paired_render(orig, block, alignment)
     out, reindented = _bodies_as_shown(orig, block, alignment, out, reindented)
     if orig.path.endswith((".py", ".pyi")):
@@ -91,7 +93,10 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
         if i in shifts:
             opens = last_new is not None and block[last_new].rstrip().endswith(_OPENERS)
             if wrapped is None and last_new is not None and opens and depth > indent_width(block[last_new]):
-                before = max((k for k in shifts if k < last_new), default=None)  # the code the new opener follows
+                opener_depth = indent_width(block[last_new])
+                before = max(  # the code the new opener follows, at its depth or outside it
+                    (k for k in shifts if k < last_new and indent_width(block[k]) <= opener_depth), default=None
+                )
                 wrapped = (
                     depth,
                     shifts[before] if before is not None else _shift_around(block, shifts, keys, last_new, delta),
@@ -104,19 +109,31 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
             elif line.strip() == orig.lines[p].strip():
                 out.append(orig.lines[p])
             else:  # a change of spacing inside the line is the model's edit
-                out.append(reindent(line, shifts[i], orig.tabs))
+                out.append(reindent(line, shifts[i], orig.tabs_at(p)))
             last_new = None
         elif i in alignment.pairs and not line.strip():
             out.append(orig.lines[alignment.pairs[i]])
         else:
             shift = wrapped[1] if wrapped is not None else _shift_around(block, shifts, keys, i, delta)
-            out.append(reindent(line, shift, orig.tabs) if shift or orig.tabs else line)
+            tabs = orig.tabs if not orig.mixed else _tabs_beside(orig, alignment, keys, i)
+            out.append(reindent(line, shift, tabs) if shift or tabs else line)
             if line.strip():
                 last_new = i
     return out, reindented
 
 
 _OPENERS = (":", "{", "(", "[", "=>")
+
+
+def _tabs_beside(orig: Original, alignment: Alignment, keys: list[int], i: int) -> bool:
+    """In a file mixing tabs and spaces, a new line indents like the nearest indented paired line before it (else
+    after it)."""
+    lo = bisect_left(keys, i)
+    for k in [*reversed(keys[:lo]), *keys[lo:]]:
+        row = alignment.pairs[k]
+        if orig.lines[row][:1] in ("\t", " "):
+            return orig.tabs_at(row)
+    return orig.tabs
 
 
 def _shift_around(block: list[str], shifts: dict[int, int], keys: list[int], i: int, default: int) -> int:

@@ -5,9 +5,11 @@
    ``pass  # ... existing code ...``, a bare ``...``, ``[... rest of the document unchanged ...]``).
 2. Every non-marker line of a lazy sketch stands in the result, in the sketch's order (``lines_in_order``).
 3. No original line disappears unless a reading deleted it on purpose (checked by ``api`` on the merge's record).
-4. No new syntax errors (tree-sitter; Python also compiles; TOML and YAML load), and no second copy of a statement a
-   module has once (``export default``, ``module.exports =``, ``__all__ =``, ``package``, ``fn main()``), and a Go,
-   Java or Kotlin file keeps its package clause.
+4. No new syntax errors (tree-sitter; Python also compiles; TOML and YAML load; Markdown code fences pair up), and no
+   second copy of a statement a module has once (``export default``, ``module.exports =``, ``__all__ =``,
+   ``package``, ``fn main()``; a JavaScript module-level name, ``exports.name =``), and a Go, Java or Kotlin file
+   keeps its package clause; a lazy sketch's result drops no Python import whose name it still reads
+   (``unbound.py``).
 5. An edit whose deletions are inferred (a lazy sketch, the LLM tier's answer) removes at most
    ``MAX_REMOVED_SHARE`` of the file. A full rewrite asked for and SEARCH/REPLACE blocks are exempt: every line
    they remove is one the sketch asked for (absent from the full text, or quoted in the SEARCH text that removes
@@ -16,10 +18,8 @@
 
 from __future__ import annotations
 
-import ast
 import json
 import re
-import threading
 import tomllib
 
 import yaml  # type: ignore[import-untyped]
@@ -29,6 +29,7 @@ from polyedit.apply.markers import elision_line, is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar
 from polyedit.apply.text import norm
 from polyedit.apply.types import ApplyRefused
+from polyedit.apply.unbound import dropped_import, python_ast
 
 MAX_REMOVED_SHARE = 0.30
 _OPENERS = frozenset("#/{<-*;")  # first characters of a comment line in any syntax the marker check knows
@@ -67,6 +68,16 @@ def verify(
             path,
             f"the result would have two '{doubled}' statements where the file has one: the sketch's new one may "
             "replace the old; show the old one's neighbours, or the old line itself changed",
+            None,
+            "ambiguous",
+        )
+    unbound = None if deletions_shown else dropped_import(path, original, result)
+    if unbound is not None:
+        raise ApplyRefused(
+            path,
+            f"the result would drop the import of '{unbound[0]}' while line {unbound[1]} still uses it: the sketch "
+            "leaves out rows without saying whether they go; start it with a '... existing code ...' marker where "
+            "lines stay, or show what replaces the code that uses it",
             None,
             "ambiguous",
         )
@@ -115,6 +126,10 @@ def syntax_problem(path: str, original: list[str], result: list[str]) -> str | N
             if len(new_errors) > len(old_errors):
                 row = next((r for r in new_errors if r not in old_errors), new_errors[0])
                 return f"the result has a syntax error near line {row + 1} that the original does not have"
+    if path.endswith((".md", ".markdown")):
+        fence = _open_fence(result)
+        if fence is not None and _open_fence(original) is None:
+            return f"the result breaks the code fences at line {fence + 1} where the original's pair up"
     data = _data_error(path, result)
     if data is not None and _data_error(path, original) is None:
         return f"the result does not load: {data}"
@@ -124,6 +139,28 @@ def syntax_problem(path: str, original: list[str], result: list[str]) -> str | N
         if problem is not None and _python_error(original) is None:
             return f"the result does not compile: {problem}"
     return None
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _open_fence(lines: list[str]) -> int | None:
+    """The row of a Markdown code fence that no closing fence ends (CommonMark: the same character, at least as
+    many, nothing after it), or of a fence with an info string (```` ```rust ````) inside an open one, which is a
+    fence the merge made close the wrong block; or None."""
+    opened: tuple[int, str] | None = None
+    for row, line in enumerate(lines):
+        found = _FENCE.match(line)
+        if found is None:
+            continue
+        fence, info = found.group(1), line[found.end() :].strip()
+        if opened is None:
+            opened = row, fence
+        elif fence[0] == opened[1][0] and len(fence) >= len(opened[1]) and not info:
+            opened = None
+        elif info and fence[0] == opened[1][0] and len(fence) >= len(opened[1]):
+            return row
+    return None if opened is None else opened[0]
 
 
 class _TaggedLoader(yaml.SafeLoader):  # type: ignore[misc]
@@ -157,15 +194,9 @@ def _data_error(path: str, lines: list[str]) -> str | None:
     return None
 
 
-# compile() to an AST is not thread-safe before Python 3.13 (CPython gh-106905: "SystemError: AST constructor
-# recursion depth mismatch" when files are applied concurrently in worker threads), so one compile at a time.
-_COMPILE_LOCK = threading.Lock()
-
-
 def _python_error(lines: list[str]) -> str | None:
     try:
-        with _COMPILE_LOCK:
-            compile("\n".join(lines) + "\n", "<merged>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        python_ast(lines)
     except (SyntaxError, ValueError) as exc:
         return f"{getattr(exc, 'msg', exc)} at line {getattr(exc, 'lineno', '?')}"
     return None
@@ -197,12 +228,24 @@ def _has_package(lines: list[str]) -> bool:
 # A module-level ``const``/``let``/``class`` name in JavaScript and TypeScript is declared once: a second one is an
 # error (``Identifier 'limit' has already been declared``) that tree-sitter does not see.
 _DECLARED = re.compile(r"(?:export\s+)?(?:const|let|class)\s+([A-Za-z_$][\w$]*)")
+# A module-level function of a name a ``const``/``let``/``class`` declares is that error too (radash's ``const sum``
+# kept beside the sketch's ``function sum``); two functions of one name are TypeScript's overloads.
+_FUNCTION = re.compile(r"(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)")
+# CommonJS: ``exports.name = ...`` at the top level, once per name (TypeScript's ``exports.a = void 0;`` first;
+# ``module.exports.name =`` after ``module.exports = exports = X`` is another object).
+_ASSIGNED = re.compile(r"exports\.([A-Za-z_$][\w$]*)\s*=(?!=)")
 _EXPORTS = re.compile(r"export\s*\{([^}]*)\}.*")
 _JS = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts")
 
 
 def _declared(lines: list[str]) -> list[str]:
-    return [m.group(1) for m in map(_DECLARED.match, lines) if m]
+    names = [m.group(1) for m in map(_DECLARED.match, lines) if m]
+    lexical = set(names)
+    return names + [m.group(1) for m in map(_FUNCTION.match, lines) if m and m.group(1) in lexical]
+
+
+def _assigned(lines: list[str]) -> list[str]:
+    return [m.group(1) for m in map(_ASSIGNED.match, lines) if m and "void 0" not in m.string]
 
 
 def _exported(lines: list[str]) -> list[str]:
@@ -216,10 +259,10 @@ def _exported(lines: list[str]) -> list[str]:
 
 def _doubled_once(path: str, original: list[str], result: list[str]) -> str | None:
     """The first once-only top-level statement the result has more often than the original, and more than once
-    (in JavaScript and TypeScript, a module-level ``const``, ``let`` or ``class`` name too, and a name an export
-    list exports)."""
+    (in JavaScript and TypeScript, a module-level ``const``, ``let``, ``class`` name too, or a function of such a
+    name, a name an export list exports, and a CommonJS ``exports.name =``)."""
     if path.endswith(_JS):
-        for names_of in (_declared, _exported):
+        for names_of in (_declared, _exported, _assigned):
             names = names_of(result)
             for name in names:
                 if names.count(name) > max(1, names_of(original).count(name)):

@@ -1,0 +1,73 @@
+"""Invariants checked on a merged file, called directly: Markdown code fences and Python imports."""
+
+from __future__ import annotations
+
+import pytest
+from polyedit.apply.invariants import syntax_problem
+from polyedit.apply.unbound import dropped_import
+
+FENCED = ["# Recipes", "", "```rust", "fn a() {}", "```", "", "## More", "", "```rust", "fn b() {}", "```"]
+
+
+def test_a_markdown_fence_left_open_is_a_syntax_problem() -> None:
+    result = FENCED[:4] + FENCED[5:]  # the first closing fence is gone: the second block's opener closes nothing
+    problem = syntax_problem("README.md", FENCED, result)
+    assert problem is not None and "code fence" in problem
+
+
+def test_a_stray_fence_that_makes_an_info_string_fence_land_inside_a_block_is_a_syntax_problem() -> None:
+    result = [*FENCED[:5], "}", "```", *FENCED[5:]]  # a doubled tail: the stray fence swallows the next heading
+    problem = syntax_problem("README.md", FENCED, result)
+    assert problem is not None and "line 11" in problem  # the ```rust the stray fence swallowed
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        FENCED,
+        ["````markdown", "```js", "x()", "```", "````"],  # a longer fence may hold shorter ones
+        ["~~~", "```rust", "~~~"],  # another fence character does not close, nor open
+    ],
+)
+def test_fences_that_pair_up_are_no_problem(lines: list[str]) -> None:
+    assert syntax_problem("notes.md", lines, lines) is None
+
+
+def test_a_file_whose_fences_were_broken_before_is_not_blamed_on_the_merge() -> None:
+    broken = FENCED[:4]
+    assert syntax_problem("notes.md", broken, [*broken, "more text"]) is None
+
+
+ORIGINAL = ["import os", "import sys as system", "from json import dumps", "", "def f():", "    return os.sep"]
+
+
+@pytest.mark.parametrize(
+    ("result", "found"),
+    [
+        (ORIGINAL[2:], ("os", 4)),  # both imports gone, ``os`` still read
+        (["import sys as system", *ORIGINAL[2:]], ("os", 5)),
+        ([*ORIGINAL[1:], "print(dumps(system))"], ("os", 5)),
+    ],
+)
+def test_an_import_dropped_while_its_name_is_read_is_found(result: list[str], found: tuple[str, int]) -> None:
+    assert dropped_import("m.py", ORIGINAL, result) == found
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        ORIGINAL,  # nothing dropped
+        ["import os", *ORIGINAL[2:]],  # ``system`` is not read any more
+        [*ORIGINAL[1:4], "os = None", *ORIGINAL[4:]],  # the module binds ``os`` itself now
+        ["from os import *", *ORIGINAL[1:]],  # a star import
+        ["import os.path", *ORIGINAL[1:]],  # binds ``os`` as well
+        [*ORIGINAL[2:4], "def f(os):", "    return os.sep"],  # a parameter
+    ],
+)
+def test_names_still_bound_are_no_problem(result: list[str]) -> None:
+    assert dropped_import("m.py", ORIGINAL, result) is None
+
+
+def test_other_languages_and_broken_results_are_left_to_other_checks() -> None:
+    assert dropped_import("m.js", ORIGINAL, ORIGINAL[2:]) is None
+    assert dropped_import("m.py", ORIGINAL, [*ORIGINAL[2:], "def broken(:"]) is None
