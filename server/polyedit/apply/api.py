@@ -111,6 +111,7 @@ def _structural(
     sketch_lines = unwrap(split_lines(sketch), path)
     styles = comment_styles(path)
     quoted = True  # every line the edit removes is one the sketch shows (a full text; SEARCH texts, unless elided)
+    shown = 0  # a lazy sketch's deletions it shows between two lines that stand once (``evidence.shown_deleted``)
     if chosen == "search-replace":
         blocks = search_replace.parse(path, sketch_lines)
         after = search_replace.apply_all(path, before, blocks)
@@ -119,7 +120,7 @@ def _structural(
         if not before:
             raise ApplyRefused(path, "a lazy sketch needs an existing file; send the full content", None, "format")
         merged = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
-        after = merged.lines
+        after, shown = merged.lines, len(merged.shown)
         if after == before:
             # A model sends a sketch to change the file: one that merges into the file unchanged showed its change
             # in a way the merge cannot see (most often a deletion whose place only a marker covers).
@@ -149,7 +150,15 @@ def _structural(
     if chosen == "full" and not before:
         style = detect(sketch)
     return _finish(
-        path, original, join_lines(after, style), chosen, encoding, max_removed_share, "structural", quoted=quoted
+        path,
+        original,
+        join_lines(after, style),
+        chosen,
+        encoding,
+        max_removed_share,
+        "structural",
+        quoted=quoted,
+        shown=shown,
     )
 
 
@@ -184,6 +193,7 @@ def _finish(
     max_removed_share: float | None,
     tier: str,
     quoted: bool = False,
+    shown: int = 0,
 ) -> Applied:
     """Run the checks on a merged text and compute its edits. The removal share is checked where deletions are
     inferred: a lazy merge, and an LLM's answer (checked as a partial edit, never as a full rewrite)."""
@@ -195,6 +205,7 @@ def _finish(
         after,
         styles,
         deletions_shown=tier == "structural" and chosen in ("full", "search-replace") and quoted,
+        shown_removed=shown,
         **({"max_removed_share": max_removed_share} if max_removed_share is not None else {}),
     )
     if tier == "llm":

@@ -10,9 +10,14 @@ new ``if`` ending with ``return data;`` at another depth), not the far side of a
 would not delete 14 lines on the word of a ``return data;``. The pairs are marked ``weak``, and the cost counts
 them as unpaired (``cost.py``): the reading that inserts those lines competes on equal terms, and where both
 remain as good, the margin refuses.
+
+The other way round (``shown_deleted``): rows between two lines a block shows next to each other, both standing
+once in the file, are deleted on the sketch's own word, however many; the removal-share limit does not count them.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from polyedit.apply.runs import DELETION_SLACK, Alignment, distinctive, indent_delta
 from polyedit.apply.text import indent_width, norm
@@ -76,3 +81,17 @@ def without_weak(block: list[str], alignment: Alignment) -> Alignment | None:
         if kept.get(i + 1) == p + 1:
             kept[i] = p
     return Alignment(kept, alignment.fuzzy & kept.keys(), alignment.covered)
+
+
+def shown_deleted(block: list[str], pairs: tuple[tuple[int, int], ...], positions: dict[str, list[int]]) -> set[int]:
+    """Original rows a block shows deleted: the rows between two lines it shows next to each other (blank lines
+    aside), both paired exactly with lines that stand once in the file. Such a deletion is no inference but what
+    the sketch says (the line before it, then the line after it), so the removal-share limit, which guards the
+    deletions a merge infers, does not count it."""
+    bnorm = [norm(line) for line in block]
+    solid = sorted((i, p) for i, p in pairs if distinctive(bnorm[i]) and len(positions.get(bnorm[i], ())) == 1)
+    rows: set[int] = set()
+    for (i1, p1), (i2, p2) in pairwise(solid):
+        if p2 > p1 + 1 and not any(bnorm[k] for k in range(i1 + 1, i2)):
+            rows.update(range(p1 + 1, p2))
+    return rows

@@ -11,7 +11,8 @@
    keeps its package clause; a lazy sketch's result drops no Python import whose name it still reads
    (``unbound.py``).
 5. An edit whose deletions are inferred (a lazy sketch, the LLM tier's answer) removes at most
-   ``MAX_REMOVED_SHARE`` of the file. A full rewrite asked for and SEARCH/REPLACE blocks are exempt: every line
+   ``MAX_REMOVED_SHARE`` of the file, not counting the rows a lazy sketch shows deleted between two lines that
+   stand once (``evidence.shown_deleted``). A full rewrite asked for and SEARCH/REPLACE blocks are exempt: every line
    they remove is one the sketch asked for (absent from the full text, or quoted in the SEARCH text that removes
    it). A markerless sketch read as the whole file without being asked to is not (``api._check_whole``).
 """
@@ -42,6 +43,7 @@ def verify(
     styles: tuple[str, ...],
     deletions_shown: bool,
     max_removed_share: float = MAX_REMOVED_SHARE,
+    shown_removed: int = 0,
 ) -> list[str]:
     """Run the checks; return their names, or raise ``ApplyRefused`` naming the first that failed."""
     passed = []
@@ -94,7 +96,7 @@ def verify(
     passed.append("no-markers-left")
 
     if not deletions_shown and original:
-        removed = removed_share(original, result, ops)
+        removed = max(0.0, removed_share(original, result, ops) - shown_removed / len(original))
         if removed > max_removed_share:
             raise ApplyRefused(
                 path,

@@ -10,7 +10,7 @@ lines are never dropped that way, a package clause first (``file_edges.py``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from polyedit.apply.adopted import header_doubt
@@ -22,6 +22,7 @@ from polyedit.apply.definitions import definition_readings
 from polyedit.apply.echo import doubled_line, echoed_edge, echoed_run, fragment_echo
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
+from polyedit.apply.evidence import shown_deleted
 from polyedit.apply.file_edges import MAX_DROPPED_AT_EDGE, edge_cost, head_kept, head_unused, tail_kept, tail_rival
 from polyedit.apply.generators import (
     Original,
@@ -49,6 +50,7 @@ class Merged:
     removed: set[int]  # original rows not in the result
     allowed: set[int]  # rows a reading deleted on purpose (replaced, deleted between anchors, at an edge, moved)
     rules: list[str]
+    shown: set[int] = field(default_factory=set)  # removed rows the sketch shows deleted (``shown_deleted``)
 
 
 class LazyMerge:
@@ -382,4 +384,9 @@ class LazyMerge:
             else:
                 removed.add(r)
                 allowed.add(r)
-        return Merged(out, removed, allowed, [r.rule for r in chosen])
+        shown = {
+            r
+            for reading in chosen
+            for r in shown_deleted(self.block_at(reading.block).lines, reading.pairs, self.orig.positions)
+        }
+        return Merged(out, removed, allowed, [r.rule for r in chosen], shown & removed)

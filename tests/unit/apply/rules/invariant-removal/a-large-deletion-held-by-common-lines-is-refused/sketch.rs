@@ -1,0 +1,6 @@
+// ... existing code ...
+fn main() {
+}
+
+fn rustc_version() -> Option<String> {
+// ... rest unchanged ...
