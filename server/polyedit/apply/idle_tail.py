@@ -65,7 +65,9 @@ def idle_tail(
 def idle_doubt(orig: Original, block: Block, reading: Reading, open_after: bool) -> tuple[str, int, list[int]] | None:
     """A reading that changes nothing says nothing about where the block goes: sketches show changes (or the
     header of the scope a marker is inside). When its lines also stand elsewhere, the block was most likely meant
-    for another place: the reason, the sketch line and the places, or None (``open_after``: a marker follows)."""
+    for another place: the reason, the sketch line and the places, or None (``open_after``: a marker follows). A
+    last block that reaches the file's end (``</>``, ``);``, ``}``, ``return null;``, ``};`` after a JSX marker) shows
+    where the scopes the marker left open close: its place is the end, whatever stands elsewhere too."""
     if reading.anchored_by_name or any(
         piece.lines != tuple(orig.lines[piece.start : piece.end]) for piece in reading.pieces
     ):
@@ -75,6 +77,8 @@ def idle_doubt(orig: Original, block: Block, reading: Reading, open_after: bool)
         return None  # a header block: it opens the scope the marker after it is inside (sketches show those)
     if open_after and (doubt := idle_weak_end(orig, block, reading.end)) is not None:
         return doubt[0], block.first, doubt[1]
+    if not open_after and not any(line.strip() for line in orig.lines[reading.end :]):
+        return None  # the file's last lines, shown to close the scopes a marker left open: their place is the end
     region = range(reading.start, reading.end)
     for i, line in enumerate(block.lines):
         others = [p for p in orig.positions.get(norm(line), ()) if p not in region]
