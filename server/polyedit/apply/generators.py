@@ -57,10 +57,20 @@ class Original:
         )
 
     def tabs_at(self, row: int) -> bool:
-        """Whether a line written beside original row ``row`` indents with tabs."""
-        if self.mixed and self.lines[row][:1] in ("\t", " "):
-            return self.lines[row].startswith("\t")
-        return self.tabs
+        """Whether a line written beside original row ``row`` indents with tabs: in a file mixing both, as the
+        first indented line of the innermost definition holding the row does (code, where the row itself may be
+        a line of a string: a raw SQL string's spaces in a tab-indented Go function), else as the row itself does
+        unless it is a string's line; else as the file does."""
+        if not self.mixed:
+            return self.tabs
+        inner = [d for d in self.outline.definitions if d.start < row <= d.end]
+        if inner:
+            definition = max(inner, key=lambda d: d.start)
+            body = (line for line in self.lines[definition.start + 1 : definition.end + 1] if line.strip())
+            line = next(body, "")
+        else:
+            line = "" if self.outline.in_string(row, indent_width(self.lines[row])) else self.lines[row]
+        return line.startswith("\t") if line[:1] in ("\t", " ") else self.tabs
 
     def __post_init__(self) -> None:
         self.onorm = [norm(line) for line in self.lines]

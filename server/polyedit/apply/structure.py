@@ -67,6 +67,17 @@ class Outline:
             return None
         return min(around, key=lambda d: d.end - d.start).end
 
+    def in_string(self, row: int, column: int) -> bool:
+        """Whether the text at (row, column) lies inside a string literal (a docstring, a template, a raw string)."""
+        if self.root is None:
+            return False
+        node: tree_sitter.Node | None = self.root.descendant_for_point_range((row, column), (row, column))
+        while node is not None:
+            if "string" in node.type or node.type in ("heredoc_body", "template_literal"):
+                return True
+            node = node.parent
+        return False
+
     def whole_nodes(self, first: int, last: int) -> bool:
         """Whether rows first..last hold only complete syntax nodes (statements, definitions, arguments,
         comments): a node that starts in them and ends after (or the reverse) is looked into, and passes only when
