@@ -7,12 +7,12 @@ from collections import Counter
 from typing import Literal
 
 from polyedit.apply import search_replace
-from polyedit.apply.definitions import shown_definitions
 from polyedit.apply.edits import minimal_edits
 from polyedit.apply.invariants import MAX_REMOVED_SHARE, lines_in_order, removed_share, verify
 from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_comment, is_marker
 from polyedit.apply.merge import LazyMerge
+from polyedit.apply.shown import shown_definitions
 from polyedit.apply.sketch import unwrap
 from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines

@@ -15,63 +15,14 @@ from polyedit.apply.generators import Original
 from polyedit.apply.indentation import render
 from polyedit.apply.markers import is_comment
 from polyedit.apply.runs import Alignment, distinctive
+from polyedit.apply.shown import shown_definitions
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import indent_width, norm, reindent
 
-# A method shown alone at column 0 parses only inside its class: the wrapper to try, per extension.
-_WRAPPERS = {
-    ".js": ("class __Sketch__ {", "}"),
-    ".jsx": ("class __Sketch__ {", "}"),
-    ".mjs": ("class __Sketch__ {", "}"),
-    ".ts": ("class __Sketch__ {", "}"),
-    ".tsx": ("class __Sketch__ {", "}"),
-    ".java": ("class __Sketch__ {", "}"),
-    ".rs": ("impl __Sketch__ {", "}"),
-}
 _OVERLOADING = (".java", ".cs", ".kt", ".scala", ".cpp", ".hpp", ".cc", ".h")
 MAX_CANDIDATES = 2  # original definitions of one name tried per shown definition (closest bodies first)
 HEADER_ROWS = 3  # rows after a definition's first (attributes, decorators) where its shown header may stand
-
-
-def shown_definitions(path: str, lines: list[str]) -> list[tuple[int, int, tuple[str, ...]]] | None:
-    """The block's top-level definitions as (first row, last row, name), comments above each included, when every
-    non-blank line of the block belongs to one; None otherwise."""
-    width = min((indent_width(line) for line in lines if line.strip()), default=0)
-    body = [line[width:] if line[:width].strip() == "" else line.lstrip() for line in lines]
-    found = _top_level(path, body, 0)
-    if found is None and PurePosixPath(path).suffix.lower() in _WRAPPERS:
-        head, tail = _WRAPPERS[PurePosixPath(path).suffix.lower()]
-        wrapped = _top_level(path, [head, *body, tail], 1)
-        found = [(s - 1, e - 1, n[1:]) for s, e, n in wrapped] if wrapped else None
-        if found is not None and any(e >= len(lines) or not n for s, e, n in found):
-            found = None
-    return found
-
-
-def _top_level(path: str, lines: list[str], depth: int) -> list[tuple[int, int, tuple[str, ...]]] | None:
-    outline = outline_of(path, tuple(lines))
-    if outline.root is None or outline.error_rows:
-        return None
-    defs = [d for d in outline.definitions if len(d.name) == depth + 1 and not d.name[-1].startswith("<")]
-    tops: list[Definition] = []
-    for d in sorted(defs, key=lambda d: (d.start, -d.end)):
-        if not tops or d.start > tops[-1].end:
-            tops.append(d)
-    if not tops:
-        return None
-    covered: set[int] = set()
-    spans = []
-    for d in tops:
-        start = d.start
-        while start - 1 >= 0 and is_comment(path, lines[start - 1]) and start - 1 not in covered:
-            start -= 1
-        covered.update(range(start, d.end + 1))
-        spans.append((start, d.end, d.name))
-    inner = range(depth, len(lines) - depth)
-    if any(lines[r].strip() and r not in covered for r in inner):
-        return None
-    return spans
 
 
 def definition_readings(orig: Original, index: int, block: Block) -> list[Reading]:
@@ -85,6 +36,8 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     targets = [_targets(orig, block.lines[s : e + 1], name, fragment) for s, e, name in shown]
     if not any(targets) or any(len(t) > 1 for t in targets):
         return []  # a name the file holds several times addresses nothing: the lines decide
+    if block.marker_after and targets[-1] and _stops_inside(orig, block.lines[: shown[-1][1] + 1], targets[-1][0]):
+        return []  # the last definition shown in part: the marker after it stands for the rest of its body
     readings = []
     for choice in range(MAX_CANDIDATES):
         picked = [t[min(choice, len(t) - 1)] if t else None for t in targets]
@@ -94,6 +47,17 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
         if reading is not None:
             readings.append(reading)
     return readings
+
+
+def _stops_inside(orig: Original, lines: list[str], target: Definition) -> bool:
+    """Whether the block's last line is a line of the target's body that two non-blank lines or more follow in
+    it, its first shown lines and that one standing as the file has them (``def main():``, a new ``import json``,
+    ``args = parse_args(argv)``, then a marker at column 0 before the eight lines of ``main`` it keeps)."""
+    last = next((norm(line) for line in reversed(lines) if line.strip()), "")
+    rows = [r for r in range(target.start + 1, target.end + 1) if orig.onorm[r] == last]
+    if len(rows) != 1 or not distinctive(last) or norm(lines[0]) != orig.onorm[target.start]:
+        return False
+    return sum(1 for r in range(rows[0] + 1, target.end + 1) if orig.onorm[r]) >= 2
 
 
 def _targets(orig: Original, lines: list[str], name: tuple[str, ...], fragment: bool) -> list[Definition]:
