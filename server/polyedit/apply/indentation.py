@@ -104,8 +104,12 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
                 )
             p = alignment.pairs[i]
             if wrapped is not None or closes is not None:
-                reindented += 1
-                out.append(reindent(line, (wrapped[1] if wrapped is not None else closes) or 0, orig.tabs))
+                shift = (wrapped[1] if wrapped is not None else closes) or 0
+                if line.strip() == orig.lines[p].strip() and depth + shift == indent_width(orig.lines[p]):
+                    out.append(orig.lines[p])  # wrapped, but where it stands: the file's own line (a docstring's tabs)
+                else:
+                    reindented += 1
+                    out.append(reindent(line, shift, orig.tabs))
             elif line.strip() == orig.lines[p].strip():
                 out.append(orig.lines[p])
             else:  # a change of spacing inside the line is the model's edit
