@@ -20,6 +20,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from polyedit.apply.runs import DELETION_SLACK, Alignment, distinctive, indent_delta
+from polyedit.apply.structure import Outline
 from polyedit.apply.text import indent_width, norm
 
 
@@ -83,15 +84,20 @@ def without_weak(block: list[str], alignment: Alignment) -> Alignment | None:
     return Alignment(kept, alignment.fuzzy & kept.keys(), alignment.covered)
 
 
-def shown_deleted(block: list[str], pairs: tuple[tuple[int, int], ...], positions: dict[str, list[int]]) -> set[int]:
+def shown_deleted(
+    block: list[str], pairs: tuple[tuple[int, int], ...], positions: dict[str, list[int]], outline: Outline
+) -> set[int]:
     """Original rows a block shows deleted: the rows between two lines it shows next to each other (blank lines
-    aside), both paired exactly with lines that stand once in the file. Such a deletion is no inference but what
-    the sketch says (the line before it, then the line after it), so the removal-share limit, which guards the
-    deletions a merge infers, does not count it."""
+    aside), both paired exactly with lines that stand once in the file, when they hold one definition at most (a
+    ``main()`` deleted between the imports and the next function). Such a deletion is what the sketch says (the
+    line before it, then the line after it), so the removal-share limit, which guards the deletions a merge
+    infers, does not count it. Several definitions gone between two lines is a forgotten marker as likely."""
     bnorm = [norm(line) for line in block]
     solid = sorted((i, p) for i, p in pairs if distinctive(bnorm[i]) and len(positions.get(bnorm[i], ())) == 1)
     rows: set[int] = set()
     for (i1, p1), (i2, p2) in pairwise(solid):
         if p2 > p1 + 1 and not any(bnorm[k] for k in range(i1 + 1, i2)):
-            rows.update(range(p1 + 1, p2))
+            inside = [d for d in outline.definitions if p1 < d.start and d.end < p2]
+            if len([d for d in inside if not any(o.start < d.start and d.end <= o.end for o in inside)]) <= 1:
+                rows.update(range(p1 + 1, p2))
     return rows

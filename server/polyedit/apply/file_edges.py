@@ -175,9 +175,10 @@ def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cos
         return Cost()
     rows = range(0, reading.start) if at_start else range(reading.end, n)
     dropped = sum(1 for r in rows if merge.orig.lines[r].strip())
-    if at_start and forgot_head(merge.orig, merge.block_at(k).lines, rows):
+    rewrap = rewrapped([merge.orig.lines[r] for r in rows], list(reading.new_lines))
+    if at_start and not rewrap and forgot_head(merge.orig, merge.block_at(k).lines, rows):
         return None
-    if dropped > MAX_DROPPED_AT_EDGE and not rewrapped([merge.orig.lines[r] for r in rows], list(reading.new_lines)):
+    if dropped > MAX_DROPPED_AT_EDGE and not rewrap:
         return None  # a forgotten marker, unless the new lines there re-wrap the dropped ones
     return Cost(changes=1 if dropped else 0, deleted=dropped)
 

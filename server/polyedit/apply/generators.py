@@ -63,13 +63,15 @@ class Original:
         unless it is a string's line; else as the file does."""
         if not self.mixed:
             return self.tabs
-        inner = [d for d in self.outline.definitions if d.start < row <= d.end]
-        if inner:
-            definition = max(inner, key=lambda d: d.start)
-            body = (line for line in self.lines[definition.start + 1 : definition.end + 1] if line.strip())
-            line = next(body, "")
-        else:
-            line = "" if self.outline.in_string(row, indent_width(self.lines[row])) else self.lines[row]
+        for definition in sorted(self.outline.definitions, key=lambda d: -d.start):
+            if definition.start < row <= definition.end:
+                body = (r for r in range(definition.start + 1, definition.end + 1) if self.lines[r].strip())
+                first = next(body, None)  # a variable's value may start with a string's lines: look further out
+                if first is not None and not self.outline.in_string(first, indent_width(self.lines[first])):
+                    return self._style(self.lines[first])
+        return self.tabs if self.outline.in_string(row, indent_width(self.lines[row])) else self._style(self.lines[row])
+
+    def _style(self, line: str) -> bool:
         return line.startswith("\t") if line[:1] in ("\t", " ") else self.tabs
 
     def __post_init__(self) -> None:

@@ -131,13 +131,15 @@ _OPENERS = (":", "{", "(", "[", "=>")
 
 def _tabs_beside(orig: Original, alignment: Alignment, keys: list[int], i: int) -> bool:
     """In a file mixing tabs and spaces, a new line indents like the nearest indented paired line before it (else
-    after it)."""
+    after it); between two lines of one string (a template literal's rows), it is a line of that string and takes
+    their whitespace as it is."""
     lo = bisect_left(keys, i)
-    for k in [*reversed(keys[:lo]), *keys[lo:]]:
-        row = alignment.pairs[k]
-        if orig.lines[row][:1] in ("\t", " "):
-            return orig.tabs_at(row)
-    return orig.tabs
+    before = [alignment.pairs[k] for k in keys[:lo] if orig.lines[alignment.pairs[k]][:1] in ("\t", " ")]
+    after = [alignment.pairs[k] for k in keys[lo:] if orig.lines[alignment.pairs[k]][:1] in ("\t", " ")]
+    if before and after and all(orig.outline.in_string(r, indent_width(orig.lines[r])) for r in (before[-1], after[0])):
+        return orig.lines[before[-1]].startswith("\t")
+    near = before[-1] if before else after[0] if after else None
+    return orig.tabs if near is None else orig.tabs_at(near)
 
 
 def _shift_around(block: list[str], shifts: dict[int, int], keys: list[int], i: int, default: int) -> int:

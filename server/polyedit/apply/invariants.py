@@ -25,6 +25,7 @@ import tomllib
 
 import yaml  # type: ignore[import-untyped]
 
+from polyedit.apply.cost import rewrapped
 from polyedit.apply.edits import line_opcodes
 from polyedit.apply.markers import elision_line, is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar
@@ -306,11 +307,17 @@ def removed_share(
     original: list[str], result: list[str], ops: list[tuple[str, int, int, int, int]] | None = None
 ) -> float:
     """The share of the original's lines that disappear: per changed hunk, the old lines beyond the new ones (a
-    modified line is not removed)."""
+    modified line is not removed, nor code the hunk re-wraps over fewer lines: ``var _Set =``, ``/*#__PURE__*/``,
+    ``require("./_Set.js");`` joined into one line)."""
     if not original:
         return 0.0
     ops = line_opcodes(original, result) if ops is None else ops
-    return sum(max(0, (i2 - i1) - (j2 - j1)) for tag, i1, i2, j1, j2 in ops if tag != "equal") / len(original)
+    removed = 0
+    for tag, i1, i2, j1, j2 in ops:
+        old, new = original[i1:i2], result[j1:j2]
+        if tag != "equal" and len(old) > len(new) and not (any(line.strip() for line in new) and rewrapped(old, new)):
+            removed += len(old) - len(new)
+    return removed / len(original)
 
 
 def lines_in_order(sketch: list[str], result: list[str], styles: tuple[str, ...]) -> int | None:

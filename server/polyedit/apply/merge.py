@@ -387,6 +387,8 @@ class LazyMerge:
         shown = {
             r
             for reading in chosen
-            for r in shown_deleted(self.block_at(reading.block).lines, reading.pairs, self.orig.positions)
+            for r in shown_deleted(
+                self.block_at(reading.block).lines, reading.pairs, self.orig.positions, self.orig.outline
+            )
         }
         return Merged(out, removed, allowed, [r.rule for r in chosen], shown & removed)

@@ -71,3 +71,12 @@ def test_names_still_bound_are_no_problem(result: list[str]) -> None:
 def test_other_languages_and_broken_results_are_left_to_other_checks() -> None:
     assert dropped_import("m.js", ORIGINAL, ORIGINAL[2:]) is None
     assert dropped_import("m.py", ORIGINAL, [*ORIGINAL[2:], "def broken(:"]) is None
+
+
+def test_the_removal_share_does_not_count_code_re_wrapped_over_fewer_lines() -> None:
+    from polyedit.apply.invariants import removed_share
+
+    original = ["a = 1", "", "", "b = 2", "c = (", "    3", ")", "d = 4"]
+    assert removed_share(original, ["a = 1", "", "", "b = 2", "c = (3)", "d = 4"]) == 0.0  # re-wrapped
+    assert removed_share(original, ["a = 1", "b = 2", "c = (", "    3", ")", "d = 4"]) == 2 / 8  # blank lines
+    assert removed_share(original, ["a = 1", "", "", "d = 4"]) == 4 / 8  # code deleted
