@@ -50,9 +50,11 @@ def forgot_head(orig: Original, block: list[str], rows: range) -> bool:
     if orig.path.endswith(_PACKAGED) and any(_PACKAGE.match(line) for line in lines):
         return True
     first = next((line.strip() for line in block if line.strip()), "")
-    if _IMPORT.match(first) and any(_HEAD.match(line.strip()) for line in lines):
-        return True  # imports first below a shebang, a module docstring, 'use client' or a build tag: kept
-    if _IMPORT.match(first) or first.startswith(_DOC_OPENERS) or is_comment(orig.path, first):
+    heading = any(_HEAD.match(line.strip()) or is_comment(orig.path, line) for line in lines)
+    if _IMPORT.match(first) and heading:
+        return True  # imports first below a shebang, a docstring, a licence comment, 'use client' or a build tag
+    attribute = first.startswith(("#[", "#!["))  # Rust's attributes are code, not comments
+    if _IMPORT.match(first) or (not attribute and (first.startswith(_DOC_OPENERS) or is_comment(orig.path, first))):
         return False  # a real edit deleting the file's first lines shows what follows them: imports, a comment
     # Code first, below a line that is no import ('use client', a build tag, 'use strict'), or an import whose
     # names the file still uses: the marker was forgotten. (A name the block defines itself replaces the import;

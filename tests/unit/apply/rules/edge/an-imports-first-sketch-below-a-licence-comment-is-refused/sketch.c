@@ -1,0 +1,4 @@
+#include <stdlib.h>
+#include <string.h>
+#include "queue.h"
+// ... existing code ...
