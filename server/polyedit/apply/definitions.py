@@ -50,14 +50,22 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
 
 
 def _stops_inside(orig: Original, lines: list[str], target: Definition) -> bool:
-    """Whether the block's last line is a line of the target's body that two non-blank lines or more follow in
-    it, its first shown lines and that one standing as the file has them (``def main():``, a new ``import json``,
-    ``args = parse_args(argv)``, then a marker at column 0 before the eight lines of ``main`` it keeps)."""
+    """Whether the block shows the target's header as the file has it and stops inside its body: its last line is
+    a line of the body that two non-blank lines or more follow there (``def main():``, a new ``import json``,
+    ``args = parse_args(argv)``, then a marker at column 0 before the eight lines of ``main`` it keeps), or its
+    first body line stands as the file's, the body is longer by two lines at least and neither of its last two
+    lines is shown (``def parse(text):``, ``data = json.loads(text)``, a new ``log.debug(...)``, a marker). A
+    function rewritten shorter that shows none of its old end is then read by its lines, and refused if unclear."""
+    if not lines or norm(lines[0]) != orig.onorm[target.start]:
+        return False
     last = next((norm(line) for line in reversed(lines) if line.strip()), "")
     rows = [r for r in range(target.start + 1, target.end + 1) if orig.onorm[r] == last]
-    if len(rows) != 1 or not distinctive(last) or norm(lines[0]) != orig.onorm[target.start]:
-        return False
-    return sum(1 for r in range(rows[0] + 1, target.end + 1) if orig.onorm[r]) >= 2
+    if len(rows) == 1 and distinctive(last):
+        return sum(1 for r in range(rows[0] + 1, target.end + 1) if orig.onorm[r]) >= 2
+    # Or its first body line stands as the file's does, and none of the definition's last two lines is shown.
+    shown = [norm(line) for line in lines[1:] if line.strip()]
+    body = [orig.onorm[r] for r in range(target.start + 1, target.end + 1) if orig.onorm[r]]
+    return bool(shown) and len(body) >= len(shown) + 2 and shown[0] == body[0] and not set(body[-2:]) & set(shown)
 
 
 def _targets(orig: Original, lines: list[str], name: tuple[str, ...], fragment: bool) -> list[Definition]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections import Counter
 
 import yaml  # type: ignore[import-untyped]
 
@@ -266,10 +267,13 @@ def _doubled_once(path: str, original: list[str], result: list[str]) -> str | No
     name, a name an export list exports, and a CommonJS ``exports.name =``)."""
     if path.endswith(_JS):
         for names_of in (_declared, _exported, _assigned):
-            names = names_of(result)
-            for name in names:
-                if names.count(name) > max(1, names_of(original).count(name)):
-                    return name
+            now = Counter(names_of(result))
+            doubled = [name for name, n in now.items() if n > 1]
+            if doubled:
+                before = Counter(names_of(original))
+                for name in doubled:
+                    if now[name] > max(1, before[name]):
+                        return name
     for suffixes, pattern in _ONCE.items():
         if not path.endswith(suffixes):
             continue
