@@ -26,7 +26,7 @@ from polyedit.apply.indentation import block_steps, render
 from polyedit.apply.likeness import FIRST_WORD, recognisable_edit, same_header, same_start, similar
 from polyedit.apply.runs import Alignment, distinctive, extend_edges, pair_edited_gaps
 from polyedit.apply.sketch import Block
-from polyedit.apply.structure import Outline, outline_of
+from polyedit.apply.structure import Definition, Outline, outline_of
 from polyedit.apply.text import indent_width, norm, reindent
 
 CLOSERS = frozenset({"}", "};", "},", "end", "})", "});", ")", ");", "]", "];", "</div>", "fi", "esac", "done"})
@@ -63,13 +63,17 @@ class Original:
         unless it is a string's line; else as the file does."""
         if not self.mixed:
             return self.tabs
-        for definition in sorted(self.outline.definitions, key=lambda d: -d.start):
+        for definition in self._innermost_first:
             if definition.start < row <= definition.end:
                 body = (r for r in range(definition.start + 1, definition.end + 1) if self.lines[r].strip())
                 first = next(body, None)  # a variable's value may start with a string's lines: look further out
                 if first is not None and not self.outline.in_string(first, indent_width(self.lines[first])):
                     return self._style(self.lines[first])
         return self.tabs if self.outline.in_string(row, indent_width(self.lines[row])) else self._style(self.lines[row])
+
+    @cached_property
+    def _innermost_first(self) -> list[Definition]:
+        return sorted(self.outline.definitions, key=lambda d: -d.start)
 
     def _style(self, line: str) -> bool:
         return line.startswith("\t") if line[:1] in ("\t", " ") else self.tabs

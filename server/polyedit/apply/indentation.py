@@ -56,7 +56,8 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
     line), or like both paired lines around it when they agree on another shift. A sketch indented by another unit
     than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too. A body the
     sketch re-indents on purpose keeps the sketch's indentation under its opener (``_bodies_as_shown``). In a file
-    mixing tabs and spaces (a bundle), a new line takes the tabs or spaces of the paired line nearest it."""
+    mixing tabs and spaces (a bundle), a new line takes the tabs or spaces of the code around it
+    (``_tabs_beside``, ``Original.tabs_at``)."""
     out, reindented = _paired_render(orig, block, alignment)
     out, reindented = _bodies_as_shown(orig, block, alignment, out, reindented)
     if orig.path.endswith((".py", ".pyi")):

@@ -272,7 +272,15 @@ class LazyMerge:
                 if other.lines != merged.lines and self._stands(other.lines, merged.lines):
                     raise self._ambiguous(best, rival)
         # moved imports are dropped from the settled file only (``moves.py``)
-        return self.render(chosen, imports=True) if moved_imports(self.orig, chosen) else merged
+        final = self.render(chosen, imports=True) if moved_imports(self.orig, chosen) else merged
+        final.shown = final.removed & {
+            r
+            for reading in chosen
+            for r in shown_deleted(
+                self.block_at(reading.block).lines, reading.pairs, self.orig.positions, self.orig.outline
+            )
+        }  # the final reading's only: the rivals rendered before never need it
+        return final
 
     @cached_property
     def once(self) -> frozenset[str]:
@@ -384,11 +392,4 @@ class LazyMerge:
             else:
                 removed.add(r)
                 allowed.add(r)
-        shown = {
-            r
-            for reading in chosen
-            for r in shown_deleted(
-                self.block_at(reading.block).lines, reading.pairs, self.orig.positions, self.orig.outline
-            )
-        }
-        return Merged(out, removed, allowed, [r.rule for r in chosen], shown & removed)
+        return Merged(out, removed, allowed, [r.rule for r in chosen])
