@@ -342,6 +342,32 @@ FINAL9_DEBIAN = {
     ],
     "rust": ["librust-slab-dev", "librust-petgraph-dev", "librust-toml-edit-dev"],
 }
+# A twelfth set, built at the start of session 15 before any apply work (``--set final10``).
+FINAL10_SEED = 20261209
+FINAL10_PYPI_PAIRS = [
+    ("voluptuous", "0.13.1", "0.14.2"),
+    ("pexpect", "4.8.0", "4.9.0"),
+    ("dill", "0.3.7", "0.3.8"),
+    ("pycodestyle", "2.11.1", "2.12.0"),
+    ("networkx", "3.2.1", "3.3"),
+    ("humanfriendly", "9.2", "10.0"),
+]
+FINAL10_NPM_PAIRS = [
+    ("magic-string", "0.30.5", "0.30.10"),
+    ("postcss", "8.4.35", "8.4.38"),
+    ("acorn", "8.11.2", "8.11.3"),
+    ("graphql", "16.8.1", "16.9.0"),
+    ("hookable", "5.5.1", "5.5.3"),
+    ("citty", "0.1.5", "0.1.6"),
+]
+FINAL10_DEBIAN = {
+    "go": [
+        "golang-github-robfig-cron-dev",
+        "golang-github-masterminds-semver-dev",
+        "golang-github-hashicorp-hcl-dev",
+    ],
+    "rust": ["librust-rayon-dev", "librust-chrono-dev", "librust-url-dev"],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -355,6 +381,7 @@ SETS = {
     "final7": (FINAL7_SEED, FINAL7_PYPI_PAIRS, FINAL7_NPM_PAIRS, FINAL7_DEBIAN),
     "final8": (FINAL8_SEED, FINAL8_PYPI_PAIRS, FINAL8_NPM_PAIRS, FINAL8_DEBIAN),
     "final9": (FINAL9_SEED, FINAL9_PYPI_PAIRS, FINAL9_NPM_PAIRS, FINAL9_DEBIAN),
+    "final10": (FINAL10_SEED, FINAL10_PYPI_PAIRS, FINAL10_NPM_PAIRS, FINAL10_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

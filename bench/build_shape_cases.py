@@ -57,7 +57,8 @@ refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, 
 (session 12, fresh: babel, blinker, refine's inferencer, koa, new.css, fsnotify, go-diff, aho-corasick, textwrap) and
 ``holdout7`` (session 13, fresh: jmespath, natsort, refine's core, consola, simple.css, go-colorable, gjson, nom,
 unicase) and ``holdout8`` (session 14, fresh: alembic, astroid, refine's react-router-v6 package, knex, sakura.css,
-go-flags, magiconair/properties, petgraph, toml_edit).
+go-flags, magiconair/properties, petgraph, toml_edit) and ``holdout9`` (session 15, fresh: voluptuous, pexpect, refine's kbar
+package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -237,6 +238,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-toml-edit-dev",
         ],
     },
+    # Session 15: fresh again, built before that session's apply work.
+    "holdout9": {
+        "pypi": [("voluptuous", "0.14.2"), ("pexpect", "4.9.0")],
+        "npm": [
+            ("@refinedev/kbar", "1.3.12"),
+            ("postcss", "8.4.38"),
+            ("chota", "0.9.2"),
+        ],
+        "debian": [
+            "golang-github-robfig-cron-dev",
+            "golang-github-hashicorp-hcl-dev",
+            "librust-rayon-dev",
+            "librust-url-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -268,6 +284,7 @@ PER_SHAPE = {
     "holdout6": 6,
     "holdout7": 6,
     "holdout8": 6,
+    "holdout9": 6,
 }
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
