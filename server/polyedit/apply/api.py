@@ -17,6 +17,7 @@ from polyedit.apply.sketch import unwrap
 from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
+from polyedit.apply.unbound import stolen_decorators
 
 FormatChoice = Literal["auto", "lazy", "search-replace", "full"]
 
@@ -134,6 +135,15 @@ def _structural(
         lost = sorted(merged.removed - merged.allowed)
         if lost:
             raise ApplyRefused(path, f"the merge would lose line {lost[0] + 1}, which no reading deletes", None, "lost")
+        stolen = stolen_decorators(path, before, sketch_lines, after)
+        if stolen is not None:
+            raise ApplyRefused(
+                path,
+                f"the result would take the decorators of '{stolen}' for the sketch's new definition above it: "
+                "show that definition's header below the new one, or mark where the file's lines go on",
+                None,
+                "ambiguous",
+            )
         missing = lines_in_order(sketch_lines, after, styles)
         if missing is not None:
             raise ApplyRefused(

@@ -52,7 +52,9 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
     sketch's relative indentation, shifted like the paired line before the opener at the opener's depth or outside it
     (the code it follows: the wrapped lines, the block's outermost, do not tell its shift, nor does a deeper line
     of another new definition before it); so does the paired closer at the opener's depth that ends
-    the wrapped code (the ``}`` of a new ``try {``). A new line is shifted like the block (its outermost paired
+    the wrapped code (the ``}`` of a new ``try {``). After a new bracket the wrapped code may start with a new
+    line (a conditional expression put in parentheses, its first line changed); a new line beside that bracket
+    after its code (``),`` then ``(``) takes the same shift. A new line is shifted like the block (its outermost paired
     line), or like both paired lines around it when they agree on another shift. A sketch indented by another unit
     than the file (2 spaces for 4, every exact pair agreeing) has its new lines scaled, nested ones too. A body the
     sketch re-indents on purpose keeps the sketch's indentation under its opener (``_bodies_as_shown``). In a file
@@ -82,27 +84,36 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
         ], 0
     out: list[str] = []
     wrapped: tuple[int, int, int] | None = None  # (sketch depth of the wrapped code, its shift, the opener's depth)
+    sibling: tuple[int, int] | None = None  # (the depth of a new opener whose wrapped code ended, that code's shift)
     reindented = 0
     last_new: int | None = None
     for i, line in enumerate(block):
         depth = indent_width(line)
         closes: int | None = None  # the shift of the new opener this line closes (``}`` of a new ``try {``)
+        if sibling is not None and line.strip() and (depth < sibling[0] or (i in shifts and depth == sibling[0])):
+            sibling = None
         if wrapped is not None and line.strip() and depth < wrapped[0]:
             if depth == wrapped[2] and line.lstrip()[:1] in _CLOSING:
                 closes = wrapped[1]
+            sibling = (wrapped[2], wrapped[1]) if depth == wrapped[2] else None
             wrapped = None
+        # a new opener wraps the deeper code after it: the paired code right after it, or any code after a new
+        # bracket (a conditional expression put in parentheses, its first line changed: black's 24 style)
+        opens = _OPENERS if i in shifts else _BRACKETS
+        opener = last_new if last_new is not None and block[last_new].rstrip().endswith(opens) else None
+        if line.strip() and wrapped is None and opener is not None and depth > indent_width(block[opener]):
+            opener_depth = indent_width(block[opener])
+            before = max(  # the code the new opener follows, at its depth or outside it
+                (k for k in shifts if k < opener and indent_width(block[k]) <= opener_depth), default=None
+            )
+            if i not in shifts:  # new code after a new bracket: it follows the bracket's line as placed
+                shift = indent_width(out[opener]) - opener_depth
+            elif before is not None:
+                shift = shifts[before]
+            else:
+                shift = _shift_around(block, shifts, keys, opener, delta)
+            wrapped = (depth, shift, opener_depth)
         if i in shifts:
-            opens = last_new is not None and block[last_new].rstrip().endswith(_OPENERS)
-            if wrapped is None and last_new is not None and opens and depth > indent_width(block[last_new]):
-                opener_depth = indent_width(block[last_new])
-                before = max(  # the code the new opener follows, at its depth or outside it
-                    (k for k in shifts if k < last_new and indent_width(block[k]) <= opener_depth), default=None
-                )
-                wrapped = (
-                    depth,
-                    shifts[before] if before is not None else _shift_around(block, shifts, keys, last_new, delta),
-                    indent_width(block[last_new]),
-                )
             p = alignment.pairs[i]
             if wrapped is not None or closes is not None:
                 shift = (wrapped[1] if wrapped is not None else closes) or 0
@@ -119,7 +130,12 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
         elif i in alignment.pairs and not line.strip():
             out.append(orig.lines[alignment.pairs[i]])
         else:
-            shift = wrapped[1] if wrapped is not None else _shift_around(block, shifts, keys, i, delta)
+            if wrapped is not None:
+                shift = wrapped[1]
+            elif sibling is not None and depth == sibling[0]:
+                shift = sibling[1]  # beside the new opener, after its wrapped code (``),`` then ``(``)
+            else:
+                shift = _shift_around(block, shifts, keys, i, delta)
             tabs = orig.tabs if not orig.mixed else _tabs_beside(orig, alignment, keys, i)
             out.append(reindent(line, shift, tabs) if shift or tabs else line)
             if line.strip():
@@ -128,6 +144,7 @@ def _paired_render(orig: Original, block: list[str], alignment: Alignment) -> tu
 
 
 _OPENERS = (":", "{", "(", "[", "=>")
+_BRACKETS = ("(", "[")
 
 
 def _tabs_beside(orig: Original, alignment: Alignment, keys: list[int], i: int) -> bool:

@@ -230,8 +230,9 @@ def _has_package(lines: list[str]) -> bool:
 
 
 # A module-level ``const``/``let``/``class`` name in JavaScript and TypeScript is declared once: a second one is an
-# error (``Identifier 'limit' has already been declared``) that tree-sitter does not see.
-_DECLARED = re.compile(r"(?:export\s+)?(?:const|let|class)\s+([A-Za-z_$][\w$]*)")
+# error (``Identifier 'limit' has already been declared``) that tree-sitter does not see; so is an exported ``var``
+# (a duplicate export: fp-ts's ``export var chainOptionKW`` kept beside the sketch's rewrite of it).
+_DECLARED = re.compile(r"(?:(?:export\s+)?(?:const|let|class)|export\s+var)\s+([A-Za-z_$][\w$]*)")
 # A module-level function of a name a ``const``/``let``/``class`` declares is that error too (radash's ``const sum``
 # kept beside the sketch's ``function sum``); two functions of one name are TypeScript's overloads.
 _FUNCTION = re.compile(r"(?:export\s+)?(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)")

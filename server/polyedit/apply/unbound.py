@@ -1,4 +1,5 @@
-"""Names a merge leaves unbound: an import the result no longer has while its code still uses the name.
+"""Names a merge leaves unbound: an import the result no longer has while its code still uses the name, or a
+definition whose decorators a new definition took.
 
 A lazy sketch that starts below the file's imports without a marker, or a marker standing for rows the writer
 deleted, is read one way or the other; when the reading drops an import and keeps code that uses it, the two halves
@@ -9,7 +10,9 @@ refuses instead of guessing which half is right.
 from __future__ import annotations
 
 import ast
+import re
 import threading
+from collections import Counter
 
 # compile() to an AST is not thread-safe before Python 3.13 (CPython gh-106905: "SystemError: AST constructor
 # recursion depth mismatch" when files are applied concurrently in worker threads), so one compile at a time.
@@ -79,3 +82,43 @@ def _bound(tree: ast.Module) -> set[str]:
         elif isinstance(node, ast.arg):
             names.add(node.arg)
     return names
+
+
+_DEF = re.compile(r"\s*(?:async\s+def|def|class)\s+\w+")
+
+
+def stolen_decorators(path: str, original: list[str], sketch: list[str], result: list[str]) -> str | None:
+    """The header of the first decorated definition (unique in both texts) that the result keeps without any of its
+    decorators while they now stand above a new definition, and that the sketch does not show; or None. Python only.
+
+    A sketch that adds a decorated method right above a decorated one (``@testing.fixture`` / ``def new`` / a
+    marker) reads two ways: the shown decorator is a new one (the expected reading) or the file's own, paired, so
+    that the old method loses it. The second keeps more lines paired; the result says which reading won."""
+    if not path.endswith((".py", ".pyi")):
+        return None
+    shown = {line.strip() for line in sketch}
+    before, after = Counter(original), Counter(result)
+    rows = {line: row for row, line in enumerate(result) if after[line] == 1 and _DEF.match(line)}
+    for row, line in enumerate(original):
+        if line not in rows or before[line] != 1 or line.strip() in shown or not _DEF.match(line):
+            continue
+        had = set(_decorators(original, row))
+        if not had or had & set(_decorators(result, rows[line])):
+            continue
+        taken = any(
+            had & set(_decorators(result, other))
+            for other, new in enumerate(result)
+            if new not in before and _DEF.match(new)
+        )
+        if taken:
+            return line.strip()
+    return None
+
+
+def _decorators(lines: list[str], row: int) -> list[str]:
+    """The decorator lines right above the definition at ``row`` (a decorator's own continuation lines aside)."""
+    found = []
+    while row > 0 and lines[row - 1].lstrip().startswith("@"):
+        row -= 1
+        found.append(lines[row])
+    return found

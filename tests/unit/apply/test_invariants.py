@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from polyedit.apply.invariants import syntax_problem
-from polyedit.apply.unbound import dropped_import
+from polyedit.apply.unbound import dropped_import, stolen_decorators
 
 FENCED = ["# Recipes", "", "```rust", "fn a() {}", "```", "", "## More", "", "```rust", "fn b() {}", "```"]
 
@@ -80,3 +80,25 @@ def test_the_removal_share_does_not_count_code_re_wrapped_over_fewer_lines() -> 
     assert removed_share(original, ["a = 1", "", "", "b = 2", "c = (3)", "d = 4"]) == 0.0  # re-wrapped
     assert removed_share(original, ["a = 1", "b = 2", "c = (", "    3", ")", "d = 4"]) == 2 / 8  # blank lines
     assert removed_share(original, ["a = 1", "", "", "d = 4"]) == 4 / 8  # code deleted
+
+
+DECORATED = ["class T:", "    @fixture", "    def old(self):", "        return 1"]
+TAKEN = ["class T:", "    @fixture", "    def new(self):", "        return 2", "", *DECORATED[2:]]
+
+
+def test_a_decorator_a_new_definition_took_is_found() -> None:
+    sketch = ["    @fixture", "    def new(self):", "        return 2", "    # ... existing code ..."]
+    assert stolen_decorators("t.py", DECORATED, sketch, TAKEN) == "def old(self):"
+
+
+def test_a_decorator_moved_on_purpose_passes() -> None:
+    sketch = ["    @fixture", "    def new(self):", "        return 2", "", "    def old(self):"]  # shows it bare
+    assert stolen_decorators("t.py", DECORATED, sketch, TAKEN) is None
+
+
+def test_decorators_kept_or_dropped_alone_pass() -> None:
+    kept = [*TAKEN[:5], "    @fixture", *TAKEN[5:]]
+    assert stolen_decorators("t.py", DECORATED, [], kept) is None
+    dropped = ["class T:", "    def old(self):", "        return 1"]  # no new definition holds them
+    assert stolen_decorators("t.py", DECORATED, [], dropped) is None
+    assert stolen_decorators("t.ts", DECORATED, [], TAKEN) is None
