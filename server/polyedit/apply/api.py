@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from typing import Literal
 
-from polyedit.apply import search_replace
+from polyedit.apply import part, search_replace
 from polyedit.apply.edits import minimal_edits
 from polyedit.apply.invariants import MAX_REMOVED_SHARE, lines_in_order, removed_share, verify
 from polyedit.apply.llm_tier import LlmMerger
@@ -17,7 +17,7 @@ from polyedit.apply.sketch import unwrap
 from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
-from polyedit.apply.unbound import stolen_decorators
+from polyedit.apply.unbound import detached_decorator, stolen_decorators
 
 FormatChoice = Literal["auto", "lazy", "search-replace", "full"]
 
@@ -135,6 +135,15 @@ def _structural(
         lost = sorted(merged.removed - merged.allowed)
         if lost:
             raise ApplyRefused(path, f"the merge would lose line {lost[0] + 1}, which no reading deletes", None, "lost")
+        detached = detached_decorator(path, before, after)
+        if detached is not None:
+            raise ApplyRefused(
+                path,
+                f"the decorator at line {detached} would stand above a blank line, its definition gone: the sketch "
+                "deletes the definition or keeps it; show the lines around it",
+                None,
+                "ambiguous",
+            )
         stolen = stolen_decorators(path, before, sketch_lines, after)
         if stolen is not None:
             raise ApplyRefused(
@@ -156,7 +165,10 @@ def _structural(
     else:
         after = sketch_lines
         if fmt == "auto" and before:
-            _check_whole(path, before, after)
+            try:
+                _check_whole(path, before, after)
+            except ApplyRefused as whole:
+                return _as_part(path, original, sketch_lines, whole, encoding, max_removed_share)
     if chosen == "full" and not before:
         style = detect(sketch)
     return _finish(
@@ -169,6 +181,39 @@ def _structural(
         "structural",
         quoted=quoted,
         shown=shown,
+    )
+
+
+def _as_part(
+    path: str,
+    original: str,
+    sketch: list[str],
+    whole: ApplyRefused,
+    encoding: Encoding,
+    max_removed_share: float | None,
+) -> Applied:
+    """A markerless sketch that cannot be the whole new file (``_check_whole``) merged as the part of the file it
+    shows (``part.py``); when it does not stand where it reads, the whole-file refusal stands, with why."""
+    before = split_lines(original)
+    bracketed = part.bracketed(path, before, sketch)
+    if bracketed is None:
+        raise whole
+    try:
+        applied = _structural(path, original, bracketed, "lazy", encoding, max_removed_share)
+    except ApplyRefused as failed:
+        whole.reason += f"; read as a part of the file, it fails too: {failed.reason}"
+        raise whole from failed
+    after = split_lines(applied.text)
+    problem = part.problem(before, sketch, after)
+    if problem is not None:
+        whole.reason += f"; read as a part of the file, {problem}"
+        raise whole
+    spacing = part.spacing(before, after)
+    if not spacing:
+        return applied
+    kept = [line for row, line in enumerate(after) if row not in spacing]
+    return _finish(
+        path, original, join_lines(kept, detect(original, path)), "lazy", encoding, max_removed_share, "structural"
     )
 
 

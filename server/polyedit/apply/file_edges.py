@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped
 from polyedit.apply.generators import CLOSERS, Original
 from polyedit.apply.markers import is_comment
+from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm
 
 if TYPE_CHECKING:
@@ -78,11 +79,46 @@ _HEADER = re.compile(
 def head_kept(merge: LazyMerge, k: int, reading: Reading) -> bool:
     """Whether the rows above the first block's reading stay although no marker stands before it: the block starts
     at an original definition's header (``starts_at_header``) and the marker after it stands inside that
-    definition, deeper: the sketch shows part of one definition."""
+    definition, deeper: the sketch shows part of one definition; or it starts at a distinctive line standing once
+    in the file (``_starts_at_unique_line``) below more than a few lines of code or data, or a package clause,
+    that it would otherwise delete: the marker above was forgotten."""
     block = merge.block_at(k)
     inside = block.after_indent is not None and block.after_indent > _first_indent(block.lines)
     first = k == merge.blocks[0] and not block.marker_before and not merge.head_dropped
-    return first and inside and starts_at_header(merge.orig, block.lines, reading.start)
+    if not first:
+        return False
+    if inside and starts_at_header(merge.orig, block.lines, reading.start):
+        return True
+    above = range(reading.start)
+    if not _starts_at_unique_line(merge, k, reading) or not _edge_refused(merge, k, reading, above, True):
+        return False
+    # More than a few lines of code or data, or a package clause: no edit deletes those by starting below them. A
+    # header comment (a licence, type definitions' credits) it may delete so: DefinitelyTyped dropped theirs.
+    lines = [merge.orig.lines[r] for r in above if merge.orig.lines[r].strip()]
+    packaged = merge.orig.path.endswith(_PACKAGED) and any(_PACKAGE.match(line) for line in lines)
+    code = [line for line in lines if not is_comment(merge.orig.path, line)]
+    return packaged or len(code) > MAX_DROPPED_AT_EDGE
+
+
+def _edge_refused(merge: LazyMerge, k: int, reading: Reading, rows: range, at_start: bool) -> bool:
+    """Whether reading the block as deleting ``rows`` at the file's start (end) is a forgotten marker: more than a
+    few lines, or lines above the code it starts with (``forgot_head``), unless its new lines re-wrap them."""
+    if rewrapped([merge.orig.lines[r] for r in rows], list(reading.new_lines)):
+        return False
+    forgot = at_start and forgot_head(merge.orig, merge.block_at(k).lines, rows)
+    return forgot or sum(1 for r in rows if merge.orig.lines[r].strip()) > MAX_DROPPED_AT_EDGE
+
+
+def _starts_at_unique_line(merge: LazyMerge, k: int, reading: Reading) -> bool:
+    """Whether the first block of a sketch with markers, with none before it, starts with a distinctive line that
+    stands once in the file, read where it stands (a decorator, a ``[features]`` table, a YAML key, ``package``'s
+    next line): the model started its sketch there and forgot the marker above, rather than deleting what is
+    above (a few lines it may delete so: ``MAX_DROPPED_AT_EDGE``)."""
+    block = merge.block_at(k)
+    if block.marker_before or not (block.marker_after or len(merge.blocks) > 1) or reading.start == 0:
+        return False
+    key = norm(next((line for line in block.lines if line.strip()), ""))
+    return distinctive(key) and merge.orig.positions.get(key) == [reading.start]
 
 
 def head_unused(orig: Original, start: int, merged: list[str]) -> bool:
@@ -176,12 +212,9 @@ def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cos
     if not at_start and tail_kept(merge, reading):
         return Cost()
     rows = range(0, reading.start) if at_start else range(reading.end, n)
-    dropped = sum(1 for r in rows if merge.orig.lines[r].strip())
-    rewrap = rewrapped([merge.orig.lines[r] for r in rows], list(reading.new_lines))
-    if at_start and not rewrap and forgot_head(merge.orig, merge.block_at(k).lines, rows):
+    if _edge_refused(merge, k, reading, rows, at_start):
         return None
-    if dropped > MAX_DROPPED_AT_EDGE and not rewrap:
-        return None  # a forgotten marker, unless the new lines there re-wrap the dropped ones
+    dropped = sum(1 for r in rows if merge.orig.lines[r].strip())
     return Cost(changes=1 if dropped else 0, deleted=dropped)
 
 

@@ -86,14 +86,16 @@ class Original:
         self.outline = outline_of(self.path, tuple(self.lines))
 
 
-def chain_readings(orig: Original, index: int, block: Block) -> list[Reading]:
+def chain_readings(orig: Original, index: int, block: Block, span: tuple[int, int] | None = None) -> list[Reading]:
+    """Line-run readings of the block; with ``span`` (rows [lo, hi)), only those whose runs lie there."""
+    lo, hi = span or (0, len(orig.lines))
     bnorm = [norm(line) for line in block.lines]
-    runs = find_runs(block.lines, orig.lines, bnorm, orig.onorm, orig.positions, 0, len(orig.lines))
+    runs = find_runs(block.lines, orig.lines, bnorm, orig.onorm, orig.positions, lo, hi)
     found = [chain_alignment(chain, bnorm, orig.onorm) for chain in chains(runs)]
     readings = []
     for alignment in found:
         pair_edited_gaps(block.lines, orig.lines, alignment)
-        extend_edges(block.lines, orig.lines, alignment, 0, len(orig.lines))
+        extend_edges(block.lines, orig.lines, alignment, lo, hi)
         alignment.weak = weak_pairs(block.lines, orig.lines, alignment, orig.positions)
         readings += from_alignment(orig, index, block, alignment, "line-run")
         if (solid := without_weak(block.lines, alignment)) is not None:
@@ -190,10 +192,18 @@ def _member_shown_whole(orig: Original, head: Block, reading: Reading, scope_sta
 
 
 def scope_readings(
-    orig: Original, index: int, block: Block, after: int, marker_indent: int | None, is_first: bool, is_last: bool
+    orig: Original,
+    index: int,
+    block: Block,
+    after: int,
+    marker_indent: int | None,
+    is_first: bool,
+    is_last: bool,
+    opened: bool = False,
 ) -> list[Reading]:
     """Placements for a block whose lines are new: ``after`` is the first row after the previous block's reading,
-    ``marker_indent`` the indentation of the marker before the block (None without one)."""
+    ``marker_indent`` the indentation of the marker before the block (None without one), ``opened``: the sketch's
+    new lines before it leave a brace open."""
     n = len(orig.lines)
     lines = [reindent(line, 0, orig.tabs) if orig.tabs else line for line in block.lines]
     new = tuple(norm(line) for line in block.lines if line.strip())
@@ -228,7 +238,7 @@ def scope_readings(
                 readings.append(insert(max(d.end + 1, after), "end-of-scope"))
                 break
     if not readings and is_last and marker_indent is not None:
-        readings.append(_file_end(orig, index, block, closers, after) or insert(n, "end-of-file"))
+        readings.append((None if opened else _file_end(orig, index, block, closers, after)) or insert(n, "end-of-file"))
     return readings
 
 
@@ -236,10 +246,14 @@ _JSON = (".json", ".jsonc", ".json5")
 
 
 def _file_end(orig: Original, index: int, block: Block, closers: list[str], after: int) -> Reading | None:
-    """In JSON, a last block of closers only, after a marker, that are the file's last lines (no grammar tells the
-    scope): they stand for those lines, not new ones after them."""
+    """In JSON, and in a file no grammar reads (CSS, Ruby, shell), a last block of closers only, after a marker,
+    that are the file's last lines (no grammar tells the scope): they stand for those lines, not new ones after
+    them (the ``}`` of an ``@media`` block, a Ruby class's ``end``)."""
     shown = [norm(line) for line in block.lines if line.strip()]
-    if not orig.path.endswith(_JSON) or not closers or len(closers) != len(shown):
+    if orig.path.endswith(_JSON):
+        if not closers or len(closers) != len(shown):
+            return None
+    elif orig.outline.root is not None or not shown or not all(line in CLOSERS for line in shown):
         return None  # in code, a lone closer may close a new scope the sketch opened (``namespace X {``)
     rows = [r for r, line in enumerate(orig.onorm) if line][-len(shown) :]
     if len(rows) < len(shown) or rows[0] < after or [orig.onorm[r] for r in rows] != shown:

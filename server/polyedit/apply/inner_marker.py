@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Reading
+from polyedit.apply.generators import chain_readings
 from polyedit.apply.text import indent_width
 
 if TYPE_CHECKING:
@@ -33,5 +34,15 @@ def inside(merge: LazyMerge, prev: Reading, k: int, found: list[Reading]) -> lis
     if indent_width(marker.line) <= depth or indent_width(first) <= depth:
         return found
     scope = next((d for d in merge.orig.outline.definitions if d.start == row), None)
-    within = [r for r in found if scope is not None and scope.start < r.start <= scope.end]
-    return within or found
+    if scope is None:
+        return found
+    within = [r for r in found if scope.start < r.start <= scope.end]
+    if within:
+        return within
+    # None among the block's best places (a ``return redirect(...)`` standing in many functions, the chains kept
+    # for the others): its line runs inside the definition, looked for there alone.
+    key = (k, scope.start)
+    if key not in merge.inner:
+        span = (scope.start + 1, scope.end + 1)
+        merge.inner[key] = [r for r in chain_readings(merge.orig, k, block, span) if scope.start < r.start <= scope.end]
+    return merge.inner[key] or found

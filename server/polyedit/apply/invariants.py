@@ -29,7 +29,7 @@ import yaml  # type: ignore[import-untyped]
 from polyedit.apply.cost import rewrapped
 from polyedit.apply.edits import line_opcodes
 from polyedit.apply.markers import elision_line, is_any_marker, is_marker
-from polyedit.apply.structure import Outline, has_grammar
+from polyedit.apply.structure import Outline, has_grammar, top_level_rows
 from polyedit.apply.text import norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.unbound import dropped_import, python_ast
@@ -249,6 +249,11 @@ def _declared(lines: list[str]) -> list[str]:
     return names + [m.group(1) for m in map(_FUNCTION.match, lines) if m and m.group(1) in lexical]
 
 
+def _declared_on(lines: list[str]) -> list[str]:
+    """``_declared`` line by line (a function of a name counts wherever it stands)."""
+    return [m.group(1) for line in lines for m in (_DECLARED.match(line), _FUNCTION.match(line)) if m]
+
+
 def _assigned(lines: list[str]) -> list[str]:
     return [m.group(1) for m in map(_ASSIGNED.match, lines) if m and "void 0" not in m.string]
 
@@ -267,14 +272,18 @@ def _doubled_once(path: str, original: list[str], result: list[str]) -> str | No
     (in JavaScript and TypeScript, a module-level ``const``, ``let``, ``class`` name too, or a function of such a
     name, a name an export list exports, and a CommonJS ``exports.name =``)."""
     if path.endswith(_JS):
-        for names_of in (_declared, _exported, _assigned):
+        tops: frozenset[int] | None = None  # parsed only for a name the lines show doubled (rare)
+        for names_of, on in ((_declared, _declared_on), (_exported, _exported), (_assigned, _assigned)):
             now = Counter(names_of(result))
             doubled = [name for name, n in now.items() if n > 1]
             if doubled:
                 before = Counter(names_of(original))
                 for name in doubled:
-                    if now[name] > max(1, before[name]):
-                        return name
+                    if now[name] <= max(1, before[name]):
+                        continue
+                    tops = top_level_rows(path, result) if tops is None else tops
+                    if sum(on([result[row]]).count(name) for row in tops) > max(1, before[name]):
+                        return name  # (not a line of a template string, a comment, a namespace)
     for suffixes, pattern in _ONCE.items():
         if not path.endswith(suffixes):
             continue

@@ -61,6 +61,7 @@ class LazyMerge:
         self.blocks = [k for k, item in enumerate(self.items) if isinstance(item, Block)]
         self.static: dict[int, list[Reading]] = {}
         self.scoped: dict[tuple[int, int], list[Reading]] = {}
+        self.inner: dict[tuple[int, int], list[Reading]] = {}  # a block's readings inside a definition (``inside``)
         self.tied: list[list[Reading]] = []  # other paths as good as the chosen one (``choose``)
         self.tail_rival: list[Reading] | None = None  # the path ending the file with the last block (``choose``)
         self.broken: set[tuple[str, ...]] = set()  # files a settled weak edge's rival renders (``weak_settle.py``)
@@ -107,8 +108,23 @@ class LazyMerge:
                 indent_width(marker.line) if marker else None,
                 is_first=k == self.blocks[0],
                 is_last=not self.open_after(k),
+                opened=not self.open_after(k) and self._opened_new(k),
             )
         return [r for r in self.static[k] + self.scoped[key] if r.start >= after]
+
+    def _opened_new(self, k: int) -> bool:
+        """Whether a brace the sketch leaves open before block item ``k`` opens a new scope: its line, or the line
+        before a lone ``{``, is not in the file (a new ``namespace X {`` whose ``}`` a later block shows)."""
+        shown = [line for item in self.items[:k] if isinstance(item, Block) for line in item.lines if line.strip()]
+        open_at: list[int] = []
+        for i, line in enumerate(shown):
+            for char in line:
+                if char == "{":
+                    open_at.append(i)
+                elif char == "}" and open_at:
+                    open_at.pop()
+        heads = [shown[i - 1] if norm(shown[i]) == "{" and i else shown[i] for i in open_at]
+        return any(not self.orig.positions.get(norm(head)) for head in heads)
 
     def _known_lines(self, block: Block) -> list[str]:
         """The block's distinctive lines that stand in the original (too often to fix its place on their own): such

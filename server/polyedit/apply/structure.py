@@ -206,6 +206,19 @@ def top_level_names(path: str, text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def top_level_rows(path: str, lines: list[str]) -> frozenset[int]:
+    """The rows where the file's top-level statements start (the root's children); none without a grammar. A row
+    inside a template string, a block comment or a ``namespace N {`` is not one."""
+    spec = language_for(path)
+    if spec is None:
+        return frozenset()
+    try:
+        root = parser_for(spec.name).parse(("\n".join(lines) + "\n").encode("utf-8")).root_node
+    except Exception:  # a grammar that fails finds nothing
+        return frozenset()
+    return frozenset(node.start_point.row for node in root.children)
+
+
 WRAPPER_DEPTH = 6  # levels looked through for wrapped definitions: a UMD bundle's function is 5 below the root
 WRAPPER_NODES = 20_000  # nodes looked at in all: a large script of statements stays cheap
 _NAMESPACES = frozenset({"module", "internal_module", "namespace_definition"})  # named by what they hold

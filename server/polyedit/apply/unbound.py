@@ -13,6 +13,9 @@ import ast
 import re
 import threading
 from collections import Counter
+from itertools import pairwise
+
+from polyedit.apply.markers import comment_styles, is_marker
 
 # compile() to an AST is not thread-safe before Python 3.13 (CPython gh-106905: "SystemError: AST constructor
 # recursion depth mismatch" when files are applied concurrently in worker threads), so one compile at a time.
@@ -84,41 +87,94 @@ def _bound(tree: ast.Module) -> set[str]:
     return names
 
 
-_DEF = re.compile(r"\s*(?:async\s+def|def|class)\s+\w+")
+_HEADERS = {
+    ".py": re.compile(r"\s*(?:async\s+def|def|class)\s+\w+"),
+    ".pyi": re.compile(r"\s*(?:async\s+def|def|class)\s+\w+"),
+    ".rs": re.compile(
+        r"\s*(?:pub(?:\([\w:\s]+\))?\s+)?(?:(?:async|const|unsafe)\s+)*(?:fn|struct|enum|impl|trait|mod)\b"
+    ),
+}
+_DECORATOR = {".py": "@", ".pyi": "@", ".rs": "#["}
+_COMMENT = {".py": "#", ".pyi": "#", ".rs": "//"}
 
 
 def stolen_decorators(path: str, original: list[str], sketch: list[str], result: list[str]) -> str | None:
-    """The header of the first decorated definition (unique in both texts) that the result keeps without any of its
-    decorators while they now stand above a new definition, and that the sketch does not show; or None. Python only.
+    """The header of the first decorated definition whose decorators (Python's ``@``, Rust's ``#[...]``) the
+    result takes, some or all, for a new definition above it, while the sketch does not show that header bare
+    (right after a line of its own: after a marker, the marker stands for the decorators); or None.
 
     A sketch that adds a decorated method right above a decorated one (``@testing.fixture`` / ``def new`` / a
     marker) reads two ways: the shown decorator is a new one (the expected reading) or the file's own, paired, so
-    that the old method loses it. The second keeps more lines paired; the result says which reading won."""
-    if not path.endswith((".py", ".pyi")):
+    that the old method loses it. The second keeps more lines paired; the result says which reading won. A
+    header standing in several places is followed by its rank (the second ``def build():`` of the file)."""
+    suffix = next((s for s in _HEADERS if path.endswith(s)), None)
+    if suffix is None:
         return None
-    shown = {line.strip() for line in sketch}
-    before, after = Counter(original), Counter(result)
-    rows = {line: row for row, line in enumerate(result) if after[line] == 1 and _DEF.match(line)}
+    header, at, comment = _HEADERS[suffix], _DECORATOR[suffix], _COMMENT[suffix]
+    styles = comment_styles(path)
+    bare = {
+        line.strip()
+        for before, line in zip(["", *sketch], sketch, strict=False)
+        if header.match(line) and not is_marker(before, styles)
+    }
+    known = Counter(original)
+    places: dict[str, list[int]] = {}
+    for row, line in enumerate(result):
+        if header.match(line):
+            places.setdefault(line, []).append(row)
+    new = [row for row, line in enumerate(result) if header.match(line) and line not in known]
+    if not new:
+        return None  # no new definition: none can take another's decorators (the common case)
+    rank: Counter[str] = Counter()
     for row, line in enumerate(original):
-        if line not in rows or before[line] != 1 or line.strip() in shown or not _DEF.match(line):
+        if not header.match(line):
             continue
-        had = set(_decorators(original, row))
-        if not had or had & set(_decorators(result, rows[line])):
+        rank[line] += 1
+        rows = places.get(line, [])
+        if len(rows) != known[line] or line.strip() in bare:
             continue
-        taken = any(
-            had & set(_decorators(result, other))
-            for other, new in enumerate(result)
-            if new not in before and _DEF.match(new)
+        lost = set(_decorators(original, row, at, comment)) - set(
+            _decorators(result, rows[rank[line] - 1], at, comment)
         )
-        if taken:
+        if lost and any(lost & set(_decorators(result, other, at, comment)) for other in new):
             return line.strip()
     return None
 
 
-def _decorators(lines: list[str], row: int) -> list[str]:
-    """The decorator lines right above the definition at ``row`` (a decorator's own continuation lines aside)."""
-    found = []
-    while row > 0 and lines[row - 1].lstrip().startswith("@"):
+def _decorators(lines: list[str], row: int, at: str, comment: str) -> list[str]:
+    """The decorator lines above the definition at ``row``: their first lines, through comments between and a
+    decorator's own continuation lines (deeper, or closing its brackets)."""
+    found: list[str] = []
+    depth = len(lines[row]) - len(lines[row].lstrip())
+    pending = 0  # continuation lines seen since the last decorator line, kept only if a decorator opens them
+    while row > 0:
         row -= 1
-        found.append(lines[row])
+        text = lines[row].strip()
+        if text.startswith(at):
+            found.append(lines[row])
+            pending = 0
+        elif text.startswith(comment):
+            continue
+        elif text and (len(lines[row]) - len(lines[row].lstrip()) > depth or text[0] in ")]}"):
+            pending += 1
+            if pending > 20:
+                break
+        else:
+            break
     return found
+
+
+def detached_decorator(path: str, original: list[str], result: list[str]) -> int | None:
+    """The 1-based row of the first Python decorator the result leaves standing above a blank line, where the
+    original has fewer such rows (the definition it decorated deleted, its decorator kept above the next one's:
+    legal Python, never what a sketch means); or None."""
+    if not path.endswith((".py", ".pyi")):
+        return None
+
+    def detached(lines: list[str]) -> list[int]:
+        return [
+            row for row, (line, nxt) in enumerate(pairwise(lines)) if line.lstrip().startswith("@") and not nxt.strip()
+        ]
+
+    rows = detached(result)
+    return rows[0] + 1 if len(rows) > len(detached(original)) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from polyedit.apply.invariants import syntax_problem
-from polyedit.apply.unbound import dropped_import, stolen_decorators
+from polyedit.apply.unbound import detached_decorator, dropped_import, stolen_decorators
 
 FENCED = ["# Recipes", "", "```rust", "fn a() {}", "```", "", "## More", "", "```rust", "fn b() {}", "```"]
 
@@ -102,3 +102,25 @@ def test_decorators_kept_or_dropped_alone_pass() -> None:
     dropped = ["class T:", "    def old(self):", "        return 1"]  # no new definition holds them
     assert stolen_decorators("t.py", DECORATED, [], dropped) is None
     assert stolen_decorators("t.ts", DECORATED, [], TAKEN) is None
+
+
+def test_a_multi_line_decorator_through_a_comment_is_found() -> None:
+    decorator = ["    @mark.parametrize(", '        "n", [1, 2]', "    )"]
+    original = ["class T:", *decorator, "    # slow", "    def old(self, n):"]
+    result = [*original[:4], "    def new(self, n):", "        return n", "", "    # slow", "    def old(self, n):"]
+    assert stolen_decorators("t.py", original, ["    def new(self, n):"], result) == "def old(self, n):"
+
+
+def test_a_rust_attribute_taken_and_a_header_after_a_marker_are_found() -> None:
+    original = ["#[test]", "fn parses() {", "}"]
+    result = ["#[test]", "fn parses_empty() {", "}", "", "fn parses() {", "}"]
+    sketch = ["#[test]", "fn parses_empty() {", "}", "// ... existing code ...", "fn parses() {"]
+    assert stolen_decorators("t.rs", original, sketch, result) == "fn parses() {"
+
+
+def test_a_decorator_left_above_a_blank_line_is_found() -> None:
+    original = ["@login_required", "def recent(request):", "    return 1", "", "", "@login_required", "def tags(r):"]
+    result = ["@login_required", "", "", "@login_required", "def tags(r):"]  # recent's def and body gone
+    assert detached_decorator("v.py", original, result) == 1
+    assert detached_decorator("v.py", original, original) is None
+    assert detached_decorator("v.ts", original, result) is None

@@ -1,0 +1,11 @@
+package main
+
+import "fmt"
+
+func hello() {
+	fmt.Println("hello")
+}
+
+func bye() {
+	fmt.Println("bye")
+}
