@@ -70,7 +70,7 @@ def forgot_head(orig: Original, block: list[str], rows: range) -> bool:
     return bool((imported - defined) & rest)
 
 
-_HEADER = re.compile(
+HEADER = re.compile(
     r"\s*(?:export\s+)?(?:default\s+)?(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?"
     r"(?:class|def|func|fn|function|struct|impl|interface|trait|enum)\b"
 )
@@ -150,7 +150,7 @@ def starts_at_header(orig: Original, block: list[str], start: int) -> bool:
     definition, and the file above it stays (the marker before it was forgotten; a model rewriting the file from
     there would not leave its imports out)."""
     first = next((line for line in block if line.strip()), "")
-    if start >= len(orig.lines) or norm(first) != orig.onorm[start] or not _HEADER.match(first):
+    if start >= len(orig.lines) or norm(first) != orig.onorm[start] or not HEADER.match(first):
         return False
     return any(d.start == start and d.header_indent == indent_width(first) for d in orig.outline.definitions)
 
@@ -164,7 +164,8 @@ def taken_over(orig: Original, block: list[str], end: int) -> bool:
 
 def bound_names(line: str) -> set[str]:
     """The names an import line binds (``b`` of ``from a import b``, ``c`` of ``import {b as c} from 'a'``, ``fs`` of
-    ``const fs = require('fs')``, ``d`` of ``use a::{b::d}``); when its form is unknown, every word but keywords."""
+    ``const fs = require('fs')``, ``d`` of ``use a::{b::d}``, ``C`` of ``import a.b.C;``); when its form is unknown,
+    every word but keywords."""
     text = line.strip().rstrip(";")
     if (python := re.match(r"from\s+\S+\s+import\s+(.*)", text)) is not None:
         items, last = python.group(1), False
@@ -172,8 +173,8 @@ def bound_names(line: str) -> set[str]:
         items, last = required.group(1), False
     elif text.startswith("import ") and " from " in text:
         items, last = text[len("import ") : text.rindex(" from ")], False
-    elif text.startswith("use "):
-        items, last = text[len("use ") :], True  # a Rust path binds its last segment
+    elif text.startswith("use ") or (text.startswith("import ") and line.rstrip().endswith(";")):
+        items, last = text.split(" ", 1)[1], True  # a Rust path, Java's ``import a.b.C;``: its last segment
     elif text.startswith("import ") and not text.startswith("import ("):
         items, last = text[len("import ") :], False  # Python ``import a.b`` binds ``a``
     else:

@@ -150,7 +150,7 @@ def closer_readings(orig: Original, index: int, block: Block) -> list[Reading]:
     closer = norm(block.lines[shown[-1]])
     head = Block(block.lines[: shown[-1]], block.first, block.marker_before, False)  # the closer holds its end
     readings = []
-    opened_before = block.marker_before and len(_open_closers(block.lines)) == 1  # it closes the marker's scope
+    opened_before = block.marker_before and len(open_closers(block.lines)) == 1  # it closes the marker's scope
     for reading in chain_readings(orig, index, head):
         around = [d for d in orig.outline.definitions if d.start < reading.end <= d.end]
         around = [d for d in around if d.start >= reading.start or opened_before]
@@ -216,7 +216,7 @@ def scope_readings(
     if is_first and marker_indent is None:  # the sketch starts where the file starts
         return [_at_start(orig, index, block, lines, cost, new)]
     readings = []
-    closers = _open_closers(block.lines)
+    closers = open_closers(block.lines)
     if marker_indent is not None and after > 0:
         around = [d for d in orig.outline.definitions if d.start < after <= d.end + 1 and d.end + 1 >= after]
         for d in sorted(around, key=lambda d: d.end - d.start):
@@ -238,7 +238,13 @@ def scope_readings(
                 readings.append(insert(max(d.end + 1, after), "end-of-scope"))
                 break
     if not readings and is_last and marker_indent is not None:
-        readings.append((None if opened else _file_end(orig, index, block, closers, after)) or insert(n, "end-of-file"))
+        end = None if opened else _file_end(orig, index, block, closers, after)
+        if end is not None:
+            readings.append(end)
+        elif opened or not closers or orig.outline.root is not None or orig.path.endswith(_JSON):
+            # (without a grammar, new code closed by a closer neither it nor the sketch's new lines opened ends a
+            # scope no outline finds: the end of the file is a guess, after the file's own closers)
+            readings.append(insert(n, "end-of-file"))
     return readings
 
 
@@ -305,7 +311,7 @@ def _at_start(orig: Original, index: int, block: Block, lines: list[str], cost: 
     return Reading(index, "file-start", (Piece(0, size, tuple(lines)),), cost, new)
 
 
-def _open_closers(lines: list[str]) -> list[str]:
+def open_closers(lines: list[str]) -> list[str]:
     """The block's last lines that close scopes it did not open (a partial class closed by a lone brace)."""
     depth = 0
     for line in lines:
