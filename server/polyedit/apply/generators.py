@@ -238,7 +238,11 @@ def scope_readings(
                 readings.append(insert(max(d.end + 1, after), "end-of-scope"))
                 break
     if not readings and is_last and marker_indent is not None:
-        end = None if opened else _file_end(orig, index, block, closers, after)
+        end = (
+            None
+            if opened
+            else _file_end(orig, index, block, closers, after) or _before_last_closers(orig, index, block, after)
+        )
         if end is not None:
             readings.append(end)
         elif opened or not closers or orig.outline.root is not None or orig.path.endswith(_JSON):
@@ -267,6 +271,37 @@ def _file_end(orig: Original, index: int, block: Block, closers: list[str], afte
     end = len(orig.lines)
     piece = Piece(rows[0], end, tuple(orig.lines[rows[0] : end]))
     return Reading(index, "end-of-file", (piece,), Cost(), (), kept=frozenset(range(rows[0], end)))
+
+
+def _before_last_closers(orig: Original, index: int, block: Block, after: int) -> Reading | None:
+    """In a file no grammar reads, a last block after a marker of new code then closers standing shallower than
+    its first line (a Ruby method, then the class's ``end``): when those closers are the file's last lines, as
+    they stand, the new code goes before them."""
+    if orig.outline.root is not None or orig.path.endswith(_JSON):
+        return None
+    shown = [line for line in block.lines if line.strip()]
+    if not shown:
+        return None
+    depth = indent_width(shown[0])
+    closing = 0
+    while closing < len(shown) and norm(shown[-1 - closing]) in CLOSERS and indent_width(shown[-1 - closing]) < depth:
+        closing += 1
+    if not closing or closing == len(shown):
+        return None
+    rows = [r for r, line in enumerate(orig.onorm) if line][-closing:]
+    if (
+        len(rows) < closing
+        or rows[0] < after
+        or [orig.lines[r].rstrip() for r in rows] != [line.rstrip() for line in shown[-closing:]]
+    ):
+        return None
+    first_closer = [i for i, line in enumerate(block.lines) if line.strip()][len(shown) - closing]
+    body = tuple(block.lines[:first_closer])
+    end = len(orig.lines)
+    new = tuple(norm(line) for line in body if line.strip())
+    piece = Piece(rows[0], end, (*body, *orig.lines[rows[0] : end]))
+    cost = Cost(unpaired=sum(map(distinctive, new)), changes=1)
+    return Reading(index, "end-of-file", (piece,), cost, new, kept=frozenset(range(rows[0], end)))
 
 
 def _restates_last(orig: Original, body: list[str], start: int, after: int) -> bool:
