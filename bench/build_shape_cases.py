@@ -57,8 +57,8 @@ refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, 
 (session 12, fresh: babel, blinker, refine's inferencer, koa, new.css, fsnotify, go-diff, aho-corasick, textwrap) and
 ``holdout7`` (session 13, fresh: jmespath, natsort, refine's core, consola, simple.css, go-colorable, gjson, nom,
 unicase) and ``holdout8`` (session 14, fresh: alembic, astroid, refine's react-router-v6 package, knex, sakura.css,
-go-flags, magiconair/properties, petgraph, toml_edit) and ``holdout9`` (session 15, fresh: voluptuous, pexpect, refine's kbar
-package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url).
+go-flags, magiconair/properties, petgraph, toml_edit) and ``holdout9`` (session 15, fresh: voluptuous, pexpect,
+refine's kbar package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
