@@ -36,7 +36,7 @@ from polyedit.apply.kept_beside import kept_before, kept_beside
 from polyedit.apply.moves import moved_imports, moved_rows, spacer
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
-from polyedit.apply.sketch import Block, Marker, segment
+from polyedit.apply.sketch import Block, Marker, opens_new_scope, segment
 from polyedit.apply.text import indent_width, norm
 from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
@@ -108,23 +108,9 @@ class LazyMerge:
                 indent_width(marker.line) if marker else None,
                 is_first=k == self.blocks[0],
                 is_last=not self.open_after(k),
-                opened=not self.open_after(k) and self._opened_new(k),
+                opened=not self.open_after(k) and opens_new_scope(self.items[:k], self.orig.positions),
             )
         return [r for r in self.static[k] + self.scoped[key] if r.start >= after]
-
-    def _opened_new(self, k: int) -> bool:
-        """Whether a brace the sketch leaves open before block item ``k`` opens a new scope: its line, or the line
-        before a lone ``{``, is not in the file (a new ``namespace X {`` whose ``}`` a later block shows)."""
-        shown = [line for item in self.items[:k] if isinstance(item, Block) for line in item.lines if line.strip()]
-        open_at: list[int] = []
-        for i, line in enumerate(shown):
-            for char in line:
-                if char == "{":
-                    open_at.append(i)
-                elif char == "}" and open_at:
-                    open_at.pop()
-        heads = [shown[i - 1] if norm(shown[i]) == "{" and i else shown[i] for i in open_at]
-        return any(not self.orig.positions.get(norm(head)) for head in heads)
 
     def _known_lines(self, block: Block) -> list[str]:
         """The block's distinctive lines that stand in the original (too often to fix its place on their own): such

@@ -3,11 +3,12 @@ models wrap around the code: a Markdown fence, prose before the fence or after i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from polyedit.apply.markers import is_marker
-from polyedit.apply.text import indent_width
+from polyedit.apply.text import indent_width, norm
 
 
 @dataclass
@@ -93,3 +94,19 @@ def _is_prose(line: str) -> bool:
     """A sentence, not code: words and ends with punctuation or a colon, no code brackets."""
     text = line.strip()
     return (len(text.split()) >= 3 and not any(c in text for c in "{}();=")) or (text.endswith(":") and " " in text)
+
+
+def opens_new_scope(items: list[Block | Marker], positions: Mapping[str, list[int]]) -> bool:
+    """Whether a brace the sketch's blocks ``items`` leave open opens a new scope: its line, or the line before a
+    lone ``{``, is not in the file (``positions``: the file's normalised lines; a new ``namespace X {`` whose ``}``
+    a later block shows)."""
+    shown = [line for item in items if isinstance(item, Block) for line in item.lines if line.strip()]
+    open_at: list[int] = []
+    for i, line in enumerate(shown):
+        for char in line:
+            if char == "{":
+                open_at.append(i)
+            elif char == "}" and open_at:
+                open_at.pop()
+    heads = [shown[i - 1] if norm(shown[i]) == "{" and i else shown[i] for i in open_at]
+    return any(not positions.get(norm(head)) for head in heads)
