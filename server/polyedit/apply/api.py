@@ -17,7 +17,7 @@ from polyedit.apply.sketch import unwrap
 from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines
 from polyedit.apply.types import Applied, ApplyRefused, Encoding, Format
-from polyedit.apply.unbound import detached_decorator, stolen_decorators
+from polyedit.apply.unbound import decorator_problem
 
 FormatChoice = Literal["auto", "lazy", "search-replace", "full"]
 
@@ -135,24 +135,9 @@ def _structural(
         lost = sorted(merged.removed - merged.allowed)
         if lost:
             raise ApplyRefused(path, f"the merge would lose line {lost[0] + 1}, which no reading deletes", None, "lost")
-        detached = detached_decorator(path, before, after)
-        if detached is not None:
-            raise ApplyRefused(
-                path,
-                f"the decorator at line {detached} would stand above a blank line, its definition gone: the sketch "
-                "deletes the definition or keeps it; show the lines around it",
-                None,
-                "ambiguous",
-            )
-        stolen = stolen_decorators(path, before, sketch_lines, after)
-        if stolen is not None:
-            raise ApplyRefused(
-                path,
-                f"the result would take the decorators of '{stolen}' for the sketch's new definition above it: "
-                "show that definition's header below the new one, or mark where the file's lines go on",
-                None,
-                "ambiguous",
-            )
+        decorators = decorator_problem(path, before, sketch_lines, after)
+        if decorators is not None:
+            raise ApplyRefused(path, decorators, None, "ambiguous")
         missing = lines_in_order(sketch_lines, after, styles)
         if missing is not None:
             raise ApplyRefused(

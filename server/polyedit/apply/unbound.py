@@ -178,3 +178,21 @@ def detached_decorator(path: str, original: list[str], result: list[str]) -> int
 
     rows = detached(result)
     return rows[0] + 1 if len(rows) > len(detached(original)) else None
+
+
+def decorator_problem(path: str, original: list[str], sketch: list[str], result: list[str]) -> str | None:
+    """Why a merged result's decorators do not stand as the sketch means (``detached_decorator``,
+    ``stolen_decorators``), or None."""
+    detached = detached_decorator(path, original, result)
+    if detached is not None:
+        return (
+            f"the decorator at line {detached} would stand above a blank line, its definition gone: the sketch "
+            "deletes the definition or keeps it; show the lines around it"
+        )
+    stolen = stolen_decorators(path, original, sketch, result)
+    if stolen is not None:
+        return (
+            f"the result would take the decorators of '{stolen}' for the sketch's new definition above it: "
+            "show that definition's header below the new one, or mark where the file's lines go on"
+        )
+    return None
