@@ -368,6 +368,38 @@ FINAL10_DEBIAN = {
     ],
     "rust": ["librust-rayon-dev", "librust-chrono-dev", "librust-url-dev"],
 }
+# A thirteenth set, built at the start of session 16 before any apply work (``--set final11``).
+FINAL11_SEED = 20261210
+FINAL11_PYPI_PAIRS = [
+    ("pyjwt", "2.8.0", "2.9.0"),
+    ("lark", "1.1.8", "1.1.9"),
+    ("pydash", "7.0.7", "8.0.0"),
+    ("croniter", "2.0.1", "2.0.5"),
+    ("funcy", "1.18", "2.0"),
+    ("beautifulsoup4", "4.12.2", "4.12.3"),
+    ("pylint", "3.1.0", "3.2.0"),
+]
+FINAL11_NPM_PAIRS = [
+    ("ejs", "3.1.9", "3.1.10"),
+    ("jsonc-parser", "3.2.0", "3.3.1"),
+    ("redux", "5.0.0", "5.0.1"),
+    ("fuse.js", "7.0.0", "7.1.0"),
+    ("es-toolkit", "1.39.9", "1.39.10"),
+    ("underscore", "1.13.6", "1.13.7"),
+]
+FINAL11_DEBIAN = {
+    "go": [
+        "golang-github-gobwas-glob-dev",
+        "golang-github-google-shlex-dev",
+        "golang-github-yuin-goldmark-dev",
+    ],
+    "rust": [
+        "librust-parking-lot-dev",
+        "librust-termcolor-dev",
+        "librust-uuid-dev",
+        "librust-crossbeam-channel-dev",
+    ],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -382,6 +414,7 @@ SETS = {
     "final8": (FINAL8_SEED, FINAL8_PYPI_PAIRS, FINAL8_NPM_PAIRS, FINAL8_DEBIAN),
     "final9": (FINAL9_SEED, FINAL9_PYPI_PAIRS, FINAL9_NPM_PAIRS, FINAL9_DEBIAN),
     "final10": (FINAL10_SEED, FINAL10_PYPI_PAIRS, FINAL10_NPM_PAIRS, FINAL10_DEBIAN),
+    "final11": (FINAL11_SEED, FINAL11_PYPI_PAIRS, FINAL11_NPM_PAIRS, FINAL11_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -58,7 +58,8 @@ refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, 
 ``holdout7`` (session 13, fresh: jmespath, natsort, refine's core, consola, simple.css, go-colorable, gjson, nom,
 unicase) and ``holdout8`` (session 14, fresh: alembic, astroid, refine's react-router-v6 package, knex, sakura.css,
 go-flags, magiconair/properties, petgraph, toml_edit) and ``holdout9`` (session 15, fresh: voluptuous, pexpect,
-refine's kbar package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url).
+refine's kbar package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url) and ``holdout10`` (session 16, fresh:
+pyjwt, lark, refine's devtools package, ejs, Pure.css, gobwas/glob, goldmark, parking_lot, uuid).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -253,6 +254,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-url-dev",
         ],
     },
+    # Session 16: fresh again, built before that session's apply work.
+    "holdout10": {
+        "pypi": [("pyjwt", "2.9.0"), ("lark", "1.1.9")],
+        "npm": [
+            ("@refinedev/devtools", "1.2.17"),
+            ("ejs", "3.1.10"),
+            ("purecss", "3.0.0"),
+        ],
+        "debian": [
+            "golang-github-gobwas-glob-dev",
+            "golang-github-yuin-goldmark-dev",
+            "librust-parking-lot-dev",
+            "librust-uuid-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -285,6 +301,7 @@ PER_SHAPE = {
     "holdout7": 6,
     "holdout8": 6,
     "holdout9": 6,
+    "holdout10": 6,
 }
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
