@@ -189,7 +189,7 @@ def _as_part(
         whole.reason += f"; read as a part of the file, it fails too: {failed.reason}"
         raise whole from failed
     after = split_lines(applied.text)
-    problem = part.problem(before, sketch, after)
+    problem = part.problem(path, before, sketch, after)
     if problem is not None:
         whole.reason += f"; read as a part of the file, {problem}"
         raise whole

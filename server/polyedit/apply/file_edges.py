@@ -219,6 +219,37 @@ def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cos
     return Cost(changes=1 if dropped else 0, deleted=dropped)
 
 
+Scored = tuple[Cost, list[Reading]]  # a path of readings, one per block, and its total cost
+
+
+def file_ends(merge: LazyMerge, layer: dict[Reading, Scored]) -> tuple[list[Scored], list[Scored], list[Cost]]:
+    """The dynamic programme's paths with what each drops at the file's end counted in (``edge_cost``), those of
+    them that drop lines there (without that count: ``tail_rival``'s), and the costs of the paths that would drop
+    more than a sketch without a marker there may."""
+    finals, ends, dropping = [], [], []
+    for r, (total, path) in layer.items():
+        edge = edge_cost(merge, merge.blocks[-1], r, at_start=False)
+        if edge is None:
+            dropping.append(total)
+            continue
+        finals.append((total + edge, path))
+        if edge.deleted:
+            ends.append((total, path))
+    return finals, ends, dropping
+
+
+def dropped_better(merge: LazyMerge, best: Scored, dropping: list[Cost]) -> bool:
+    """Whether a reading of the last block by its lines, which would drop more of the file's end than a sketch
+    without a marker there may (``dropping``: their costs), pairs edge lines of the block that the best one
+    keeping the end leaves unpaired, the best read by its lines elsewhere (not by name, not closing a scope): the
+    best is then a fallback, not what the sketch means; it ends the file there, or its marker was forgotten, and
+    nothing says which."""
+    last = best[1][-1]
+    if not dropping or last.anchored_by_name or tail_kept(merge, last):
+        return False
+    return min(cost.edges for cost in dropping) < best[0].edges
+
+
 def tail_rival(
     merge: LazyMerge, best: list[Reading], total: Cost, ends: list[tuple[Cost, list[Reading]]]
 ) -> list[Reading] | None:

@@ -23,7 +23,16 @@ from polyedit.apply.echo import doubled_line, echoed_edge, echoed_run, fragment_
 from polyedit.apply.edge_guess import guessed_edge
 from polyedit.apply.edge_held import edge_readings
 from polyedit.apply.evidence import shown_deleted
-from polyedit.apply.file_edges import MAX_DROPPED_AT_EDGE, edge_cost, head_kept, head_unused, tail_kept, tail_rival
+from polyedit.apply.file_edges import (
+    MAX_DROPPED_AT_EDGE,
+    dropped_better,
+    edge_cost,
+    file_ends,
+    head_kept,
+    head_unused,
+    tail_kept,
+    tail_rival,
+)
 from polyedit.apply.generators import (
     Original,
     chain_readings,
@@ -137,18 +146,12 @@ class LazyMerge:
                         nxt[r] = cand
             self._check_found(k, nxt)
             layer = nxt
-        finals, ends = [], []
-        for r, (total, path) in layer.items():
-            edge = edge_cost(self, self.blocks[-1], r, at_start=False)
-            if edge is not None:
-                finals.append((total + edge, path))
-                if edge.deleted:
-                    ends.append((total, path))
+        finals, ends, dropping = file_ends(self, layer)
         if len(self.blocks) == 1 and self.marker_before(self.blocks[0]) is not None:
             tail = idle_tail(self.orig.lines, list(layer), lambda rs: self.render(rs).lines, [p for _, p in finals])
             if tail is not None:
                 return [tail]  # the dropped tail is the sketch's only change (``idle_tail.py``)
-        if not finals:
+        if not finals or dropped_better(self, min(finals, key=lambda item: item[0]), dropping):
             block = self.block_at(self.blocks[-1])
             raise self.refuse(
                 "the sketch has no marker at its end but would drop more than "

@@ -1,64 +1,154 @@
 """A markerless sketch that cannot be the whole new file, read as the part of the file it shows.
 
-A model that changes one CSS rule, one YAML job, one Ruby method or one Markdown row often sends just that, with no
-marker around it. ``api`` merges it as if a marker stood before and after it (``bracketed``), then keeps the result
-only if the part stood where it reads (``problem``): its first and last lines are lines of the file, paired there
-and not added beside them; its lines moved by one shift (a part placed whole); it deletes no line (a fragment of
-several definitions may have skipped the ones between); and beyond the lines it shows unchanged it rewrites no
-block's opening line (``.alert-info`` then a new ``.alert-warning`` rule: added, not written over ``.alert-danger``
-that follows). Blank lines it adds between two of the file's lines are a retyped fragment's spacing, not an edit
-(``spacing``), unless they are its only change.
+A model that changes one CSS rule, one YAML job, one line of a function or one Markdown row often sends just that,
+with no marker around it. ``api`` merges it as if a marker stood before and after it (``bracketed``: one of its
+lines must stand in the file, and none may stand for lines left out), then keeps the result only if the part stood
+where it reads (``problem``):
+
+- its first and last lines are lines of the file, or, new there, they replace lines they are versions of (``self.
+  maxlevel = 8`` for ``= 6``), or stand beside lines they are no version of (a new function before ``return M``);
+  a new line at an edge that is about the line beside it (``await sleep(...)`` before ``await sleep(...)``) or a new
+  closing brace there may replace that line or stand beside it, and nothing says which;
+- it does not run from the file's first distinctive line to its last (then it may be the whole file rewritten);
+- its lines moved by one shift (a part placed whole);
+- it deletes no line, but statements between two of its lines that stand once in the file (deleted or rewritten
+  there; a fragment of several definitions skips the ones between, so no definition may be among them);
+- beyond the lines it shows unchanged it rewrites no block's opening line (``.alert-info`` then a new
+  ``.alert-warning`` rule: added, not written over ``.alert-danger`` that follows), but a control statement's
+  (``for (const meta of [...]) {`` with one more item).
+
+Blank lines it adds between two of the file's lines are a retyped fragment's spacing, not an edit (``spacing``),
+unless they are its only change.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from difflib import SequenceMatcher
 
 from polyedit.apply.edits import line_opcodes
 from polyedit.apply.file_edges import HEADER
-from polyedit.apply.markers import comment_styles
+from polyedit.apply.likeness import WORDS, line_key, recognisable_edit, rewritten
+from polyedit.apply.markers import comment_styles, elision_line
 from polyedit.apply.runs import distinctive
+from polyedit.apply.structure import Outline, outline_of
 from polyedit.apply.text import indent_width, norm
 
 _CLOSERS = {"/*": " */", "{/*": " */}", "<!--": " -->"}
 
 
 def bracketed(path: str, original: list[str], sketch: list[str]) -> str | None:
-    """The sketch between two markers of the file's comment syntax, or None when its first or last line does not
-    stand in the file as it is (a changed line at a part's edge may replace the file's line there or stand beside
-    it, and without a marker nothing says which)."""
-    shown = [line for line in sketch if line.strip()]
+    """The sketch between two markers of the file's comment syntax, or None when none of its lines stands in the
+    file as it is (nothing places it) or one stands for lines left out (``[... rest unchanged ...]``: the sketch
+    says it is not the part it shows, but that part with an elision the merge does not read as a marker)."""
     known = {norm(line) for line in original}
-    if not shown or norm(shown[0]) not in known or norm(shown[-1]) not in known:
+    styles = comment_styles(path)
+    if not any(distinctive(norm(line)) and norm(line) in known for line in sketch):
         return None
-    style = comment_styles(path)[0]
+    if any(elision_line(line, styles) for line in sketch):
+        return None
+    style = styles[0]
     marker = f"{style} ... existing code ...{_CLOSERS.get(style, '')}"
     return "\n".join([marker, *sketch, marker])
 
 
-def problem(original: list[str], sketch: list[str], result: list[str]) -> str | None:
+def problem(path: str, original: list[str], sketch: list[str], result: list[str]) -> str | None:
     """Why the merged part does not stand where it reads, or None."""
     shown = [line for line in sketch if line.strip()]
-    for edge in {norm(shown[0]), norm(shown[-1])}:
+    opcodes = [op for op in line_opcodes(original, result) if op[0] != "equal"]
+    for edge, at_start in ((norm(shown[0]), True), (norm(shown[-1]), False)):
         count = Counter(norm(line) for line in sketch)[edge]
         if sum(norm(line) == edge for line in result) - sum(norm(line) == edge for line in original) >= count:
-            return f"its edge '{edge[:40]}' would be a new line"
+            why = _new_edge(original, result, opcodes, edge, at_start)
+            if why is not None:
+                return why
     paired = _paired(sketch, result)
     shifts = {indent_width(result[j]) - indent_width(sketch[i]) for i, j in paired if sketch[i].strip()}
     if len(shifts) > 1:
         return f"its lines would stand at {len(shifts)} different shifts from its indentation: where it goes is unclear"
     once = {key for key, n in Counter(norm(line) for line in original).items() if n == 1}
     anchors = [j for i, j in paired if distinctive(norm(sketch[i])) and norm(sketch[i]) in once]
-    for _, a, b, c, d in line_opcodes(original, result):
+    if _spans_file(original, shown):
+        return "it runs from the file's first line to its last: it may be the whole file rewritten"
+    outline = outline_of(path, tuple(original))
+    for _, a, b, c, d in opcodes:
         dropped = sum(1 for line in original[a:b] if line.strip())
-        if dropped > sum(1 for line in result[c:d] if line.strip()):
+        if dropped > sum(1 for line in result[c:d] if line.strip()) and not _inside(
+            outline, original, anchors, (a, b, c, d)
+        ):
             return f"it drops lines after line {a}: a part without markers may have skipped them, not deleted them"
         outside = not anchors or c > anchors[-1] or d <= anchors[0]
         opener = next((line for line in original[a:b] if _opens(line)), None)
-        if outside and opener is not None:
+        if outside and opener is not None and not _reopened(original[a:b], result[c:d]):
             return f"it would rewrite '{opener.strip()[:40]}' beyond the lines it shows unchanged, not add beside it"
     return None
+
+
+def _new_edge(
+    original: list[str], result: list[str], opcodes: list[tuple[str, int, int, int, int]], edge: str, at_start: bool
+) -> str | None:
+    """Why the part's first (last) line, new in the file, does not read as a change there, or None: it must
+    replace lines it is a version of, or be added beside a line it is no version of (a changed line at a part's
+    edge may replace the file's line there or stand beside it, and only their likeness says which)."""
+    for tag, a, b, c, d in opcodes if distinctive(edge) else []:  # a new closer at its edge: where does it end?
+        rows = [j for j in range(c, d) if norm(result[j]) == edge]
+        if not rows:
+            continue
+        beside = a - 1 if at_start else b
+        version_beside = (
+            0 <= beside < len(original)
+            and distinctive(norm(original[beside]))
+            and _version(result[c:d], result[rows[0] if at_start else rows[-1]], original[beside])
+        )
+        if not version_beside and (tag == "insert" or rewritten(original[a:b], result[c:d])):
+            return None
+        break
+    return f"its edge '{edge[:40]}' would be a new line: it may replace the file's line there or stand beside it"
+
+
+def _inside(outline: Outline, original: list[str], anchors: list[int], rows: tuple[int, int, int, int]) -> bool:
+    """Whether the original rows ``a``-``b`` the part drops are statements between two of its unchanged lines,
+    shown next to each other or with new lines between (an ``if`` chain become three ``min(max(...))`` lines):
+    deleted or rewritten there, not skipped. A fragment of several definitions skips the ones between, so no
+    definition may start among them (in a file without a grammar, no line opening a block)."""
+    a, b, c, d = rows
+    if not anchors or anchors[0] >= c or anchors[-1] < d:
+        return False
+    if outline.root is None:
+        return not any(_opens(line) for line in original[a:b])
+    return not any(a <= definition.start < b for definition in outline.definitions)
+
+
+def _version(added: list[str], edge: str, line: str) -> bool:
+    """Whether the new lines at a part's edge may be a version of the file's ``line`` beside them: the edge line
+    is about the same thing (``await sleep(...)``), or the new lines hold all its words (a paragraph's last line
+    re-wrapped into them)."""
+    words = set(WORDS.findall(line))
+    key = line_key(line)
+    return (bool(key) and line_key(edge) == key) or (
+        bool(words) and words <= {w for new in added for w in WORDS.findall(new)}
+    )
+
+
+def _reopened(dropped: list[str], added: list[str]) -> bool:
+    """Whether every block opener the part rewrites is a control statement with a version among its new lines
+    (``for (const meta of [...]) {`` with one more item, ``if fi.Mode().Perm() ... {`` with another test): a
+    changed condition, not another block written over it (``.alert-warning {`` over ``.alert-danger {``,
+    ``upstream admin {`` over ``upstream api {``)."""
+    return all(
+        any(_lead(old) in _CONTROL and _lead(new) == _lead(old) and recognisable_edit(new, old) for new in added)
+        for old in dropped
+        if _opens(old)
+    )
+
+
+_CONTROL = frozenset({"if", "elif", "else", "for", "foreach", "while", "until", "unless", "switch", "with", "try"})
+
+
+def _lead(line: str) -> str:
+    """A line's first token (``for``, ``.alert-danger``, ``upstream``)."""
+    return line.strip().split(" ", 1)[0].split("(", 1)[0]
 
 
 def spacing(original: list[str], result: list[str]) -> set[int]:
@@ -74,10 +164,24 @@ def spacing(original: list[str], result: list[str]) -> set[int]:
     return rows if changed else set()
 
 
+def _spans_file(original: list[str], shown: list[str]) -> bool:
+    """Whether the part's first line is (a version of) the file's first line and its last the file's last, both
+    distinctive (not a closing brace): then it may be the whole file rewritten (a Dockerfile's two stages become
+    one) as much as a part of it."""
+    lines = [line for line in original if line.strip()]
+    ends = ((shown[0], lines[0]), (shown[-1], lines[-1]))
+    return all(distinctive(norm(a)) and (norm(a) == norm(b) or recognisable_edit(a, b)) for a, b in ends)
+
+
+_SECTION = re.compile(r"\[[^\[\],]+\]")  # an INI or TOML section: ``[program:worker]``, ``[tool.ruff]``
+
+
 def _opens(line: str) -> bool:
-    """Whether a line opens a unit of the file: a block (``{``, ``:``, `` do``) or a definition's header."""
+    """Whether a line opens a unit of the file: a block (``{``, ``:``, `` do``), a definition's header or a
+    section."""
     text = line.rstrip()
-    return bool(text.strip()) and (text.endswith(("{", ":", " do")) or bool(HEADER.match(text)))
+    opener = text.endswith(("{", ":", " do")) or bool(HEADER.match(text)) or bool(_SECTION.fullmatch(text.strip()))
+    return bool(text.strip()) and opener
 
 
 def _paired(sketch: list[str], result: list[str]) -> list[tuple[int, int]]:

@@ -53,8 +53,8 @@ def test_a_markerless_sketch_read_as_the_whole_file_may_not_remove_most_of_it() 
         apply_sketch("m.py", ORIGINAL, "print('hi')\n")
     assert info.value.kind == "removal" and "no markers" in info.value.reason
     table = "[project]\nname = 'x'\n\n[tool.ruff]\nline-length = 100\nselect = ['E']\n\n[tool.mypy]\nstrict = true\n"
-    with pytest.raises(ApplyRefused):
-        apply_sketch("pyproject.toml", table, "[tool.ruff]\nline-length = 120\n")
+    part = apply_sketch("pyproject.toml", table, "[tool.ruff]\nline-length = 120\n")  # read as the part it shows
+    assert part.text == table.replace("line-length = 100", "line-length = 120")
     same_size = ORIGINAL.replace("def", "def ", 1)
     assert apply_sketch("m.py", ORIGINAL, same_size).text == same_size  # a whole file, rewritten: still applies
 

@@ -1,0 +1,4 @@
+const printNode = (node, chalk) => {
+  const extra = []
+
+  for (const meta of ['extraneous', 'dev', 'optional', 'peer', 'workspace']) {

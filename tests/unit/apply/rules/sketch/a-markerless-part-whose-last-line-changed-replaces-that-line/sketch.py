@@ -1,0 +1,2 @@
+        self.fillvalue = "..."
+        self.maxlevel = 8

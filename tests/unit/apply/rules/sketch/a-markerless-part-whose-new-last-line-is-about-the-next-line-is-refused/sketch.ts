@@ -1,0 +1,3 @@
+      attempt++;
+      const backoff = 2 ** attempt * 100;
+      await sleep(backoff + Math.random() * backoff);
