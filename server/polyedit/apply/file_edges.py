@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped
 from polyedit.apply.generators import CLOSERS, Original
 from polyedit.apply.markers import is_comment
+from polyedit.apply.opened_scope import opened_scope
 from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm
 
@@ -188,9 +189,11 @@ def bound_names(line: str) -> set[str]:
 
 
 def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
-    """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, or
-    it ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's)."""
-    if merge.open_after(reading.block) or reading.anchored_by_name:
+    """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, it
+    ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's), or it
+    ends at the end of the scope the sketch opens with (of an indented one, inside it), more than a few lines
+    before the file's end (``opened_scope.py``; a few lines after it, a ``__main__`` block, it may drop so)."""
+    if merge.open_after(reading.block) or reading.anchored_by_name or _in_opened_scope(merge, reading):
         return True
     block = merge.block_at(reading.block)
     last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
@@ -201,6 +204,17 @@ def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
         and merge.orig.lines[row].rstrip() == last  # the same closer at the same depth
         and any(d.end == row and d.start < reading.start for d in merge.orig.outline.definitions)
     )
+
+
+def _in_opened_scope(merge: LazyMerge, reading: Reading) -> bool:
+    """Whether the last block's reading ends at the end of the scope the sketch opens with, or, a scope of
+    indentation (a YAML job), inside it, with more than a few lines after it."""
+    after = sum(1 for line in merge.orig.lines[reading.end :] if line.strip())
+    scope = opened_scope(merge) if after > MAX_DROPPED_AT_EDGE else None
+    if scope is None:
+        return False
+    indented = not merge.orig.outline.definitions  # a brace scope ends at its closer, never inside
+    return reading.end == scope[1] + 1 or (indented and scope[0] < reading.end <= scope[1])
 
 
 def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cost | None:

@@ -43,6 +43,7 @@ from polyedit.apply.idle_tail import idle_doubt, idle_tail
 from polyedit.apply.inner_marker import inside
 from polyedit.apply.kept_beside import kept_before, kept_beside
 from polyedit.apply.moves import moved_imports, moved_rows, spacer
+from polyedit.apply.opened_scope import closing_readings
 from polyedit.apply.rewrap import rewrap_readings
 from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block, Marker, opens_new_scope, segment
@@ -103,6 +104,7 @@ class LazyMerge:
             found += closer_readings(self.orig, k, block)
             found += variant_readings(self.orig, k, block)
             found += rewrap_readings(self.orig, k, block)
+            found += closing_readings(self, k, found)
             self.static[k] = found
         key = (k, after)
         if self.static[k] or self._known_lines(block):  # end-of-scope placements: blocks no line of which is found

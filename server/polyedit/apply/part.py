@@ -60,7 +60,7 @@ def problem(path: str, original: list[str], sketch: list[str], result: list[str]
     for edge, at_start in ((norm(shown[0]), True), (norm(shown[-1]), False)):
         count = Counter(norm(line) for line in sketch)[edge]
         if sum(norm(line) == edge for line in result) - sum(norm(line) == edge for line in original) >= count:
-            why = _new_edge(original, result, opcodes, edge, at_start)
+            why = _new_edge(path, original, result, opcodes, edge, at_start)
             if why is not None:
                 return why
     paired = _paired(sketch, result)
@@ -72,10 +72,12 @@ def problem(path: str, original: list[str], sketch: list[str], result: list[str]
     if _spans_file(original, shown):
         return "it runs from the file's first line to its last: it may be the whole file rewritten"
     outline = outline_of(path, tuple(original))
+    edges = {j for i, j in paired if distinctive(norm(sketch[i])) and sketch[i] in (shown[0], shown[-1])}
     for _, a, b, c, d in opcodes:
         dropped = sum(1 for line in original[a:b] if line.strip())
-        if dropped > sum(1 for line in result[c:d] if line.strip()) and not _inside(
-            outline, original, anchors, (a, b, c, d)
+        jumped = c == d and any(_jumped(result[j], original[a:b]) for j in edges & {c - 1, c})
+        if dropped > sum(1 for line in result[c:d] if line.strip()) and (
+            jumped or not _inside(outline, original, anchors, (a, b, c, d))
         ):
             return f"it drops lines after line {a}: a part without markers may have skipped them, not deleted them"
         outside = not anchors or c > anchors[-1] or d <= anchors[0]
@@ -86,25 +88,51 @@ def problem(path: str, original: list[str], sketch: list[str], result: list[str]
 
 
 def _new_edge(
-    original: list[str], result: list[str], opcodes: list[tuple[str, int, int, int, int]], edge: str, at_start: bool
+    path: str,
+    original: list[str],
+    result: list[str],
+    opcodes: list[tuple[str, int, int, int, int]],
+    edge: str,
+    at_start: bool,
 ) -> str | None:
     """Why the part's first (last) line, new in the file, does not read as a change there, or None: it must
     replace lines it is a version of, or be added beside a line it is no version of (a changed line at a part's
-    edge may replace the file's line there or stand beside it, and only their likeness says which)."""
+    edge may replace the file's line there or stand beside it, and only their likeness says which). Added, it
+    may not be about what a line near it is about (``self.maxlevel = 8`` a few lines below ``self.maxlevel =
+    6``: the part may have skipped the lines between), nor, last, open a block it does not show."""
     for tag, a, b, c, d in opcodes if distinctive(edge) else []:  # a new closer at its edge: where does it end?
         rows = [j for j in range(c, d) if norm(result[j]) == edge]
         if not rows:
             continue
+        line = result[rows[0] if at_start else rows[-1]]
         beside = a - 1 if at_start else b
         version_beside = (
             0 <= beside < len(original)
             and distinctive(norm(original[beside]))
-            and _version(result[c:d], result[rows[0] if at_start else rows[-1]], original[beside])
+            and _version(result[c:d], line, original[beside])
         )
-        if not version_beside and (tag == "insert" or rewritten(original[a:b], result[c:d])):
+        if tag == "insert" and not version_beside:
+            opens = not at_start and (_opens(line) or (path.endswith(_MARKDOWN) and edge.startswith("#")))
+            if not opens and not _namesake_near(original, a, line):
+                return None
+        elif tag == "replace" and not version_beside and rewritten(original[a:b], result[c:d]):
             return None
         break
     return f"its edge '{edge[:40]}' would be a new line: it may replace the file's line there or stand beside it"
+
+
+_MARKDOWN = (".md", ".markdown", ".mdx")
+NEAR = 30  # rows around an added edge line searched for a line about the same thing
+
+
+def _namesake_near(original: list[str], at: int, line: str) -> bool:
+    """Whether ``line`` defines a name (``V1=${1:?version1}``, ``.hidden {...}``, ``static ignoreImplicitWorkspace
+    = true``) that a line of the file near row ``at``, as deep, defines too."""
+    key = line_key(line)
+    if not key or not re.match(rf"\s*{re.escape(key)}\s*(=(?!=)|{{)", line):
+        return False  # it defines no name (a call, a tag, a list's item): it may stand beside its likes
+    near = original[max(0, at - NEAR) : at + NEAR]
+    return any(line_key(other) == key and indent_width(other) == indent_width(line) for other in near)
 
 
 def _inside(outline: Outline, original: list[str], anchors: list[int], rows: tuple[int, int, int, int]) -> bool:
@@ -118,6 +146,26 @@ def _inside(outline: Outline, original: list[str], anchors: list[int], rows: tup
     if outline.root is None:
         return not any(_opens(line) for line in original[a:b])
     return not any(a <= definition.start < b for definition in outline.definitions)
+
+
+MIN_JUMPED = 3  # non-blank lines a part's edge line must pass over to be read as jumping, not deleting them
+
+
+def _jumped(edge: str, dropped: list[str]) -> bool:
+    """Whether the part's edge line, paired right beside lines the part would delete, may rather be a changed
+    version of one of them, paired with the file's other copy further on: a few statements, one of them opening
+    as it does at its depth (``if hue < TWO_THIRD:`` over ``if hue < ONE_SIXTH:``) or about the same thing (a
+    comment's ``'less than or equal';`` over ``'less than';``)."""
+    lines = [line for line in dropped if line.strip()]
+    words = set(WORDS.findall(edge))
+
+    def like(line: str) -> bool:
+        if _lead(line) == _lead(edge) and indent_width(line) == indent_width(edge):
+            return True
+        own = set(WORDS.findall(line))
+        return len(own) >= 2 and own <= words  # all its words (two at least: not ``}`` nor ``</p>``)
+
+    return len(lines) >= MIN_JUMPED and any(like(line) for line in lines)
 
 
 def _version(added: list[str], edge: str, line: str) -> bool:
@@ -176,12 +224,15 @@ def _spans_file(original: list[str], shown: list[str]) -> bool:
 _SECTION = re.compile(r"\[[^\[\],]+\]")  # an INI or TOML section: ``[program:worker]``, ``[tool.ruff]``
 
 
+_STATEMENT = re.compile(r"(create|alter|comment\s+on)\s", re.IGNORECASE)  # a SQL statement: a unit of its file
+
+
 def _opens(line: str) -> bool:
-    """Whether a line opens a unit of the file: a block (``{``, ``:``, `` do``), a definition's header or a
-    section."""
+    """Whether a line opens a unit of the file: a block (``{``, ``:``, `` do``), a definition's header, a section
+    or a SQL statement."""
     text = line.rstrip()
     opener = text.endswith(("{", ":", " do")) or bool(HEADER.match(text)) or bool(_SECTION.fullmatch(text.strip()))
-    return bool(text.strip()) and opener
+    return bool(text.strip()) and (opener or bool(_STATEMENT.match(text)))
 
 
 def _paired(sketch: list[str], result: list[str]) -> list[tuple[int, int]]:

@@ -1,0 +1,77 @@
+"""The scope a sketch opens with: its first line, no marker before it, is the header of an original definition.
+
+A model that changes one class, impl block or YAML job often shows its header, a marker, and the lines it changed
+at the scope's end, then stops: ``class LifoQueue(Queue):``, ``# ... existing code ...``, the changed last method;
+``impl Barrier {``, a marker, a new method and the impl's ``}``. The sketch talks about that scope; nothing after
+it is what it means to drop, so the rows after a last block ending inside the scope or at its end stay
+(``file_edges.tail_kept``), and a last block ending with the scope's own closer may be new lines at the scope's end
+(``closing_readings``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from polyedit.apply.cost import Cost, Piece, Reading
+from polyedit.apply.runs import distinctive
+from polyedit.apply.text import indent_width, norm, reindent
+
+if TYPE_CHECKING:
+    from polyedit.apply.merge import LazyMerge
+
+
+def opened_scope(merge: LazyMerge) -> tuple[int, int] | None:
+    """The first and last rows of the scope a sketch with markers opens with, no marker before it: its first line is the
+    header of an original definition (``class LifoQueue(Queue):``, ``impl Barrier {``) or, in a file where the
+    outline finds no definitions, a line with deeper lines under it (a YAML job's ``test:``), standing once in
+    the file."""
+    block = merge.block_at(merge.blocks[0])
+    if block.marker_before or (len(merge.blocks) == 1 and not block.marker_after):
+        return None
+    first = next((line for line in block.lines if line.strip()), "")
+    rows = merge.orig.positions.get(norm(first), [])
+    if len(rows) != 1 or not distinctive(norm(first)):
+        return None
+    ends = [d.end for d in merge.orig.outline.definitions if d.start == rows[0]]
+    if ends or merge.orig.outline.definitions:
+        return (rows[0], max(ends)) if ends else None
+    lines, depth = merge.orig.lines, indent_width(merge.orig.lines[rows[0]])
+    last = rows[0]
+    for row in range(rows[0] + 1, len(lines)):
+        if lines[row].strip() and indent_width(lines[row]) <= depth:
+            break
+        last = row if lines[row].strip() else last
+    return (rows[0], last) if last > rows[0] else None
+
+
+def closing_readings(merge: LazyMerge, k: int, found: list[Reading]) -> list[Reading]:
+    """The sketch's last block, ending with the closing line of the scope the sketch opens with (the same line at
+    the same depth), read as new lines at that scope's end before its closer (a new method, then the ``}`` of
+    ``impl Barrier``), when none of its other readings (``found``) ends there."""
+    scope = opened_scope(merge) if k == merge.blocks[-1] and k != merge.blocks[0] else None
+    end = scope[1] if scope else None
+    block = merge.block_at(k)
+    shown = [line for line in block.lines if line.strip()]
+    if end is None or len(shown) < 2 or shown[-1].rstrip() != merge.orig.lines[end].rstrip():
+        return []
+    if any(reading.end == end + 1 for reading in found):
+        return []
+    body = block.lines[: max(i for i, line in enumerate(block.lines) if line.strip())]
+    kept = 0  # the body's last lines that stand right above the closer: context, not new
+    while kept < len(body) and end - kept - 1 >= 0 and norm(body[-1 - kept]) == merge.orig.onorm[end - kept - 1]:
+        kept += 1
+    if not any(distinctive(norm(line)) for line in body[len(body) - kept :]):
+        kept = 0  # braces alone pair with nothing: the ``}`` of a new method is not the one above the closer
+    added = body[: len(body) - kept]
+    if not any(line.strip() for line in added):
+        return []
+    lines = tuple(reindent(line, 0, merge.orig.tabs) if merge.orig.tabs else line for line in added)
+    cost = Cost(
+        unpaired=sum(distinctive(norm(line)) for line in added),
+        changes=1,
+        weak=sum(not distinctive(norm(line)) for line in added),
+    )
+    start = end - kept
+    piece = Piece(start, end + 1, (*lines, *merge.orig.lines[start : end + 1]))
+    new = tuple(norm(line) for line in added if line.strip())
+    return [Reading(k, "end-of-scope", (piece,), cost, new, kept=frozenset(range(start, end + 1)))]

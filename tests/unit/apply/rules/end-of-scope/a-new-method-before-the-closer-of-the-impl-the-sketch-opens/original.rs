@@ -1,0 +1,21 @@
+pub struct Barrier {
+    num_threads: usize,
+}
+
+impl Barrier {
+    pub fn new(n: usize) -> Barrier {
+        Barrier { num_threads: n }
+    }
+
+    pub fn wait(&self) {
+        self.sync();
+    }
+}
+
+pub struct BarrierWaitResult(bool);
+
+impl BarrierWaitResult {
+    pub fn is_leader(&self) -> bool {
+        self.0
+    }
+}

@@ -1,0 +1,2 @@
+    hue = hue % 1.0
+    if hue < TWO_THIRD:
