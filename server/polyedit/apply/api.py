@@ -120,7 +120,12 @@ def _structural(
     elif chosen == "lazy":
         if not before:
             raise ApplyRefused(path, "a lazy sketch needs an existing file; send the full content", None, "format")
-        merged = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
+        try:
+            merged = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
+        except ApplyRefused as refused:
+            if fmt != "auto" or any(is_marker(line, styles) for line in sketch_lines):
+                raise
+            return _as_part(path, original, sketch_lines, refused, encoding, max_removed_share)  # a fragment cut short
         after, shown = merged.lines, len(merged.shown)
         if after == before:
             # A model sends a sketch to change the file: one that merges into the file unchanged showed its change

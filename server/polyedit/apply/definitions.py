@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from polyedit.apply.cost import Cost, Piece, Reading, alignment_cost
 from polyedit.apply.generators import Original
 from polyedit.apply.indentation import render
+from polyedit.apply.likeness import recognisable_edit
 from polyedit.apply.markers import is_comment
 from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.shown import shown_definitions
@@ -36,8 +37,9 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     targets = [_targets(orig, block.lines[s : e + 1], name, fragment) for s, e, name in shown]
     if not any(targets) or any(len(t) > 1 for t in targets):
         return []  # a name the file holds several times addresses nothing: the lines decide
-    if block.marker_after and targets[-1] and _stops_inside(orig, block.lines[: shown[-1][1] + 1], targets[-1][0]):
-        return []  # the last definition shown in part: the marker after it stands for the rest of its body
+    last = block.lines[: shown[-1][1] + 1]
+    if (block.marker_after or fragment) and targets[-1] and _stops_inside(orig, last, targets[-1][0], not fragment):
+        return []  # the last definition shown in part: the marker after it (or around it) stands for the rest
     readings = []
     for choice in range(MAX_CANDIDATES):
         picked = [t[min(choice, len(t) - 1)] if t else None for t in targets]
@@ -49,13 +51,15 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     return readings
 
 
-def _stops_inside(orig: Original, lines: list[str], target: Definition) -> bool:
+def _stops_inside(orig: Original, lines: list[str], target: Definition, marked: bool) -> bool:
     """Whether the block shows the target's header as the file has it and stops inside its body: its last line is
     a line of the body that two non-blank lines or more follow there (``def main():``, a new ``import json``,
     ``args = parse_args(argv)``, then a marker at column 0 before the eight lines of ``main`` it keeps), or its
     first body line stands as the file's, the body is longer by two lines at least and neither of its last two
     lines is shown (``def parse(text):``, ``data = json.loads(text)``, a new ``log.debug(...)``, a marker). A
-    function rewritten shorter that shows none of its old end is then read by its lines, and refused if unclear."""
+    function rewritten shorter that shows none of its old end is then read by its lines, and refused if unclear.
+    A fragment without markers (not ``marked``) stops inside the second way only if its body lines are the
+    body's first ones, as they stand or versions of them: one rewritten whole shows none of its old end either."""
     if not lines or norm(lines[0]) != orig.onorm[target.start]:
         return False
     last = next((norm(line) for line in reversed(lines) if line.strip()), "")
@@ -65,7 +69,11 @@ def _stops_inside(orig: Original, lines: list[str], target: Definition) -> bool:
     # Or its first body line stands as the file's does, and none of the definition's last two lines is shown.
     shown = [norm(line) for line in lines[1:] if line.strip()]
     body = [orig.onorm[r] for r in range(target.start + 1, target.end + 1) if orig.onorm[r]]
-    return bool(shown) and len(body) >= len(shown) + 2 and shown[0] == body[0] and not set(body[-2:]) & set(shown)
+    if not shown or len(body) < len(shown) + 2 or shown[0] != body[0] or set(body[-2:]) & set(shown):
+        return False
+    # A fragment without markers, which may be the definition rewritten whole, must show the body's first lines,
+    # each as it stands or a version of it (``self.maxlevel = 8`` for ``= 6``): the start of the body, then nothing.
+    return marked or all(a == b or recognisable_edit(a, b) for a, b in zip(shown, body, strict=False))
 
 
 def _targets(orig: Original, lines: list[str], name: tuple[str, ...], fragment: bool) -> list[Definition]:

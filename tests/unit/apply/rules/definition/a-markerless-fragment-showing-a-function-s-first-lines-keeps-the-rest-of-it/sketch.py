@@ -1,0 +1,3 @@
+    def __init__(self):
+        self.fillvalue = "..."
+        self.maxlevel = 8
