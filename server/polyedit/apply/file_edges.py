@@ -126,7 +126,11 @@ def head_unused(orig: Original, start: int, merged: list[str]) -> bool:
     """Whether nothing the rows above ``start`` bind (imports, definitions, module-level names) is used in the
     merged file below them: kept only because the first block starts at a header, they may as well be what the
     sketch deleted (a compiled ``__read`` helper no code calls any more, an unused import), so the merge reads the
-    sketch again as the file's first lines (at most a few unused imports dropped; more is refused)."""
+    sketch again as the file's first lines (at most a few unused imports dropped; more is refused). Rows holding
+    more than one definition are the rest of a module (``rgb_to_yiq`` and four more above ``hsv_to_rgb``), which
+    no sketch deletes by starting below them."""
+    if sum(1 for d in orig.outline.definitions if d.end < start and d.header_indent == 0) > 1:
+        return False
     names: set[str] = set()
     for line in orig.lines[:start]:
         text = line.strip()
@@ -191,8 +195,8 @@ def bound_names(line: str) -> set[str]:
 def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
     """Whether the rows after the last block's reading stay: a marker follows it, it is addressed by name, it
     ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's), or it
-    ends at the end of the scope the sketch opens with (of an indented one, inside it), more than a few lines
-    before the file's end (``opened_scope.py``; a few lines after it, a ``__main__`` block, it may drop so)."""
+    ends at the end of the scope the sketch opens with (of an indented one, inside it): the lines after it, a
+    ``__main__`` block or ``Integral.register(int)``, are not what it talks about (``opened_scope.py``)."""
     if merge.open_after(reading.block) or reading.anchored_by_name or _in_opened_scope(merge, reading):
         return True
     block = merge.block_at(reading.block)
@@ -208,13 +212,42 @@ def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
 
 def _in_opened_scope(merge: LazyMerge, reading: Reading) -> bool:
     """Whether the last block's reading ends at the end of the scope the sketch opens with, or, a scope of
-    indentation (a YAML job), inside it, with more than a few lines after it."""
-    after = sum(1 for line in merge.orig.lines[reading.end :] if line.strip())
-    scope = opened_scope(merge) if after > MAX_DROPPED_AT_EDGE else None
+    indentation (a YAML job, a Python class), inside it, with lines after it."""
+    after = any(line.strip() for line in merge.orig.lines[reading.end :])
+    scope = opened_scope(merge) if after else None
     if scope is None:
         return False
-    indented = not merge.orig.outline.definitions  # a brace scope ends at its closer, never inside
-    return reading.end == scope[1] + 1 or (indented and scope[0] < reading.end <= scope[1])
+    if _beside_like(merge, reading):
+        return False
+    if reading.end == scope[1] + 1:
+        return True
+    indented = not merge.orig.outline.definitions or merge.orig.path.endswith((".py", ".pyi"))  # braces: at the closer
+    if not indented or not scope[0] < reading.end <= scope[1]:
+        return False
+    # Inside the scope, the block must stand at one place of it: a line of it, or one it pairs, stands there once.
+    rows = merge.orig.onorm[scope[0] : scope[1] + 1]
+    keys = [norm(line) for line in merge.block_at(reading.block).lines] + [
+        merge.orig.onorm[r] for _, r in reading.pairs
+    ]
+    return any(distinctive(key) and rows.count(key) == 1 for key in keys)
+
+
+_ROOT = re.compile(r"\s*([^\s.(\[:=]+)")  # a line's first name: ``dd`` of ``dd.report()``, a YAML key
+
+
+def _beside_like(merge: LazyMerge, reading: Reading) -> bool:
+    """Whether the block's new last line stands right before (no blank line between) a comment or a line that
+    starts with the same name (``dd.report_partial_closure()`` before ``dd.report()``): it may replace that line
+    as much as stand before it."""
+    lines, block = merge.orig.lines, merge.block_at(reading.block).lines
+    k = max(i for i, line in enumerate(block) if line.strip())
+    new = reading.new_edges[1] and k not in {i for i, _ in reading.pairs}  # a variant's pairing: not new
+    if not new or reading.end >= len(lines) or not lines[reading.end].strip():
+        return False
+    if is_comment(merge.orig.path, lines[reading.end]):
+        return True  # ``raise AssertionError(...)`` before ``# Cannot get here``: it may say what the comment said
+    a, b = _ROOT.match(block[k]), _ROOT.match(lines[reading.end])
+    return bool(a and b and a.group(1) == b.group(1))
 
 
 def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cost | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Reading
-from polyedit.apply.generators import chain_readings
-from polyedit.apply.text import indent_width
+from polyedit.apply.generators import CLOSERS, chain_readings
+from polyedit.apply.text import indent_width, norm
 
 if TYPE_CHECKING:
     from polyedit.apply.merge import LazyMerge
@@ -31,7 +31,11 @@ def inside(merge: LazyMerge, prev: Reading, k: int, found: list[Reading]) -> lis
     if row is None or marker is None or not before.lines[shown[-1]].rstrip().endswith(_OPENS):
         return found
     depth = indent_width(before.lines[shown[-1]])
-    if indent_width(marker.line) <= depth or indent_width(first) <= depth:
+    if indent_width(marker.line) <= depth:
+        return found
+    if indent_width(first) == depth and norm(first) in CLOSERS:
+        return _closing(merge, k, row, depth, found)
+    if indent_width(first) < depth:
         return found
     scope = next((d for d in merge.orig.outline.definitions if d.start == row), None)
     if scope is None:
@@ -46,3 +50,19 @@ def inside(merge: LazyMerge, prev: Reading, k: int, found: list[Reading]) -> lis
         span = (scope.start + 1, scope.end + 1)
         merge.inner[key] = [r for r in chain_readings(merge.orig, k, block, span) if scope.start < r.start <= scope.end]
     return merge.inner[key] or found
+
+
+def _closing(merge: LazyMerge, k: int, row: int, depth: int, found: list[Reading]) -> list[Reading]:
+    """The readings of block ``k``, after a marker inside the block the previous one opens at row ``row``, that
+    pair its first line, a closer as deep as that opener, with the closer of that block (``else if (...) {``, a
+    marker standing for its body, then ``}`` and new lines: the body stays); all of them when none does."""
+    lines, block = merge.orig.lines, merge.block_at(k)
+    first = next(i for i, line in enumerate(block.lines) if line.strip())
+    closer = next((r for r in range(row + 1, len(lines)) if lines[r].strip() and indent_width(lines[r]) <= depth), None)
+    if closer is None or norm(lines[closer]) != norm(block.lines[first]):
+        return found
+    paired = [r for r in found if (first, closer) in r.pairs]
+    if not paired:
+        chains = chain_readings(merge.orig, k, block, (closer, len(lines)))
+        paired = [r for r in chains if (first, closer) in r.pairs]
+    return paired or found

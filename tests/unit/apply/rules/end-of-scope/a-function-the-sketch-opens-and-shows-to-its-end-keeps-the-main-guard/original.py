@@ -1,0 +1,14 @@
+import sys
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        print("usage: tool FILE")
+        return 2
+    print(open(args[0]).read())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+def main():
+    # ... existing code ...
+        return 2
+    with open(args[0]) as handle:
+        print(handle.read())
+    return 0

@@ -1,0 +1,19 @@
+    /* do decompression if -d specified */
+    else if (argc == 2 && strcmp(argv[1], "-d") == 0) {
+        /* ... unchanged ... */
+    }
+
+    /* compress with a level */
+    else if (argc == 2 && argv[1][0] == '-') {
+        ret = def(stdin, stdout, argv[1][1] - '0');
+        if (ret != Z_OK)
+            zerr(ret);
+        return ret;
+    }
+
+    /* otherwise, report usage */
+    else {
+        fputs("zpipe usage: zpipe [-d | -1..-9] < source > dest\n", stderr);
+        return 1;
+    }
+}
