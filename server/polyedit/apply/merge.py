@@ -33,12 +33,7 @@ from polyedit.apply.file_edges import (
     tail_kept,
     tail_rival,
 )
-from polyedit.apply.generators import (
-    Original,
-    chain_readings,
-    closer_readings,
-    scope_readings,
-)
+from polyedit.apply.generators import Original, chain_readings, closer_readings, scope_readings
 from polyedit.apply.idle_tail import idle_doubt, idle_tail
 from polyedit.apply.inner_marker import inside
 from polyedit.apply.kept_beside import kept_before, kept_beside
