@@ -217,8 +217,9 @@ def _in_opened_scope(merge: LazyMerge, reading: Reading) -> bool:
     scope = opened_scope(merge) if after else None
     if scope is None:
         return False
-    if _beside_like(merge, reading):
-        return False
+    added = sum(1 for piece in reading.pieces for line in piece.lines if line.strip())
+    if reading.cost.deleted > added or _beside_like(merge, reading):
+        return False  # a reading deleting more than it adds may be a poor one the file's end would have refused
     if reading.end == scope[1] + 1:
         return True
     indented = not merge.orig.outline.definitions or merge.orig.path.endswith((".py", ".pyi"))  # braces: at the closer

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Cost, Piece, Reading
+from polyedit.apply.generators import CLOSERS
 from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm, reindent
 
@@ -39,6 +40,7 @@ def opened_scope(merge: LazyMerge) -> tuple[int, int] | None:
     last = rows[0]
     for row in range(rows[0] + 1, len(lines)):
         if lines[row].strip() and indent_width(lines[row]) <= depth:
+            last = row if norm(lines[row]) in CLOSERS and indent_width(lines[row]) == depth else last  # its ``}``
             break
         last = row if lines[row].strip() else last
     return (rows[0], last) if last > rows[0] else None
@@ -63,8 +65,10 @@ def closing_readings(merge: LazyMerge, k: int, found: list[Reading]) -> list[Rea
     if not any(distinctive(norm(line)) for line in body[len(body) - kept :]):
         kept = 0  # braces alone pair with nothing: the ``}`` of a new method is not the one above the closer
     added = body[: len(body) - kept]
-    if not any(line.strip() for line in added):
-        return []
+    inside = set(merge.orig.onorm[scope[0] : end]) if scope else set()
+    first = next((key for line in added if distinctive(key := norm(line))), None)
+    if first is None or first in inside:
+        return []  # nothing new, or it starts with a line the scope holds: context pairing there, not its end
     lines = tuple(reindent(line, 0, merge.orig.tabs) if merge.orig.tabs else line for line in added)
     cost = Cost(
         unpaired=sum(distinctive(norm(line)) for line in added),
