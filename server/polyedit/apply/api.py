@@ -178,26 +178,27 @@ def _as_part(
     path: str,
     original: str,
     sketch: list[str],
-    whole: ApplyRefused,
+    refusal: ApplyRefused,
     encoding: Encoding,
     max_removed_share: float | None,
 ) -> Applied:
-    """A markerless sketch that cannot be the whole new file (``_check_whole``) merged as the part of the file it
-    shows (``part.py``); when it does not stand where it reads, the whole-file refusal stands, with why."""
+    """A markerless sketch that cannot be the whole new file (``_check_whole``), or that the merge refused, merged
+    as the part of the file it shows (``part.py``); when it does not stand where it reads, the first ``refusal``
+    stands, with why."""
     before = split_lines(original)
     bracketed = part.bracketed(path, before, sketch)
     if bracketed is None:
-        raise whole
+        raise refusal
     try:
         applied = _structural(path, original, bracketed, "lazy", encoding, max_removed_share)
     except ApplyRefused as failed:
-        whole.reason += f"; read as a part of the file, it fails too: {failed.reason}"
-        raise whole from failed
+        refusal.reason += f"; read as a part of the file, it fails too: {failed.reason}"
+        raise refusal from failed
     after = split_lines(applied.text)
     problem = part.problem(path, before, sketch, after)
     if problem is not None:
-        whole.reason += f"; read as a part of the file, {problem}"
-        raise whole
+        refusal.reason += f"; read as a part of the file, {problem}"
+        raise refusal
     spacing = part.spacing(before, after)
     if not spacing:
         return applied

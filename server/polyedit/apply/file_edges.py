@@ -11,7 +11,9 @@ client'`` or a build tag; above one that starts with code, any line but an impor
 At the end, a last block read by name keeps the rows after it; read by its lines it may end the file there. The
 second reading is a rival (``tail_rival``) only when the block's new lines say what the dropped rows said
 (``taken_over``: every word of ``exports.default = _default;`` is in the new ``var _default = exports.default =
-{``); otherwise the marker was forgotten (a changed ``sub`` before ``module.exports = { add, sub };``).
+{``); otherwise the marker was forgotten (a changed ``sub`` before ``module.exports = { add, sub };``). A last block
+ending where the scope the sketch opens with ends keeps the rows after it (``opened_scope.py``), and one read
+elsewhere only because its own place would drop more than the end may is refused (``dropped_better``).
 """
 
 from __future__ import annotations
@@ -127,9 +129,9 @@ def head_unused(orig: Original, start: int, merged: list[str]) -> bool:
     merged file below them: kept only because the first block starts at a header, they may as well be what the
     sketch deleted (a compiled ``__read`` helper no code calls any more, an unused import), so the merge reads the
     sketch again as the file's first lines (at most a few unused imports dropped; more is refused). Rows holding
-    more than one definition are the rest of a module (``rgb_to_yiq`` and four more above ``hsv_to_rgb``), which
-    no sketch deletes by starting below them."""
-    if sum(1 for d in orig.outline.definitions if d.end < start and d.header_indent == 0) > 1:
+    more than one top-level definition are the rest of a module (``rgb_to_yiq`` and four more above ``hsv_to_rgb``),
+    which no sketch deletes by starting below them."""
+    if len({d.end for d in orig.outline.definitions if d.end < start and d.header_indent == 0}) > 1:  # decorated: 1
         return False
     names: set[str] = set()
     for line in orig.lines[:start]:
@@ -217,12 +219,12 @@ def _in_opened_scope(merge: LazyMerge, reading: Reading) -> bool:
     scope = opened_scope(merge) if after else None
     if scope is None:
         return False
-    added = sum(1 for piece in reading.pieces for line in piece.lines if line.strip())
-    if reading.cost.deleted > added or _beside_like(merge, reading):
-        return False  # a reading deleting more than it adds may be a poor one the file's end would have refused
+    added = sum(1 for line in reading.new_lines if line)
+    if reading.cost.deleted > added + 1 or _beside_like(merge, reading):
+        return False  # deleting more than a line beyond what it adds: maybe a poor reading the end would refuse
     if reading.end == scope[1] + 1:
         return True
-    indented = not merge.orig.outline.definitions or merge.orig.path.endswith((".py", ".pyi"))  # braces: at the closer
+    indented = norm(merge.orig.lines[scope[1]]) not in CLOSERS  # a brace scope ends at its closer, never inside
     if not indented or not scope[0] < reading.end <= scope[1]:
         return False
     # Inside the scope, the block must stand at one place of it: a line of it, or one it pairs, stands there once.
@@ -288,10 +290,10 @@ def file_ends(merge: LazyMerge, layer: dict[Reading, Scored]) -> tuple[list[Scor
 
 def dropped_better(merge: LazyMerge, best: Scored, dropping: list[Cost]) -> bool:
     """Whether a reading of the last block by its lines, which would drop more of the file's end than a sketch
-    without a marker there may (``dropping``: their costs), pairs edge lines of the block that the best one
-    keeping the end leaves unpaired, the best read by its lines elsewhere (not by name, not closing a scope): the
-    best is then a fallback, not what the sketch means; it ends the file there, or its marker was forgotten, and
-    nothing says which."""
+    without a marker there may (``dropping``: their paths' costs), pairs edge lines the best path keeping the end
+    leaves unpaired (the paths' ``edges`` terms), the best read by its lines elsewhere (not by name, not closing a
+    scope): the best is then a fallback, not what the sketch means; it ends the file there, or its marker was
+    forgotten, and nothing says which."""
     last = best[1][-1]
     if not dropping or last.anchored_by_name or tail_kept(merge, last):
         return False

@@ -2,7 +2,9 @@
 
 A sketch that shows a header (``def summarize(rows):``), then a marker indented inside it, then lines at the body's
 depth shows the rest of that definition: its lines pair there, not with a look-alike ``return app`` or ``return
-data`` of the next function. The block's readings are those inside the definition, when there are any.
+data`` of the next function. The block's readings are those inside the definition, when there are any. A block
+that starts with the closer of the block its previous one opens (``else if (...) {``, a marker standing for its
+body, then ``}`` and new lines) pairs that closer: the body stays.
 """
 
 from __future__ import annotations

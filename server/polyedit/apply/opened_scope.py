@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Cost, Piece, Reading
 from polyedit.apply.generators import CLOSERS
+from polyedit.apply.likeness import recognisable_edit
 from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm, reindent
 
@@ -34,7 +35,7 @@ def opened_scope(merge: LazyMerge) -> tuple[int, int] | None:
     if len(rows) != 1 or not distinctive(norm(first)):
         return None
     ends = [d.end for d in merge.orig.outline.definitions if d.start == rows[0]]
-    if ends or merge.orig.outline.definitions:
+    if merge.orig.outline.definitions:
         return (rows[0], max(ends)) if ends else None
     lines, depth = merge.orig.lines, indent_width(merge.orig.lines[rows[0]])
     last = rows[0]
@@ -51,10 +52,12 @@ def closing_readings(merge: LazyMerge, k: int, found: list[Reading]) -> list[Rea
     the same depth), read as new lines at that scope's end before its closer (a new method, then the ``}`` of
     ``impl Barrier``), when none of its other readings (``found``) ends there."""
     scope = opened_scope(merge) if k == merge.blocks[-1] and k != merge.blocks[0] else None
-    end = scope[1] if scope else None
     block = merge.block_at(k)
     shown = [line for line in block.lines if line.strip()]
-    if end is None or len(shown) < 2 or shown[-1].rstrip() != merge.orig.lines[end].rstrip():
+    if scope is None or len(shown) < 2 or norm(shown[-1]) not in CLOSERS:
+        return []  # a scope with no closing line (a Python class) ends at its last body line: nothing to read here
+    end = scope[1]
+    if shown[-1].rstrip() != merge.orig.lines[end].rstrip():
         return []
     if any(reading.end == end + 1 for reading in found):
         return []
@@ -65,10 +68,14 @@ def closing_readings(merge: LazyMerge, k: int, found: list[Reading]) -> list[Rea
     if not any(distinctive(norm(line)) for line in body[len(body) - kept :]):
         kept = 0  # braces alone pair with nothing: the ``}`` of a new method is not the one above the closer
     added = body[: len(body) - kept]
-    inside = set(merge.orig.onorm[scope[0] : end]) if scope else set()
+    inside = merge.orig.onorm[scope[0] : end - kept]
     first = next((key for line in added if distinctive(key := norm(line))), None)
     if first is None or first in inside:
         return []  # nothing new, or it starts with a line the scope holds: context pairing there, not its end
+    last = next((line for line in reversed(added) if distinctive(norm(line))), "")
+    above = next((row for row in range(end - kept - 1, scope[0], -1) if distinctive(merge.orig.onorm[row])), None)
+    if above is not None and recognisable_edit(last, merge.orig.lines[above]):
+        return []  # it ends like the scope's last statement (a second ``return parse(...)``): it may replace it
     lines = tuple(reindent(line, 0, merge.orig.tabs) if merge.orig.tabs else line for line in added)
     cost = Cost(
         unpaired=sum(distinctive(norm(line)) for line in added),

@@ -7,12 +7,14 @@ where it reads (``problem``):
 
 - its first and last lines are lines of the file, or, new there, they replace lines they are versions of (``self.
   maxlevel = 8`` for ``= 6``), or stand beside lines they are no version of (a new function before ``return M``);
-  a new line at an edge that is about the line beside it (``await sleep(...)`` before ``await sleep(...)``) or a new
-  closing brace there may replace that line or stand beside it, and nothing says which;
+  a new line at an edge that is about the line beside it (``await sleep(...)`` before ``await sleep(...)``) or one
+  of the few past it (``_version_past``), or a new closing brace there, may replace that line or stand beside it,
+  and nothing says which;
 - it does not run from the file's first distinctive line to its last (then it may be the whole file rewritten);
 - its lines moved by one shift (a part placed whole);
 - it deletes no line, but statements between two of its lines that stand once in the file (deleted or rewritten
-  there; a fragment of several definitions skips the ones between, so no definition may be among them);
+  there; a fragment of several definitions skips the ones between, so no definition may be among them), and not
+  a run its edge line may have jumped over to pair with a copy of itself further on (``_jumped``);
 - beyond the lines it shows unchanged it rewrites no block's opening line (``.alert-info`` then a new
   ``.alert-warning`` rule: added, not written over ``.alert-danger`` that follows), but a control statement's
   (``for (const meta of [...]) {`` with one more item).
@@ -77,12 +79,12 @@ def problem(path: str, original: list[str], sketch: list[str], result: list[str]
         dropped = sum(1 for line in original[a:b] if line.strip())
         jumped = c == d and any(_jumped(result[j], original[a:b]) for j in edges & {c - 1, c})
         if dropped > sum(1 for line in result[c:d] if line.strip()) and (
-            jumped or not _inside(outline, original, anchors, (a, b, c, d))
+            jumped or not _inside(path, outline, original, anchors, (a, b, c, d))
         ):
             return f"it drops lines after line {a}: a part without markers may have skipped them, not deleted them"
         outside = not anchors or c > anchors[-1] or d <= anchors[0]
-        opener = next((line for line in original[a:b] if _opens(line)), None)
-        if outside and opener is not None and not _reopened(original[a:b], result[c:d]):
+        opener = next((line for line in original[a:b] if _opens(path, line)), None)
+        if outside and opener is not None and not _reopened(path, original[a:b], result[c:d]):
             return f"it would rewrite '{opener.strip()[:40]}' beyond the lines it shows unchanged, not add beside it"
     return None
 
@@ -100,7 +102,10 @@ def _new_edge(
     edge may replace the file's line there or stand beside it, and only their likeness says which). Added, it
     may not be about what a line near it is about (``self.maxlevel = 8`` a few lines below ``self.maxlevel =
     6``: the part may have skipped the lines between), nor, last, open a block it does not show."""
-    for tag, a, b, c, d in opcodes if distinctive(edge) else []:  # a new closer at its edge: where does it end?
+    refusal = f"its edge '{edge[:40]}' would be a new line: it may replace the file's line there or stand beside it"
+    if not distinctive(edge):
+        return refusal  # a new closer at its edge: where does the part end?
+    for tag, a, b, c, d in opcodes if at_start else reversed(opcodes):
         rows = [j for j in range(c, d) if norm(result[j]) == edge]
         if not rows:
             continue
@@ -112,17 +117,34 @@ def _new_edge(
             and _version(result[c:d], line, original[beside])
         )
         if tag == "insert" and not version_beside:
-            opens = not at_start and (_opens(line) or (path.endswith(_MARKDOWN) and edge.startswith("#")))
-            if not opens and not _namesake_near(original, a, line):
+            opens = not at_start and (_opens(path, line) or (path.endswith(_MARKDOWN) and edge.startswith("#")))
+            if not opens and not _namesake_near(original, a, line) and not _version_past(original, a, line, at_start):
                 return None
         elif tag == "replace" and not version_beside and rewritten(original[a:b], result[c:d]):
             return None
         break
-    return f"its edge '{edge[:40]}' would be a new line: it may replace the file's line there or stand beside it"
+    return refusal
 
 
 _MARKDOWN = (".md", ".markdown", ".mdx")
 NEAR = 30  # rows around an added edge line searched for a line about the same thing
+
+
+FAR = 3  # rows on the far side of an added edge line searched for its old version
+
+
+def _version_past(original: list[str], at: int, line: str, at_start: bool) -> bool:
+    """Whether one of the few rows on the far side of a line the part adds at its edge (above its first line,
+    below its last), as deep, is a version of it (``app.listen(port=8080)`` a row past where ``app.listen(port=
+    9090)`` would go): the part may have skipped the rows between and changed that one."""
+    rows = range(max(0, at - FAR), at) if at_start else range(at, min(len(original), at + FAR))
+    key = line_key(line)
+    return any(
+        indent_width(original[r]) == indent_width(line)
+        and ((bool(key) and line_key(original[r]) == key) or recognisable_edit(line, original[r]))
+        for r in rows
+        if distinctive(norm(original[r]))
+    )
 
 
 def _namesake_near(original: list[str], at: int, line: str) -> bool:
@@ -135,7 +157,9 @@ def _namesake_near(original: list[str], at: int, line: str) -> bool:
     return any(line_key(other) == key and indent_width(other) == indent_width(line) for other in near)
 
 
-def _inside(outline: Outline, original: list[str], anchors: list[int], rows: tuple[int, int, int, int]) -> bool:
+def _inside(
+    path: str, outline: Outline, original: list[str], anchors: list[int], rows: tuple[int, int, int, int]
+) -> bool:
     """Whether the original rows ``a``-``b`` the part drops are statements between two of its unchanged lines,
     shown next to each other or with new lines between (an ``if`` chain become three ``min(max(...))`` lines):
     deleted or rewritten there, not skipped. A fragment of several definitions skips the ones between, so no
@@ -144,7 +168,7 @@ def _inside(outline: Outline, original: list[str], anchors: list[int], rows: tup
     if not anchors or anchors[0] >= c or anchors[-1] < d:
         return False
     if outline.root is None:
-        return not any(_opens(line) for line in original[a:b])
+        return not any(_opens(path, line) for line in original[a:b])
     return not any(a <= definition.start < b for definition in outline.definitions)
 
 
@@ -179,7 +203,7 @@ def _version(added: list[str], edge: str, line: str) -> bool:
     )
 
 
-def _reopened(dropped: list[str], added: list[str]) -> bool:
+def _reopened(path: str, dropped: list[str], added: list[str]) -> bool:
     """Whether every block opener the part rewrites is a control statement with a version among its new lines
     (``for (const meta of [...]) {`` with one more item, ``if fi.Mode().Perm() ... {`` with another test): a
     changed condition, not another block written over it (``.alert-warning {`` over ``.alert-danger {``,
@@ -187,7 +211,7 @@ def _reopened(dropped: list[str], added: list[str]) -> bool:
     return all(
         any(_lead(old) in _CONTROL and _lead(new) == _lead(old) and recognisable_edit(new, old) for new in added)
         for old in dropped
-        if _opens(old)
+        if _opens(path, old)
     )
 
 
@@ -196,7 +220,7 @@ _CONTROL = frozenset({"if", "elif", "else", "for", "foreach", "while", "until", 
 
 def _lead(line: str) -> str:
     """A line's first token (``for``, ``.alert-danger``, ``upstream``)."""
-    return line.strip().split(" ", 1)[0].split("(", 1)[0]
+    return line.strip().split(" ", 1)[0].split("(", 1)[0].rstrip(":")
 
 
 def spacing(original: list[str], result: list[str]) -> set[int]:
@@ -225,14 +249,17 @@ _SECTION = re.compile(r"\[[^\[\],]+\]")  # an INI or TOML section: ``[program:wo
 
 
 _STATEMENT = re.compile(r"(create|alter|comment\s+on)\s", re.IGNORECASE)  # a SQL statement: a unit of its file
+_SECTIONED = (".toml", ".ini", ".cfg", ".conf")
 
 
-def _opens(line: str) -> bool:
-    """Whether a line opens a unit of the file: a block (``{``, ``:``, `` do``), a definition's header, a section
-    or a SQL statement."""
+def _opens(path: str, line: str) -> bool:
+    """Whether a line opens a unit of the file: a block (``{``, ``:``, `` do``), a definition's header, an INI or
+    TOML section, a SQL statement."""
     text = line.rstrip()
-    opener = text.endswith(("{", ":", " do")) or bool(HEADER.match(text)) or bool(_SECTION.fullmatch(text.strip()))
-    return bool(text.strip()) and (opener or bool(_STATEMENT.match(text)))
+    opener = text.endswith(("{", ":", " do")) or bool(HEADER.match(text))
+    section = path.endswith(_SECTIONED) and bool(_SECTION.fullmatch(text.strip()))
+    statement = path.endswith(".sql") and bool(_STATEMENT.match(text))
+    return bool(text.strip()) and (opener or section or statement)
 
 
 def _paired(sketch: list[str], result: list[str]) -> list[tuple[int, int]]:

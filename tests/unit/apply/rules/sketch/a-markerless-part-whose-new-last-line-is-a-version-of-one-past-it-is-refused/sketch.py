@@ -1,0 +1,2 @@
+    app.register(users_blueprint)
+    app.listen(port=9090)
