@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped
 from polyedit.apply.generators import CLOSERS, Original
 from polyedit.apply.markers import is_comment
-from polyedit.apply.opened_scope import opened_scope
+from polyedit.apply.opened_scope import tail_stays
 from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm
 
@@ -199,7 +199,7 @@ def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
     ends with the lone closer of an original scope it did not show whole (the scope's end, not the file's), or it
     ends at the end of the scope the sketch opens with (of an indented one, inside it): the lines after it, a
     ``__main__`` block or ``Integral.register(int)``, are not what it talks about (``opened_scope.py``)."""
-    if merge.open_after(reading.block) or reading.anchored_by_name or _in_opened_scope(merge, reading):
+    if merge.open_after(reading.block) or reading.anchored_by_name or tail_stays(merge, reading):
         return True
     block = merge.block_at(reading.block)
     last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
@@ -210,47 +210,6 @@ def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
         and merge.orig.lines[row].rstrip() == last  # the same closer at the same depth
         and any(d.end == row and d.start < reading.start for d in merge.orig.outline.definitions)
     )
-
-
-def _in_opened_scope(merge: LazyMerge, reading: Reading) -> bool:
-    """Whether the last block's reading ends at the end of the scope the sketch opens with, or, a scope of
-    indentation (a YAML job, a Python class), inside it, with lines after it."""
-    after = any(line.strip() for line in merge.orig.lines[reading.end :])
-    scope = opened_scope(merge) if after else None
-    if scope is None:
-        return False
-    added = sum(1 for line in reading.new_lines if line)
-    if reading.cost.deleted > added + 1 or _beside_like(merge, reading):
-        return False  # deleting more than a line beyond what it adds: maybe a poor reading the end would refuse
-    if reading.end == scope[1] + 1:
-        return True
-    indented = norm(merge.orig.lines[scope[1]]) not in CLOSERS  # a brace scope ends at its closer, never inside
-    if not indented or not scope[0] < reading.end <= scope[1]:
-        return False
-    # Inside the scope, the block must stand at one place of it: a line of it, or one it pairs, stands there once.
-    rows = merge.orig.onorm[scope[0] : scope[1] + 1]
-    keys = [norm(line) for line in merge.block_at(reading.block).lines] + [
-        merge.orig.onorm[r] for _, r in reading.pairs
-    ]
-    return any(distinctive(key) and rows.count(key) == 1 for key in keys)
-
-
-_ROOT = re.compile(r"\s*([^\s.(\[:=]+)")  # a line's first name: ``dd`` of ``dd.report()``, a YAML key
-
-
-def _beside_like(merge: LazyMerge, reading: Reading) -> bool:
-    """Whether the block's new last line stands right before (no blank line between) a comment or a line that
-    starts with the same name (``dd.report_partial_closure()`` before ``dd.report()``): it may replace that line
-    as much as stand before it."""
-    lines, block = merge.orig.lines, merge.block_at(reading.block).lines
-    k = max(i for i, line in enumerate(block) if line.strip())
-    new = reading.new_edges[1] and k not in {i for i, _ in reading.pairs}  # a variant's pairing: not new
-    if not new or reading.end >= len(lines) or not lines[reading.end].strip():
-        return False
-    if is_comment(merge.orig.path, lines[reading.end]):
-        return True  # ``raise AssertionError(...)`` before ``# Cannot get here``: it may say what the comment said
-    a, b = _ROOT.match(block[k]), _ROOT.match(lines[reading.end])
-    return bool(a and b and a.group(1) == b.group(1))
 
 
 def edge_cost(merge: LazyMerge, k: int, reading: Reading, at_start: bool) -> Cost | None:
@@ -294,8 +253,7 @@ def dropped_better(merge: LazyMerge, best: Scored, dropping: list[Cost]) -> bool
     leaves unpaired (the paths' ``edges`` terms), the best read by its lines elsewhere (not by name, not closing a
     scope): the best is then a fallback, not what the sketch means; it ends the file there, or its marker was
     forgotten, and nothing says which."""
-    last = best[1][-1]
-    if not dropping or last.anchored_by_name or tail_kept(merge, last):
+    if not dropping or tail_kept(merge, best[1][-1]):  # kept by name, a marker, a closer or the opened scope
         return False
     return min(cost.edges for cost in dropping) < best[0].edges
 

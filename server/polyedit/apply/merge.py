@@ -148,7 +148,8 @@ class LazyMerge:
             tail = idle_tail(self.orig.lines, list(layer), lambda rs: self.render(rs).lines, [p for _, p in finals])
             if tail is not None:
                 return [tail]  # the dropped tail is the sketch's only change (``idle_tail.py``)
-        if not finals or dropped_better(self, min(finals, key=lambda item: item[0]), dropping):
+        best = min(finals, key=lambda item: item[0]) if finals else None
+        if best is None or dropped_better(self, best, dropping):
             block = self.block_at(self.blocks[-1])
             raise self.refuse(
                 "the sketch has no marker at its end but would drop more than "
@@ -156,7 +157,7 @@ class LazyMerge:
                 "or show the lines",
                 block.first,
             )
-        best_total, best_path = min(finals, key=lambda item: item[0])
+        best_total, best_path = best
         self.tail_rival = tail_rival(self, best_path, best_total, ends)
         # Other paths exactly as good: the margin below weighs one block's rivals with the others held, so a
         # sketch fitting two places block by block (two ``button.onclick = function`` handlers) is checked here.

@@ -4,17 +4,19 @@ A model that changes one class, impl block or YAML job often shows its header, a
 at the scope's end, then stops: ``class LifoQueue(Queue):``, ``# ... existing code ...``, the changed last method;
 ``impl Barrier {``, a marker, a new method and the impl's ``}``. The sketch talks about that scope; nothing after
 it is what it means to drop, so the rows after a last block ending inside the scope or at its end stay
-(``file_edges.tail_kept``), and a last block ending with the scope's own closer may be new lines at the scope's end
-(``closing_readings``).
+(``tail_stays``, asked by ``file_edges.tail_kept``), and a last block ending with the scope's own closer may be new
+lines at the scope's end (``closing_readings``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Cost, Piece, Reading
 from polyedit.apply.generators import CLOSERS
 from polyedit.apply.likeness import recognisable_edit
+from polyedit.apply.markers import is_comment
 from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm, reindent
 
@@ -86,3 +88,44 @@ def closing_readings(merge: LazyMerge, k: int, found: list[Reading]) -> list[Rea
     piece = Piece(start, end + 1, (*lines, *merge.orig.lines[start : end + 1]))
     new = tuple(norm(line) for line in added if line.strip())
     return [Reading(k, "end-of-scope", (piece,), cost, new, kept=frozenset(range(start, end + 1)))]
+
+
+def tail_stays(merge: LazyMerge, reading: Reading) -> bool:
+    """Whether the last block's reading ends at the end of the scope the sketch opens with, or, a scope of
+    indentation (a YAML job, a Python class), inside it, with lines after it."""
+    after = any(line.strip() for line in merge.orig.lines[reading.end :])
+    scope = opened_scope(merge) if after else None
+    if scope is None:
+        return False
+    added = sum(1 for line in reading.new_lines if line)
+    if reading.cost.deleted > added + 1 or _beside_like(merge, reading):
+        return False  # deleting more than a line beyond what it adds: maybe a poor reading the end would refuse
+    if reading.end == scope[1] + 1:
+        return True
+    indented = norm(merge.orig.lines[scope[1]]) not in CLOSERS  # a brace scope ends at its closer, never inside
+    if not indented or not scope[0] < reading.end <= scope[1]:
+        return False
+    # Inside the scope, the block must stand at one place of it: a line of it, or one it pairs, stands there once.
+    rows = merge.orig.onorm[scope[0] : scope[1] + 1]
+    keys = [norm(line) for line in merge.block_at(reading.block).lines] + [
+        merge.orig.onorm[r] for _, r in reading.pairs
+    ]
+    return any(distinctive(key) and rows.count(key) == 1 for key in keys)
+
+
+_ROOT = re.compile(r"\s*([^\s.(\[:=]+)")  # a line's first name: ``dd`` of ``dd.report()``, a YAML key
+
+
+def _beside_like(merge: LazyMerge, reading: Reading) -> bool:
+    """Whether the block's new last line stands right before (no blank line between) a comment or a line that
+    starts with the same name (``dd.report_partial_closure()`` before ``dd.report()``): it may replace that line
+    as much as stand before it."""
+    lines, block = merge.orig.lines, merge.block_at(reading.block).lines
+    k = max(i for i, line in enumerate(block) if line.strip())
+    new = reading.new_edges[1] and k not in {i for i, _ in reading.pairs}  # a variant's pairing: not new
+    if not new or reading.end >= len(lines) or not lines[reading.end].strip():
+        return False
+    if is_comment(merge.orig.path, lines[reading.end]):
+        return True  # ``raise AssertionError(...)`` before ``# Cannot get here``: it may say what the comment said
+    a, b = _ROOT.match(block[k]), _ROOT.match(lines[reading.end])
+    return bool(a and b and a.group(1) == b.group(1))
