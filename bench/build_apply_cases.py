@@ -400,6 +400,40 @@ FINAL11_DEBIAN = {
         "librust-crossbeam-channel-dev",
     ],
 }
+# A fourteenth set, built at the start of session 17 before any apply work (``--set final12``).
+FINAL12_SEED = 20261211
+FINAL12_PYPI_PAIRS = [
+    ("soupsieve", "2.5", "2.6"),
+    ("waitress", "2.1.2", "3.0.0"),
+    ("asttokens", "2.4.0", "2.4.1"),
+    ("cerberus", "1.3.5", "1.3.6"),
+    ("parsimonious", "0.10.0", "0.11.0"),
+    ("prettytable", "3.9.0", "3.10.0"),
+    ("invoke", "2.2.0", "2.2.1"),
+    ("typeguard", "4.1.5", "4.2.0"),
+    ("nox", "2023.4.22", "2024.3.2"),
+]
+FINAL12_NPM_PAIRS = [
+    ("unctx", "2.3.1", "2.4.1"),
+    ("valtio", "1.13.0", "1.13.2"),
+    ("rxjs", "7.8.0", "7.8.1"),
+    ("jose", "5.2.0", "5.2.4"),
+    ("kysely", "0.27.2", "0.27.3"),
+    ("io-ts", "2.2.20", "2.2.21"),
+]
+FINAL12_DEBIAN = {
+    "go": [
+        "golang-github-davecgh-go-spew-dev",
+        "golang-github-kylelemons-godebug-dev",
+        "golang-github-json-iterator-go-dev",
+    ],
+    "rust": [
+        "librust-proc-macro2-dev",
+        "librust-syn-dev",
+        "librust-ahash-dev",
+        "librust-bit-set-dev",
+    ],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -415,6 +449,7 @@ SETS = {
     "final9": (FINAL9_SEED, FINAL9_PYPI_PAIRS, FINAL9_NPM_PAIRS, FINAL9_DEBIAN),
     "final10": (FINAL10_SEED, FINAL10_PYPI_PAIRS, FINAL10_NPM_PAIRS, FINAL10_DEBIAN),
     "final11": (FINAL11_SEED, FINAL11_PYPI_PAIRS, FINAL11_NPM_PAIRS, FINAL11_DEBIAN),
+    "final12": (FINAL12_SEED, FINAL12_PYPI_PAIRS, FINAL12_NPM_PAIRS, FINAL12_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -59,7 +59,9 @@ refine's chakra-ui package, nanostores, mvp.css, go-runewidth, BurntSushi/toml, 
 unicase) and ``holdout8`` (session 14, fresh: alembic, astroid, refine's react-router-v6 package, knex, sakura.css,
 go-flags, magiconair/properties, petgraph, toml_edit) and ``holdout9`` (session 15, fresh: voluptuous, pexpect,
 refine's kbar package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url) and ``holdout10`` (session 16, fresh:
-pyjwt, lark, refine's devtools package, ejs, Pure.css, gobwas/glob, goldmark, parking_lot, uuid).
+pyjwt, lark, refine's devtools package, ejs, Pure.css, gobwas/glob, goldmark, parking_lot, uuid) and ``holdout11``
+(session 17, fresh: soupsieve, parsimonious, refine's react-hook-form package, cac, Spectre.css, go-spew,
+json-iterator, proc-macro2, quote).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -269,6 +271,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-uuid-dev",
         ],
     },
+    # Session 17: fresh again, built before that session's apply work.
+    "holdout11": {
+        "pypi": [("soupsieve", "2.6"), ("parsimonious", "0.11.0")],
+        "npm": [
+            ("@refinedev/react-hook-form", "4.8.14"),
+            ("cac", "6.7.14"),
+            ("spectre.css", "0.5.9"),
+        ],
+        "debian": [
+            "golang-github-davecgh-go-spew-dev",
+            "golang-github-json-iterator-go-dev",
+            "librust-proc-macro2-dev",
+            "librust-quote-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -302,6 +319,7 @@ PER_SHAPE = {
     "holdout8": 6,
     "holdout9": 6,
     "holdout10": 6,
+    "holdout11": 6,
 }
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
