@@ -23,7 +23,9 @@ from polyedit.apply.runs import distinctive
 from polyedit.apply.sketch import Block
 from polyedit.apply.text import indent_width, norm
 
-_HEADER = re.compile(r"\s*(?:export\s+|pub\s+|async\s+)*(?:class|def|func|fn|function|struct|impl|interface|trait)\b")
+_HEADER = re.compile(
+    r"\s*(?:export\s+|pub(?:\([\w:\s]*\))?\s+|async\s+)*(?:class|def|func|fn|function|struct|impl|interface|trait)\b"
+)  # ``pub(crate) fn`` too
 
 
 def adopted_lines(orig: Original, block: Block, reading: Reading) -> tuple[str, list[int]] | None:

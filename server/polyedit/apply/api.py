@@ -7,12 +7,12 @@ from collections import Counter
 from typing import Literal
 
 from polyedit.apply import part, search_replace
-from polyedit.apply.edits import minimal_edits
+from polyedit.apply.edits import line_opcodes, minimal_edits
 from polyedit.apply.invariants import MAX_REMOVED_SHARE, lines_in_order, removed_share, verify
 from polyedit.apply.llm_tier import LlmMerger
 from polyedit.apply.markers import comment_styles, is_comment, is_marker
 from polyedit.apply.merge import LazyMerge
-from polyedit.apply.shown import shown_definitions
+from polyedit.apply.shown import addressed_span, shown_definitions
 from polyedit.apply.sketch import unwrap
 from polyedit.apply.structure import Definition, outline_of
 from polyedit.apply.text import detect, join_lines, norm, split_lines
@@ -123,8 +123,10 @@ def _structural(
         try:
             merged = LazyMerge(path, before, sketch_lines, styles, style.tabs).merge()
         except ApplyRefused as refused:
-            if fmt != "auto" or any(is_marker(line, styles) for line in sketch_lines):
+            if fmt != "auto":
                 raise
+            if any(is_marker(line, styles) for line in sketch_lines):
+                return _as_definition(path, original, sketch_lines, refused, encoding, max_removed_share)
             return _as_part(path, original, sketch_lines, refused, encoding, max_removed_share)  # a fragment cut short
         after, shown = merged.lines, len(merged.shown)
         if after == before:
@@ -208,12 +210,45 @@ def _as_part(
     )
 
 
+def _as_definition(
+    path: str,
+    original: str,
+    sketch: list[str],
+    refusal: ApplyRefused,
+    encoding: Encoding,
+    max_removed_share: float | None,
+) -> Applied:
+    """A sketch with markers inside one whole definition and none at its ends (a method whose docstring is
+    a ``...`` docstring), which the merge refused for the file it would drop around it, merged as that definition
+    only: between two markers, changing no row outside the definition the sketch names (``shown.addressed_span``);
+    otherwise the first ``refusal`` stands."""
+    before = split_lines(original)
+    span = addressed_span(path, before, sketch)
+    if span is None:
+        raise refusal
+    marker = part.marker_line(path)
+    try:
+        applied = _structural(path, original, "\n".join([marker, *sketch, marker]), "lazy", encoding, max_removed_share)
+    except ApplyRefused as failed:
+        refusal.reason += f"; read as the definition it shows, it fails too: {failed.reason}"
+        raise refusal from failed
+    after = split_lines(applied.text)
+    outside = [
+        op for op in line_opcodes(before, after) if op[0] != "equal" and (op[1] < span[0] or op[2] > span[1] + 1)
+    ]
+    if outside:
+        refusal.reason += f"; read as the definition it shows, it would change line {outside[0][1] + 1}, outside it"
+        raise refusal
+    return applied
+
+
 def _check_whole(path: str, before: list[str], after: list[str]) -> None:
     """A markerless sketch read as the whole new file (not a fragment of whole definitions) that is much shorter
     than the file must keep most of its lines somewhere: a model that rewrites a file sends most of it (reordered,
     changed in places, or a small file rewritten longer); one that sends one TOML table, one YAML job or a function
     with its imports meant that part only and forgot the markers."""
     names = {d.name[0] for d in outline_of(path, tuple(before)).definitions if len(d.name) == 1}
+    names = {name for name in names if not name.startswith("<")}  # ``<function_definition>``: a node unnamed
     if names and names <= {d.name[0] for d in outline_of(path, tuple(after)).definitions}:
         return  # every top-level definition is there again: the file rewritten (a class made a dataclass)
     kept = Counter(norm(line) for line in after if line.strip())  # each new line keeps one old line

@@ -6,6 +6,7 @@ around them stays: the name, not the position, says where they go.
 
 from __future__ import annotations
 
+from collections import Counter
 from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import PurePosixPath
@@ -37,6 +38,7 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     targets = [_targets(orig, block.lines[s : e + 1], name, fragment) for s, e, name in shown]
     if not any(targets) or any(len(t) > 1 for t in targets):
         return []  # a name the file holds several times addresses nothing: the lines decide
+    targets = _siblings(targets)
     last = block.lines[: shown[-1][1] + 1]
     if (block.marker_after or fragment) and targets[-1] and _stops_inside(orig, last, targets[-1][0], not fragment):
         return []  # the last definition shown in part: the marker after it (or around it) stands for the rest
@@ -49,6 +51,18 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
         if reading is not None:
             readings.append(reading)
     return readings
+
+
+def _siblings(targets: list[list[Definition]]) -> list[list[Definition]]:
+    """The targets of definitions a block shows side by side, in one scope: those of the scope most of them (the
+    first of them, on a tie) stand in. A name found only in another scope is a new definition there (a new
+    ``flush`` shown after ``LazyFile.close`` is not ``PacifyFlushWrapper.flush``)."""
+    scopes = [t[0].name[:-1] for t in targets if t]
+    if len(set(scopes)) < 2:
+        return targets
+    counts = Counter(scopes)
+    scope = max(scopes, key=lambda s: (counts[s], -scopes.index(s)))
+    return [t if t and t[0].name[:-1] == scope else [] for t in targets]
 
 
 def _stops_inside(orig: Original, lines: list[str], target: Definition, marked: bool) -> bool:

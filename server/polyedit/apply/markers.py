@@ -6,11 +6,15 @@ import re
 from pathlib import PurePosixPath
 
 _HASH = ("#",)
+# A Python docstring made of an ellipsis or an "unchanged" phrase (a docstring of ``...``, or of ``... docstring
+# unchanged ...``) stands for the docstring it replaces, as a comment marker would.
+_DOCSTRING = ('"""', "'''")
+_PYTHON = (*_HASH, *_DOCSTRING)
 _SLASH = ("//", "/*")
 _JSX = ("//", "/*", "{/*")
 _COMMENT_STYLES: dict[str, tuple[str, ...]] = {
-    ".py": _HASH,
-    ".pyi": _HASH,
+    ".py": _PYTHON,
+    ".pyi": _PYTHON,
     ".rb": _HASH,
     ".sh": _HASH,
     ".yaml": _HASH,
@@ -43,7 +47,8 @@ for _ext in (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".cs", ".scala", 
     _COMMENT_STYLES[_ext] = _SLASH
 _COMMENT_STYLES[".php"] = (*_SLASH, "#")
 _ALL = ("#", "//", "/*", "{/*", "<!--", "--", "*", ";")
-_LEFTOVER = ("#", "//", "/*", "{/*", "<!--", "--")  # not "*" or ";": doc-comment and INI lines say "same as above"
+# Not "*" or ";" (doc-comment and INI lines say "same as above").
+_LEFTOVER = ("#", "//", "/*", "{/*", "<!--", "--", *_DOCSTRING)
 
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _PHRASES = re.compile(
@@ -70,10 +75,11 @@ def comment_body(line: str, styles: tuple[str, ...]) -> str | None:
             if not body.rstrip().endswith(closer):
                 return None
             body = body.rstrip()[: -len(closer)]
-        elif opener == "<!--":
-            if not body.rstrip().endswith("-->"):
+        elif opener in ("<!--", *_DOCSTRING):
+            closer = "-->" if opener == "<!--" else opener
+            if len(body.rstrip()) < len(closer) or not body.rstrip().endswith(closer):
                 return None
-            body = body.rstrip()[:-3]
+            body = body.rstrip()[: -len(closer)]
         return body.strip(" *#/-")
     return None
 
@@ -129,6 +135,7 @@ _MARKER_WORDS = frozenset(
         "stay",
         "unmodified",
         "untouched",
+        "docstring",
     }
 )
 MAX_OTHER_WORDS = 2
@@ -188,7 +195,7 @@ def trailing_marker(line: str, styles: tuple[str, ...]) -> bool:
     """A code line ending in a marker comment (``pass  # ... existing code ...``, ``"db": {...},  # unchanged``,
     ``server:  # ... rest unchanged``): the model wrote the marker where code stood."""
     for opener in styles:
-        if opener in ("/*", "{/*", "<!--", "*", ";"):
+        if opener in ("/*", "{/*", "<!--", "*", ";", *_DOCSTRING):
             continue
         at = line.find(" " + opener)
         while at > 0:
@@ -221,4 +228,5 @@ _ELIDED_CODE = re.compile(r"[\[{(]\s*(\.\.\.|…)\s*[\]})]")  # "db": {...}
 def is_comment(path: str, line: str) -> bool:
     """A comment line in this file's syntax (or a doc comment's `` * `` continuation)."""
     text = line.strip()
-    return bool(text) and (text.startswith(comment_styles(path)) or text.startswith("*"))
+    openers = tuple(opener for opener in comment_styles(path) if opener not in _DOCSTRING)
+    return bool(text) and (text.startswith(openers) or text.startswith("*"))

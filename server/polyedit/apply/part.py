@@ -50,9 +50,14 @@ def bracketed(path: str, original: list[str], sketch: list[str]) -> str | None:
         return None
     if any(elision_line(line, styles) for line in sketch):
         return None
-    style = styles[0]
-    marker = f"{style} ... existing code ...{_CLOSERS.get(style, '')}"
+    marker = marker_line(path)
     return "\n".join([marker, *sketch, marker])
+
+
+def marker_line(path: str) -> str:
+    """A marker in the file's first comment syntax."""
+    style = comment_styles(path)[0]
+    return f"{style} ... existing code ...{_CLOSERS.get(style, '')}"
 
 
 def problem(path: str, original: list[str], sketch: list[str], result: list[str]) -> str | None:

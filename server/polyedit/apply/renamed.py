@@ -140,6 +140,11 @@ def doubled_header(orig: Original, block: Block, reading: Reading, removed: set[
             continue
         if any(p.start <= rows[0] < p.end for p in reading.pieces):
             continue  # within the rows the reading replaces: rendered once
+        names = {d.name for d in orig.outline.definitions if d.start == rows[0]}
+        parents = [d for d in orig.outline.definitions if d.start < rows[0] <= d.end and d.name not in names]
+        homes = [d for d in orig.outline.definitions if d.start < reading.start <= d.end and d.name not in names]
+        if parents and homes and not any(d in parents for d in homes):
+            continue  # added to another existing class (``flush`` added to one class while another's stays)
         reason = (
             f"this block adds '{line.strip()[:50]}' as a new line while that definition stays at line {rows[0] + 1}: "
             "it may move or change that definition, not add a second one; show the unchanged lines around it"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise, takewhile
 
-from polyedit.apply.likeness import recognisable_edit, rewritten, similar
+from polyedit.apply.likeness import other_definition, recognisable_edit, rewritten, similar
 from polyedit.apply.text import indent_width
 
 DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
@@ -88,9 +88,10 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
                     for k, q in pending:
                         alignment.pairs[k] = q
                     pending = []
-            elif similar(block[i], original[p], adjacent=True, delta=delta, following=_following(original, p)) or (
-                _replaced_between(block, original, i, p, step, (lo, hi), delta)
-            ):
+            elif (
+                similar(block[i], original[p], adjacent=True, delta=delta, following=_following(original, p))
+                and not other_definition(block[i], original[p])  # ``def __repr__(self):`` is not ``def __eq__``
+            ) or _replaced_between(block, original, i, p, step, (lo, hi), delta):
                 for k, q in pending:
                     alignment.pairs[k] = q
                 pending = []

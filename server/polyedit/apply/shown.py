@@ -59,3 +59,22 @@ def _top_level(path: str, lines: list[str], depth: int) -> list[tuple[int, int, 
     if any(lines[r].strip() and r not in covered for r in inner):
         return None
     return spans
+
+
+def addressed_span(path: str, original: list[str], sketch: list[str]) -> tuple[int, int] | None:
+    """The rows of the one original definition a sketch shows whole, markers inside it (a method with its
+    docstring elided as ``\"\"\"...\"\"\"``, a class with ``// ...`` between two of its members), found by its
+    qualified name: the sketch's one top-level definition names it, or ends the name of exactly one original
+    definition (``user_data_dir`` for ``Unix.user_data_dir``); None otherwise."""
+    shown = shown_definitions(path, sketch)
+    if shown is None or len(shown) != 1:
+        return None
+    name = shown[0][2]
+    named = [d for d in outline_of(path, tuple(original)).definitions if d.name[-len(name) :] == name]
+    found = [d for d in named if not any(o is not d and o.start <= d.start and d.end <= o.end for o in named)]
+    if len(found) != 1:  # (a decorated definition holds its own, by the same name)
+        return None
+    start = found[0].start
+    while start - 1 >= 0 and (original[start - 1].lstrip().startswith("@") or is_comment(path, original[start - 1])):
+        start -= 1  # its decorators and the comments above it
+    return start, found[0].end

@@ -137,6 +137,9 @@ def _text(node: tree_sitter.Node | None) -> str:
     return node.text.decode("utf-8", "replace") if node is not None and node.text is not None else ""
 
 
+_DECLARED = ("identifier", "field_identifier", "qualified_identifier", "destructor_name", "operator_name")
+
+
 def _name(node: tree_sitter.Node) -> str | None:
     """A definition's own name: ``load``, ``impl Foo``, ``describe('x')``; None when the node names nothing."""
     if node.type == "expression_statement":  # describe('x', () => ...) / it('y', ...) in test files
@@ -163,6 +166,11 @@ def _name(node: tree_sitter.Node) -> str | None:
     named = node.child_by_field_name("name")
     if named is not None:
         return _text(named)
+    declarator = node.child_by_field_name("declarator")  # C/C++: ``PyObject *f(int x) {`` names ``f``
+    while declarator is not None and declarator.type not in _DECLARED:
+        declarator = declarator.child_by_field_name("declarator")
+    if declarator is not None:
+        return _text(declarator)
     inner = node.child_by_field_name("declaration") or node.child_by_field_name("definition")
     if inner is None:
         for child in node.named_children:
