@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from polyedit.apply.cost import MARGIN_TERMS, Cost, Reading, rewrapped
 from polyedit.apply.generators import CLOSERS, Original
 from polyedit.apply.markers import is_comment
-from polyedit.apply.opened_scope import tail_stays
+from polyedit.apply.opened_scope import indented_scope_end, tail_stays
 from polyedit.apply.runs import distinctive
 from polyedit.apply.text import indent_width, norm
 
@@ -201,6 +201,8 @@ def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
     ``__main__`` block or ``Integral.register(int)``, are not what it talks about (``opened_scope.py``)."""
     if merge.open_after(reading.block) or reading.anchored_by_name or tail_stays(merge, reading):
         return True
+    if _whole_scope(merge, reading):
+        return True
     block = merge.block_at(reading.block)
     last = next((line.rstrip() for line in reversed(block.lines) if line.strip()), "")
     row = reading.end - 1
@@ -209,6 +211,24 @@ def tail_kept(merge: LazyMerge, reading: Reading) -> bool:
         and 0 <= row < len(merge.orig.lines)
         and merge.orig.lines[row].rstrip() == last  # the same closer at the same depth
         and any(d.end == row and d.start < reading.start for d in merge.orig.outline.definitions)
+    )
+
+
+def _whole_scope(merge: LazyMerge, reading: Reading) -> bool:
+    """In a file no grammar reads, the last block shows one whole brace scope, from its header, standing once, to
+    its closer (a CSS rule, a block of a config file): addressed by that header as a definition is by name."""
+    if merge.orig.outline.root is not None:
+        return False
+    block, pairs = merge.block_at(reading.block), dict(reading.pairs)
+    shown = [i for i, line in enumerate(block.lines) if line.strip()]
+    head, last = (pairs.get(shown[0]), pairs.get(shown[-1])) if shown else (None, None)
+    if head is None or last is None or norm(merge.orig.lines[last]) not in CLOSERS:
+        return False
+    header = norm(merge.orig.lines[head])
+    return (
+        distinctive(header)
+        and len(merge.orig.positions[header]) == 1
+        and indented_scope_end(merge.orig.lines, head) == last
     )
 
 

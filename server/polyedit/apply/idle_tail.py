@@ -72,9 +72,12 @@ def idle_doubt(orig: Original, block: Block, reading: Reading, open_after: bool)
         piece.lines != tuple(orig.lines[piece.start : piece.end]) for piece in reading.pieces
     ):
         return None
+    first = next(line for line in block.lines if line.strip())
     last = next(line for line in reversed(block.lines) if line.strip())
     if block.after_indent is not None and block.after_indent > indent_width(last):
         return None  # a header block: it opens the scope the marker after it is inside (sketches show those)
+    if block.after_indent is not None and block.after_indent > indent_width(first) and first.rstrip().endswith(":"):
+        return None  # the same, shown with the scope's first lines (``class Cache:``, its docstring, a marker)
     if open_after and (doubt := idle_weak_end(orig, block, reading.end)) is not None:
         return doubt[0], block.first, doubt[1]
     if not open_after and not any(line.strip() for line in orig.lines[reading.end :]):

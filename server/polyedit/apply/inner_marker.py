@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from polyedit.apply.cost import Reading
-from polyedit.apply.generators import CLOSERS, chain_readings
+from polyedit.apply.generators import CLOSERS, chain_readings, from_alignment
+from polyedit.apply.runs import Alignment
 from polyedit.apply.text import indent_width, norm
 
 if TYPE_CHECKING:
@@ -24,13 +25,20 @@ _OPENS = (":", "{")  # a header line that opens a body
 def inside(merge: LazyMerge, prev: Reading, k: int, found: list[Reading]) -> list[Reading]:
     """The readings of block ``k`` inside the definition whose header ends the previous block, when the marker
     between them and the block's first line stand deeper than that header (``def summarize(rows):``, an
-    indented marker, ``return {...}``: the block is the rest of its body); all of them when none is."""
+    indented marker, ``return {...}``: the block is the rest of its body). A block starting with a closer after a
+    marker deeper than it pairs the closer of the scope the previous block's last line is in (``_closing``): when
+    that line opens the scope, or when no other reading is found (``    }`` after ``// ... rest of parse
+    unchanged``: the marker stands for the rest of that scope). All of them else."""
     block, before = merge.block_at(k), merge.block_at(prev.block)
     marker = merge.marker_before(k)
     shown = [i for i, line in enumerate(before.lines) if line.strip()]
     row = dict(prev.pairs).get(shown[-1]) if shown else None
     first = next((line for line in block.lines if line.strip()), "")
-    if row is None or marker is None or not before.lines[shown[-1]].rstrip().endswith(_OPENS):
+    if row is None or marker is None:
+        return found
+    if not found and norm(first) in CLOSERS and indent_width(marker.line) > indent_width(first):
+        return _closing(merge, k, row, indent_width(first), found)  # the marker stands for the rest of that scope
+    if not before.lines[shown[-1]].rstrip().endswith(_OPENS):
         return found
     depth = indent_width(before.lines[shown[-1]])
     if indent_width(marker.line) <= depth:
@@ -55,9 +63,10 @@ def inside(merge: LazyMerge, prev: Reading, k: int, found: list[Reading]) -> lis
 
 
 def _closing(merge: LazyMerge, k: int, row: int, depth: int, found: list[Reading]) -> list[Reading]:
-    """The readings of block ``k``, after a marker inside the block the previous one opens at row ``row``, that
-    pair its first line, a closer as deep as that opener, with the closer of that block (``else if (...) {``, a
-    marker standing for its body, then ``}`` and new lines: the body stays); all of them when none does."""
+    """The readings of block ``k``, after a marker inside the scope the previous block ends in at row ``row``, that
+    pair its first line, a closer ``depth`` deep, with the closer of that scope (``else if (...) {``, a marker
+    standing for its body, then ``}`` and new lines: the body stays). A block too weak to chain (closers and ``} else
+    {`` lines only) pairs there when all its lines stand as they are from that closer on. All of them else."""
     lines, block = merge.orig.lines, merge.block_at(k)
     first = next(i for i, line in enumerate(block.lines) if line.strip())
     closer = next((r for r in range(row + 1, len(lines)) if lines[r].strip() and indent_width(lines[r]) <= depth), None)
@@ -67,4 +76,11 @@ def _closing(merge: LazyMerge, k: int, row: int, depth: int, found: list[Reading
     if not paired:
         chains = chain_readings(merge.orig, k, block, (closer, len(lines)))
         paired = [r for r in chains if (first, closer) in r.pairs]
+    if not paired:  # closers and ``} else {`` lines only, too weak to chain: they pair as they stand from there
+        rows = range(closer, closer + len(block.lines) - first)
+        if rows.stop <= len(lines) and all(
+            lines[r].rstrip() == block.lines[first + j].rstrip() for j, r in enumerate(rows)
+        ):
+            pairs = {first + j: r for j, r in enumerate(rows)}
+            paired = from_alignment(merge.orig, k, block, Alignment(pairs=pairs), "closing")
     return paired or found

@@ -39,14 +39,19 @@ def opened_scope(merge: LazyMerge) -> tuple[int, int] | None:
     ends = [d.end for d in merge.orig.outline.definitions if d.start == rows[0]]
     if merge.orig.outline.definitions:
         return (rows[0], max(ends)) if ends else None
-    lines, depth = merge.orig.lines, indent_width(merge.orig.lines[rows[0]])
-    last = rows[0]
-    for row in range(rows[0] + 1, len(lines)):
-        if lines[row].strip() and indent_width(lines[row]) <= depth:
-            last = row if norm(lines[row]) in CLOSERS and indent_width(lines[row]) == depth else last  # its ``}``
-            break
-        last = row if lines[row].strip() else last
+    last = indented_scope_end(merge.orig.lines, rows[0])
     return (rows[0], last) if last > rows[0] else None
+
+
+def indented_scope_end(lines: list[str], header: int) -> int:
+    """The last row of the scope a header opens, by indentation: its deeper lines, and its closer (``}``) at the
+    header's depth; ``header`` itself when no deeper line follows."""
+    depth, last = indent_width(lines[header]), header
+    for row in range(header + 1, len(lines)):
+        if lines[row].strip() and indent_width(lines[row]) <= depth:
+            return row if norm(lines[row]) in CLOSERS and indent_width(lines[row]) == depth else last  # its ``}``
+        last = row if lines[row].strip() else last
+    return last
 
 
 def closing_readings(merge: LazyMerge, k: int, found: list[Reading]) -> list[Reading]:

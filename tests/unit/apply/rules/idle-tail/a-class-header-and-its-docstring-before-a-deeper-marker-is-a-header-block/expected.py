@@ -1,0 +1,20 @@
+import functools
+
+
+class Cache:
+    """An LRU cache."""
+
+    def __init__(self, size):
+        self.size = size
+        self.items = {}
+
+    @functools.cache
+    def get(self, key):
+        return self.items.get(key)
+
+    def clear(self):
+        self.items.clear()
+
+
+def make_cache():
+    return Cache(128)
