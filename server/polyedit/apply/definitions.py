@@ -6,7 +6,6 @@ around them stays: the name, not the position, says where they go.
 
 from __future__ import annotations
 
-from collections import Counter
 from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import PurePosixPath
@@ -20,11 +19,10 @@ from polyedit.apply.runs import Alignment, distinctive
 from polyedit.apply.shown import shown_definitions
 from polyedit.apply.sketch import Block
 from polyedit.apply.structure import Definition, outline_of
+from polyedit.apply.targets import MAX_CANDIDATES, siblings, targets_of
 from polyedit.apply.text import indent_width, norm, reindent
 
 _OVERLOADING = (".java", ".cs", ".kt", ".scala", ".cpp", ".hpp", ".cc", ".h")
-MAX_CANDIDATES = 2  # original definitions of one name tried per shown definition (closest bodies first)
-HEADER_ROWS = 3  # rows after a definition's first (attributes, decorators) where its shown header may stand
 
 
 def definition_readings(orig: Original, index: int, block: Block) -> list[Reading]:
@@ -35,10 +33,12 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     if block.after_indent is not None and block.after_indent > last_header:
         return []  # a marker inside the last definition: the block does not show it whole
     fragment = not (block.marker_before or block.marker_after)
-    targets = [_targets(orig, block.lines[s : e + 1], name, fragment) for s, e, name in shown]
+    targets = [targets_of(orig, block.lines[s : e + 1], name, fragment) for s, e, name in shown]
     if not any(targets) or any(len(t) > 1 for t in targets):
         return []  # a name the file holds several times addresses nothing: the lines decide
-    targets = _siblings(targets)
+    targets = siblings(orig, block, shown, targets)
+    if not any(targets):
+        return []
     last = block.lines[: shown[-1][1] + 1]
     if (block.marker_after or fragment) and targets[-1] and _stops_inside(orig, last, targets[-1][0], not fragment):
         return []  # the last definition shown in part: the marker after it (or around it) stands for the rest
@@ -51,18 +51,6 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
         if reading is not None:
             readings.append(reading)
     return readings
-
-
-def _siblings(targets: list[list[Definition]]) -> list[list[Definition]]:
-    """The targets of definitions a block shows side by side, in one scope: those of the scope most of them (the
-    first of them, on a tie) stand in. A name found only in another scope is a new definition there (a new
-    ``flush`` shown after ``LazyFile.close`` is not ``PacifyFlushWrapper.flush``)."""
-    scopes = [t[0].name[:-1] for t in targets if t]
-    if len(set(scopes)) < 2:
-        return targets
-    counts = Counter(scopes)
-    scope = max(scopes, key=lambda s: (counts[s], -scopes.index(s)))
-    return [t if t and t[0].name[:-1] == scope else [] for t in targets]
 
 
 def _stops_inside(orig: Original, lines: list[str], target: Definition, marked: bool) -> bool:
@@ -88,38 +76,6 @@ def _stops_inside(orig: Original, lines: list[str], target: Definition, marked: 
     # A fragment without markers, which may be the definition rewritten whole, must show the body's first lines,
     # each as it stands or a version of it (``self.maxlevel = 8`` for ``= 6``): the start of the body, then nothing.
     return marked or all(a == b or recognisable_edit(a, b) for a, b in zip(shown, body, strict=False))
-
-
-def _targets(orig: Original, lines: list[str], name: tuple[str, ...], fragment: bool) -> list[Definition]:
-    """Original definitions whose qualified name ends with ``name`` (outermost of a wrapper and what it wraps),
-    the closest bodies first. Of several, in a fragment (no marker: its names are its only address), the one whose
-    header line is the shown one's, when no other's is and its body is the closest: a careful reader takes
-    ``fn into_float(mut self)`` shown alone for the method of that signature, not the free function
-    ``into_float(fp)`` (nor ``constructor(options)`` of another class). Beside a marker the block's lines place it
-    (two methods shown adjacent delete what stood between them), so a repeated name still addresses nothing."""
-    found = {
-        (d.start, d.end): d
-        for d in orig.outline.definitions
-        if d.name[-len(name) :] == name and len(d.name) >= len(name)
-    }
-    outer = [
-        d
-        for d in found.values()
-        if not any(o is not d and o.start <= d.start and d.end <= o.end for o in found.values())
-    ]
-    shown = [norm(line) for line in lines]
-
-    def closeness(d: Definition) -> float:
-        return SequenceMatcher(None, shown, orig.onorm[d.start : d.end + 1], autojunk=False).ratio()
-
-    if len(outer) <= 1:
-        return outer
-    ranked = sorted(outer, key=closeness, reverse=True)
-    header = next((line for line in shown if line and not is_comment(orig.path, line)), "")
-    same = [d for d in ranked if header in orig.onorm[d.start : min(d.end, d.start + HEADER_ROWS) + 1]]
-    if fragment and len(same) == 1 and same[0] is ranked[0]:
-        return same  # the shown header stands in one of them, the closest: that one is meant
-    return ranked[:MAX_CANDIDATES]
 
 
 def _reading(

@@ -76,7 +76,12 @@ def idle_doubt(orig: Original, block: Block, reading: Reading, open_after: bool)
     last = next(line for line in reversed(block.lines) if line.strip())
     if block.after_indent is not None and block.after_indent > indent_width(last):
         return None  # a header block: it opens the scope the marker after it is inside (sketches show those)
-    if block.after_indent is not None and block.after_indent > indent_width(first) and first.rstrip().endswith(":"):
+    if (
+        block.after_indent is not None
+        and block.after_indent > indent_width(first)
+        and first.rstrip().endswith(":")
+        and len(orig.positions.get(norm(first), ())) == 1
+    ):
         return None  # the same, shown with the scope's first lines (``class Cache:``, its docstring, a marker)
     if open_after and (doubt := idle_weak_end(orig, block, reading.end)) is not None:
         return doubt[0], block.first, doubt[1]

@@ -6,10 +6,10 @@ import re
 from pathlib import PurePosixPath
 
 _HASH = ("#",)
-# A Python docstring made of an ellipsis or an "unchanged" phrase (a docstring of ``...``, or of ``... docstring
-# unchanged ...``) stands for the docstring it replaces, as a comment marker would.
-_DOCSTRING = ('"""', "'''")
-_PYTHON = (*_HASH, *_DOCSTRING)
+# A Python docstring of an ellipsis, alone or with an "unchanged" phrase (``"""..."""``, ``"""... docstring
+# unchanged ..."""``), is a marker; right after a header it stands for that definition's docstring (``docstrings.py``).
+DOCSTRING_QUOTES = ('"""', "'''")
+_PYTHON = (*_HASH, *DOCSTRING_QUOTES)
 _SLASH = ("//", "/*")
 _JSX = ("//", "/*", "{/*")
 _COMMENT_STYLES: dict[str, tuple[str, ...]] = {
@@ -48,7 +48,7 @@ for _ext in (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".cs", ".scala", 
 _COMMENT_STYLES[".php"] = (*_SLASH, "#")
 _ALL = ("#", "//", "/*", "{/*", "<!--", "--", "*", ";")
 # Not "*" or ";" (doc-comment and INI lines say "same as above").
-_LEFTOVER = ("#", "//", "/*", "{/*", "<!--", "--", *_DOCSTRING)
+_LEFTOVER = ("#", "//", "/*", "{/*", "<!--", "--", *DOCSTRING_QUOTES)
 
 _ELLIPSIS = re.compile(r"\.\.\.|…")
 _PHRASES = re.compile(
@@ -75,7 +75,7 @@ def comment_body(line: str, styles: tuple[str, ...]) -> str | None:
             if not body.rstrip().endswith(closer):
                 return None
             body = body.rstrip()[: -len(closer)]
-        elif opener in ("<!--", *_DOCSTRING):
+        elif opener in ("<!--", *DOCSTRING_QUOTES):
             closer = "-->" if opener == "<!--" else opener
             if len(body.rstrip()) < len(closer) or not body.rstrip().endswith(closer):
                 return None
@@ -135,7 +135,6 @@ _MARKER_WORDS = frozenset(
         "stay",
         "unmodified",
         "untouched",
-        "docstring",
     }
 )
 MAX_OTHER_WORDS = 2
@@ -154,6 +153,8 @@ def is_marker(line: str, styles: tuple[str, ...]) -> bool:
     body = comment_body(line, styles)
     if body is None or not (_ELLIPSIS.search(body) or _PHRASES.search(body)):
         return False
+    if line.lstrip().startswith(DOCSTRING_QUOTES) and not _ELLIPSIS.search(body):
+        return False  # """Return the input unchanged.""" is a docstring; only an ellipsis makes one a marker
     words = {w.lower() for w in _WORDS.findall(body)}
     if _FRAMED.fullmatch(body.strip()) and len(words) <= MAX_FRAMED_WORDS and words & _KEEPING:
         return True  # "... all the other test cases stay exactly as they were ...": framed, and it says "kept"
@@ -195,7 +196,7 @@ def trailing_marker(line: str, styles: tuple[str, ...]) -> bool:
     """A code line ending in a marker comment (``pass  # ... existing code ...``, ``"db": {...},  # unchanged``,
     ``server:  # ... rest unchanged``): the model wrote the marker where code stood."""
     for opener in styles:
-        if opener in ("/*", "{/*", "<!--", "*", ";", *_DOCSTRING):
+        if opener in ("/*", "{/*", "<!--", "*", ";", *DOCSTRING_QUOTES):
             continue
         at = line.find(" " + opener)
         while at > 0:
@@ -228,5 +229,5 @@ _ELIDED_CODE = re.compile(r"[\[{(]\s*(\.\.\.|…)\s*[\]})]")  # "db": {...}
 def is_comment(path: str, line: str) -> bool:
     """A comment line in this file's syntax (or a doc comment's `` * `` continuation)."""
     text = line.strip()
-    openers = tuple(opener for opener in comment_styles(path) if opener not in _DOCSTRING)
+    openers = tuple(opener for opener in comment_styles(path) if opener not in DOCSTRING_QUOTES)
     return bool(text) and (text.startswith(openers) or text.startswith("*"))

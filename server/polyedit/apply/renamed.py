@@ -20,7 +20,8 @@ import re
 from polyedit.apply.cost import Reading
 from polyedit.apply.generators import Original
 from polyedit.apply.sketch import Block
-from polyedit.apply.text import norm
+from polyedit.apply.structure import Definition
+from polyedit.apply.text import indent_width, norm
 
 
 def renamed_or_copied(orig: Original, block: Block, reading: Reading) -> tuple[str, list[int]] | None:
@@ -142,12 +143,37 @@ def doubled_header(orig: Original, block: Block, reading: Reading, removed: set[
             continue  # within the rows the reading replaces: rendered once
         names = {d.name for d in orig.outline.definitions if d.start == rows[0]}
         parents = [d for d in orig.outline.definitions if d.start < rows[0] <= d.end and d.name not in names]
-        homes = [d for d in orig.outline.definitions if d.start < reading.start <= d.end and d.name not in names]
-        if parents and homes and not any(d in parents for d in homes):
-            continue  # added to another existing class (``flush`` added to one class while another's stays)
+        if parents and _in_other_class(orig, block, i, reading, names, parents):
+            continue  # added to another class (``flush`` added to one class while another's stays)
         reason = (
             f"this block adds '{line.strip()[:50]}' as a new line while that definition stays at line {rows[0] + 1}: "
             "it may move or change that definition, not add a second one; show the unchanged lines around it"
         )
         return reason, sorted([reading.start, rows[0]])
     return None
+
+
+_CLASS = re.compile(r"\s*(?:export\s+|pub\s+|abstract\s+)*(?:class|struct|impl|interface|trait|enum|object)\b")
+
+
+def _in_other_class(
+    orig: Original, block: Block, i: int, reading: Reading, names: set[tuple[str, ...]], parents: list[Definition]
+) -> bool:
+    """Whether block line ``i``, a header, is shown inside a class other than the ``parents`` of the original
+    definition with that header line: the block shows it under another class's header with another signature (a
+    new class's ``def __exit__(`` and parameters of its own; the same signature may be the original moved there),
+    or, shown without one, it lands (after the block's paired line before it) inside another existing definition."""
+    depth = indent_width(block.lines[i])
+    above = next((text for text in reversed(block.lines[:i]) if text.strip() and indent_width(text) < depth), None)
+    if above is not None and _CLASS.match(above):
+        other = not any(norm(above) in orig.onorm[p.start : p.start + 4] for p in parents)
+        return other and _signature(block.lines, i) != _signature(orig.lines, orig.positions[norm(block.lines[i])][0])
+    at = max((r + 1 for j, r in reading.pairs if j < i), default=reading.start)
+    homes = [d for d in orig.outline.definitions if d.start < at <= d.end and d.name not in names]
+    return bool(homes) and not any(d in parents for d in homes)
+
+
+def _signature(lines: list[str], start: int) -> list[str]:
+    """A header's lines from ``start`` to the one that opens its body (``:`` or ``{``), whitespace-insensitive."""
+    end = next((r for r in range(start, min(len(lines), start + 12)) if lines[r].rstrip().endswith((":", "{"))), start)
+    return [norm(line) for line in lines[start : end + 1]]
