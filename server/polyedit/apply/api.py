@@ -7,7 +7,6 @@ from collections import Counter
 from typing import Literal
 
 from polyedit.apply import part, search_replace
-from polyedit.apply.docstrings import restore_docstrings
 from polyedit.apply.edits import line_opcodes, minimal_edits
 from polyedit.apply.invariants import MAX_REMOVED_SHARE, lines_in_order, removed_share, verify
 from polyedit.apply.llm_tier import LlmMerger
@@ -107,12 +106,9 @@ def check_llm_merge(path: str, original: str, merged: str, encoding: Encoding = 
 def _structural(
     path: str, original: str, sketch: str, fmt: FormatChoice, encoding: Encoding, max_removed_share: float | None
 ) -> Applied:
-    before = split_lines(original)
-    restored = restore_docstrings(path, before, split_lines(sketch))
-    if restored != split_lines(sketch):
-        sketch = "\n".join(restored)  # a ``"""..."""`` after a header is that definition's docstring
     chosen: Format = detect_format(sketch, path, original) if fmt == "auto" else fmt
     style = detect(original, path)
+    before = split_lines(original)
     sketch_lines = unwrap(split_lines(sketch), path)
     styles = comment_styles(path)
     quoted = True  # every line the edit removes is one the sketch shows (a full text; SEARCH texts, unless elided)

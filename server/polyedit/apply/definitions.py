@@ -36,7 +36,7 @@ def definition_readings(orig: Original, index: int, block: Block) -> list[Readin
     targets = [targets_of(orig, block.lines[s : e + 1], name, fragment) for s, e, name in shown]
     if not any(targets) or any(len(t) > 1 for t in targets):
         return []  # a name the file holds several times addresses nothing: the lines decide
-    targets = siblings(orig, block, shown, targets)
+    targets = siblings(block, shown, targets)
     if not any(targets):
         return []
     last = block.lines[: shown[-1][1] + 1]

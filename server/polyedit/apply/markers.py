@@ -6,8 +6,8 @@ import re
 from pathlib import PurePosixPath
 
 _HASH = ("#",)
-# A Python docstring of an ellipsis, alone or with an "unchanged" phrase (``"""..."""``, ``"""... docstring
-# unchanged ..."""``), is a marker; right after a header it stands for that definition's docstring (``docstrings.py``).
+# A Python docstring of an ellipsis or of marker words only (``"""..."""``, ``"""Docstring unchanged."""``) is a
+# marker, as a comment would be.
 DOCSTRING_QUOTES = ('"""', "'''")
 _PYTHON = (*_HASH, *DOCSTRING_QUOTES)
 _SLASH = ("//", "/*")
@@ -154,7 +154,9 @@ def is_marker(line: str, styles: tuple[str, ...]) -> bool:
     if body is None or not (_ELLIPSIS.search(body) or _PHRASES.search(body)):
         return False
     if line.lstrip().startswith(DOCSTRING_QUOTES) and not _ELLIPSIS.search(body):
-        return False  # """Return the input unchanged.""" is a docstring; only an ellipsis makes one a marker
+        # Without an ellipsis, a docstring of marker words only ("""Docstring unchanged.""") is a marker, one
+        # that says more ("""Return the input unchanged.""", """Replace existing values.""") is a docstring.
+        return all(w in _MARKER_WORDS or w == "docstring" for w in _WORDS.findall(body.lower()))
     words = {w.lower() for w in _WORDS.findall(body)}
     if _FRAMED.fullmatch(body.strip()) and len(words) <= MAX_FRAMED_WORDS and words & _KEEPING:
         return True  # "... all the other test cases stay exactly as they were ...": framed, and it says "kept"

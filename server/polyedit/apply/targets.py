@@ -48,28 +48,16 @@ def targets_of(orig: Original, lines: list[str], name: tuple[str, ...], fragment
 
 
 def siblings(
-    orig: Original, block: Block, shown: list[tuple[int, int, tuple[str, ...]]], targets: list[list[Definition]]
+    block: Block, shown: list[tuple[int, int, tuple[str, ...]]], targets: list[list[Definition]]
 ) -> list[list[Definition]]:
-    """The targets of definitions a block shows side by side, at one depth, when they stand in different scopes:
-    those of the scope of the one definition shown as it stands (the block's context: a new ``flush`` after an
-    unchanged ``LazyFile.close`` is not ``FlushGuard.flush``); none when no one scope is shown so (``encode`` and
-    ``feed`` of two classes, both changed, their headers left out: the lines decide)."""
+    """The targets of definitions a block shows side by side at one depth: none when their names are found in
+    different scopes (a new ``flush`` shown after ``LazyFile.close`` is not ``FlushGuard.flush``; ``encode`` and
+    ``feed`` of two classes whose headers the sketch leaves out): which class the block stands in is the lines'
+    to say, not the names'."""
     result = list(targets)
     for depth in {indent_width(block.lines[s]) for s, _, _ in shown}:
         group = [k for k, (s, _, _) in enumerate(shown) if indent_width(block.lines[s]) == depth and targets[k]]
-        if len({targets[k][0].name[:-1] for k in group}) < 2:
-            continue
-        kept = {
-            targets[k][0].name[:-1]
-            for k in group
-            if _code(block.lines[shown[k][0] : shown[k][1] + 1])
-            == _code(orig.lines[targets[k][0].start : targets[k][0].end + 1])
-        }
-        scope = next(iter(kept)) if len(kept) == 1 else None
-        for k in group:
-            result[k] = targets[k] if targets[k][0].name[:-1] == scope else []
+        if len({targets[k][0].name[:-1] for k in group}) > 1:
+            for k in group:
+                result[k] = []
     return result
-
-
-def _code(lines: list[str]) -> list[str]:
-    return [norm(line) for line in lines if line.strip()]
