@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from polyedit.apply.markers import is_comment
-from polyedit.apply.structure import Definition, outline_of
+from polyedit.apply.structure import Definition, named_outermost, outline_of
 from polyedit.apply.text import indent_width
 
 # A method shown alone at column 0 parses only inside its class: the wrapper to try, per extension.
@@ -70,9 +70,8 @@ def addressed_span(path: str, original: list[str], sketch: list[str]) -> tuple[i
     if shown is None or len(shown) != 1:
         return None
     name = shown[0][2]
-    named = [d for d in outline_of(path, tuple(original)).definitions if d.name[-len(name) :] == name]
-    found = [d for d in named if not any(o is not d and o.start <= d.start and d.end <= o.end for o in named)]
-    if len(found) != 1:  # (a decorated definition holds its own, by the same name)
+    found = named_outermost(outline_of(path, tuple(original)).definitions, name)
+    if len(found) != 1:
         return None
     start = found[0].start
     while start - 1 >= 0 and (original[start - 1].lstrip().startswith("@") or is_comment(path, original[start - 1])):

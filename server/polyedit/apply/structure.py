@@ -21,6 +21,17 @@ class Definition:
     holds_code: bool = False  # a function's (or a variable's) body: what it nests is its code, not members
 
 
+def named_outermost(definitions: list[Definition], name: tuple[str, ...]) -> list[Definition]:
+    """The definitions whose qualified name ends with ``name``, one per span, the outermost of a wrapper and what it
+    wraps (a decorated definition and its function, an ``export`` and its declaration, hold the same name)."""
+    found = {(d.start, d.end): d for d in definitions if len(d.name) >= len(name) and d.name[-len(name) :] == name}
+    return [
+        d
+        for d in found.values()
+        if not any(o is not d and o.start <= d.start and d.end <= o.end for o in found.values())
+    ]
+
+
 class Outline:
     def __init__(self, path: str, lines: list[str]) -> None:
         self.definitions: list[Definition] = []

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 from polyedit.apply.generators import Original
 from polyedit.apply.markers import is_comment
 from polyedit.apply.sketch import Block
-from polyedit.apply.structure import Definition
+from polyedit.apply.structure import Definition, named_outermost
 from polyedit.apply.text import indent_width, norm
 
 MAX_CANDIDATES = 2  # original definitions of one name tried per shown definition (closest bodies first)
@@ -22,16 +22,7 @@ def targets_of(orig: Original, lines: list[str], name: tuple[str, ...], fragment
     ``fn into_float(mut self)`` shown alone for the method of that signature, not the free function
     ``into_float(fp)`` (nor ``constructor(options)`` of another class). Beside a marker the block's lines place it
     (two methods shown adjacent delete what stood between them), so a repeated name still addresses nothing."""
-    found = {
-        (d.start, d.end): d
-        for d in orig.outline.definitions
-        if d.name[-len(name) :] == name and len(d.name) >= len(name)
-    }
-    outer = [
-        d
-        for d in found.values()
-        if not any(o is not d and o.start <= d.start and d.end <= o.end for o in found.values())
-    ]
+    outer = named_outermost(orig.outline.definitions, name)
     shown = [norm(line) for line in lines]
 
     def closeness(d: Definition) -> float:
