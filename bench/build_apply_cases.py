@@ -434,6 +434,49 @@ FINAL12_DEBIAN = {
         "librust-bit-set-dev",
     ],
 }
+# A fifteenth set, built at the start of session 21 before any apply work (``--set final13``).
+FINAL13_SEED = 20261202
+FINAL13_PYPI_PAIRS = [
+    ("freezegun", "1.4.0", "1.5.0"),
+    ("responses", "0.24.1", "0.25.0"),
+    ("python-dotenv", "1.0.0", "1.0.1"),
+    ("autopep8", "2.0.4", "2.1.0"),
+    ("yapf", "0.40.1", "0.40.2"),
+    ("docstring-parser", "0.15", "0.16"),
+    ("flake8", "6.1.0", "7.0.0"),
+    ("pydocstyle", "6.2.3", "6.3.0"),
+    ("typing-extensions", "4.9.0", "4.10.0"),
+    ("jsonpickle", "3.0.2", "3.0.3"),
+    ("markdown2", "2.4.12", "2.4.13"),
+    ("cmd2", "2.4.2", "2.4.3"),
+    ("html5lib", "1.0.1", "1.1"),
+    ("rope", "1.11.0", "1.12.0"),
+    ("importlib-metadata", "7.0.1", "7.0.2"),
+]
+FINAL13_NPM_PAIRS = [
+    ("joi", "17.12.0", "17.12.1"),
+    ("svelte", "4.2.11", "4.2.12"),
+    ("superagent", "8.1.1", "8.1.2"),
+    ("node-fetch", "3.3.1", "3.3.2"),
+    ("moment", "2.29.4", "2.30.0"),
+    ("yargs-parser", "21.1.0", "21.1.1"),
+    ("type-fest", "4.10.0", "4.10.2"),
+    ("@trpc/server", "10.45.0", "10.45.1"),
+    ("winston", "3.11.0", "3.12.0"),
+]
+FINAL13_DEBIAN = {
+    "go": [
+        "golang-github-go-logr-logr-dev",
+        "golang-github-google-gofuzz-dev",
+        "golang-github-hashicorp-go-cleanhttp-dev",
+    ],
+    "rust": [
+        "librust-tinyvec-dev",
+        "librust-paste-dev",
+        "librust-memoffset-dev",
+        "librust-getrandom-dev",
+    ],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -450,6 +493,7 @@ SETS = {
     "final10": (FINAL10_SEED, FINAL10_PYPI_PAIRS, FINAL10_NPM_PAIRS, FINAL10_DEBIAN),
     "final11": (FINAL11_SEED, FINAL11_PYPI_PAIRS, FINAL11_NPM_PAIRS, FINAL11_DEBIAN),
     "final12": (FINAL12_SEED, FINAL12_PYPI_PAIRS, FINAL12_NPM_PAIRS, FINAL12_DEBIAN),
+    "final13": (FINAL13_SEED, FINAL13_PYPI_PAIRS, FINAL13_NPM_PAIRS, FINAL13_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

@@ -61,7 +61,8 @@ go-flags, magiconair/properties, petgraph, toml_edit) and ``holdout9`` (session 
 refine's kbar package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url) and ``holdout10`` (session 16, fresh:
 pyjwt, lark, refine's devtools package, ejs, Pure.css, gobwas/glob, goldmark, parking_lot, uuid) and ``holdout11``
 (session 17, fresh: soupsieve, parsimonious, refine's react-hook-form package, cac, Spectre.css, go-spew,
-json-iterator, proc-macro2, quote).
+json-iterator, proc-macro2, quote) and ``holdout12`` (session 21, fresh: freezegun, docstring-parser, refine's
+nextjs-router package, superagent, PaperCSS, go-logr, gofuzz, tinyvec, paste).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -286,6 +287,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-quote-dev",
         ],
     },
+    # Session 21: fresh again, built before that session's apply work.
+    "holdout12": {
+        "pypi": [("freezegun", "1.5.0"), ("docstring-parser", "0.16")],
+        "npm": [
+            ("@refinedev/nextjs-router", "6.0.1"),
+            ("superagent", "8.1.2"),
+            ("papercss", "1.9.2"),
+        ],
+        "debian": [
+            "golang-github-go-logr-logr-dev",
+            "golang-github-google-gofuzz-dev",
+            "librust-tinyvec-dev",
+            "librust-paste-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -320,6 +336,7 @@ PER_SHAPE = {
     "holdout9": 6,
     "holdout10": 6,
     "holdout11": 6,
+    "holdout12": 6,
 }
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
