@@ -38,13 +38,14 @@ def find_runs(
     Trimming lets two runs that share only a blank or brace line chain; the gaps are matched afterwards.
     """
     runs: dict[tuple[int, int], Run] = {}
+    extended: set[tuple[int, int]] = set()  # pairs inside a run already found: as seeds they find it again
     for i, line in enumerate(bnorm):
         places = positions.get(line, ())
         # A line that stands in many places cannot fix a block's place; it still joins runs seeded by rarer lines.
         if not distinctive(line) or len(places) > MAX_SEED_PLACES:
             continue
         for p in places:
-            if p < lo or p >= hi:
+            if p < lo or p >= hi or (i, p) in extended:
                 continue
             si, sp = i, p
             while si > 0 and sp > lo and bnorm[si - 1] == onorm[sp - 1]:
@@ -52,6 +53,7 @@ def find_runs(
             ei, ep = i, p
             while ei + 1 < len(bnorm) and ep + 1 < hi and bnorm[ei + 1] == onorm[ep + 1]:
                 ei, ep = ei + 1, ep + 1
+            extended.update((k, sp + k - si) for k in range(si, ei + 1))
             while not distinctive(bnorm[si]):
                 si, sp = si + 1, sp + 1
             while not distinctive(bnorm[ei]):

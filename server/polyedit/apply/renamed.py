@@ -120,6 +120,14 @@ def renamed_over(orig: Original, block: Block, reading: Reading, removed: set[in
     return None
 
 
+def _names_its_definition(orig: Original, row: int) -> bool:
+    """Whether the row is the header of a definition with a body, naming it."""
+    return any(
+        d.start == row and d.end > d.start and d.name and re.search(rf"\b{re.escape(d.name[-1])}\b", orig.lines[row])
+        for d in orig.outline.definitions
+    )
+
+
 def doubled_header(orig: Original, block: Block, reading: Reading, removed: set[int]) -> tuple[str, list[int]] | None:
     """Why the reading adds, as a new line, the header of an original definition that stays in the file (the reason
     and the two places), or None.
@@ -129,15 +137,10 @@ def doubled_header(orig: Original, block: Block, reading: Reading, removed: set[
     name. A careful reader takes it for that definition moved or changed, never for a second copy with the very same
     header; the merge cannot tell which, so it refuses."""
     paired = {i for i, _ in reading.pairs}
-    starts = {
-        d.start
-        for d in orig.outline.definitions
-        if d.end > d.start and d.name and re.search(rf"\b{re.escape(d.name[-1])}\b", orig.lines[d.start])
-    }  # the headers of definitions with a body, naming them
     for i, line in enumerate(block.lines):
         shown = norm(line)
         rows = orig.positions.get(shown, ())
-        if i in paired or len(rows) != 1 or rows[0] not in starts or rows[0] in removed:
+        if i in paired or len(rows) != 1 or rows[0] in removed or not _names_its_definition(orig, rows[0]):
             continue
         if any(p.start <= rows[0] < p.end for p in reading.pieces):
             continue  # within the rows the reading replaces: rendered once

@@ -17,6 +17,7 @@ re-wrapped rows as replaced, not deleted; where the block stands is still the co
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -33,8 +34,11 @@ MIN_WRAP_CHARS = 16  # non-whitespace characters: shorter code re-wraps by chanc
 REWRAP_LENGTHS = 0.6  # as many lines, one at most this share as long as the one it faces: they break elsewhere
 
 
-def _packed(lines: list[str]) -> str:
-    return "".join("".join(line.split()) for line in lines)
+@lru_cache(maxsize=1 << 16)
+def _packed(line: str) -> tuple[str, int, bool]:
+    """A line without whitespace, the brackets it leaves open, and whether it is solid (``_solid``)."""
+    packed = "".join(line.split())
+    return packed, _depth(packed), _solid(line)
 
 
 def _depth(text: str) -> int:
@@ -48,51 +52,60 @@ def rewrap_alignments(block: list[str], original: list[str], positions: dict[str
     each start, the sizes that re-wrap best), with the block's equal lines around them paired outwards. A sibling
     is no re-wrap: ``def handler_c(ev):`` for ``def handler_b(ev):``, ``router.get("/c", ...`` for
     ``router.get("/b", ...``."""
-    packed = ["".join(line.split()) for line in original]
-    rows_by_word: dict[str, list[int]] = defaultdict(list)
-    for q, line in enumerate(original):
-        word = _first_word(line)
-        if word is not None:
-            rows_by_word[word].append(q)
+    rows_by_word = _rows_by_word(tuple(original))
     found: list[Alignment] = []
     for i, line in enumerate(block):
         word = _first_word(line)
         if word is None or positions.get(norm(line)):
             continue  # a re-wrap starts with a new line
-        for q in rows_by_word[word]:
-            if sibling(line, original[q]):
-                continue
-            best = _wrap_at(block, original, packed, i, q)
-            if best is not None:
-                alignment, explained = _around(block, original, packed, (i, best[0]), (q, best[1]))
+        for q in rows_by_word.get(word, []):
+            best = _wrap_at(block, original, i, q)
+            if best is not None and not sibling(line, original[q]):
+                alignment, explained = _around(block, original, (i, best[0]), (q, best[1]))
                 rest = [j for j, text in enumerate(block) if text.strip() and not i <= j < i + best[0]]
                 if all(j in alignment.pairs or j in explained for j in rest):  # the re-wrap is the block's change
                     found.append(alignment)
     return found
 
 
-def _wrap_at(block: list[str], original: list[str], packed: list[str], i: int, q: int) -> tuple[int, int] | None:
+@lru_cache(maxsize=4)
+def _rows_by_word(original: tuple[str, ...]) -> dict[str, list[int]]:
+    """The original's rows by first word: the same for every block of a sketch."""
+    rows_by_word: dict[str, list[int]] = defaultdict(list)
+    for q, line in enumerate(original):
+        word = _first_word(line)
+        if word is not None:
+            rows_by_word[word].append(q)
+    return rows_by_word
+
+
+def _wrap_at(block: list[str], original: list[str], i: int, q: int) -> tuple[int, int] | None:
     """The sizes (k, m) for which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` best, or None."""
     best: tuple[float, int, int] | None = None
+    size = depth = 0  # of the block's k lines, whitespace removed
     for k in range(1, MAX_WRAP_LINES + 1):
-        new = block[i : i + k]
-        if len(new) < k or not new[-1].strip():
+        if i + k > len(block) or not block[i + k - 1].strip():
             break
-        text = _packed(new)
+        packed, open_brackets, solid = _packed(block[i + k - 1])
+        size, depth = size + len(packed), depth + open_brackets
+        if size < MIN_WRAP_CHARS or not solid:
+            continue  # a weak last line is no re-wrap's end
+        was_size = was_depth = 0  # of the original's m rows
         for m in range(1, MAX_WRAP_LINES + 1):
-            if q + m > len(original) or not packed[q + m - 1]:
+            if q + m > len(original) or not _packed(original[q + m - 1])[0]:
                 break
-            old = original[q : q + m]
-            was = "".join(packed[q : q + m])
+            row, row_brackets, row_solid = _packed(original[q + m - 1])
+            was_size, was_depth = was_size + len(row), was_depth + row_brackets
+            if was_size * 0.8 > size:
+                break  # longer still with every further row
+            if size * 0.8 > was_size or depth != was_depth or not row_solid:
+                continue  # nor is a weak last row
+            new, old = block[i : i + k], original[q : q + m]
             if k == m > 1 and _line_by_line(new, old):
                 continue
-            if len(text) < MIN_WRAP_CHARS or min(len(text), len(was)) < 0.8 * max(len(text), len(was)):
-                continue
-            if _depth(text) != _depth(was) or norm_equal(new[-1], old[-1]):
+            if norm_equal(new[-1], old[-1]):
                 continue  # an equal last line is context after the re-wrap, not part of it
-            if not (_solid(new[-1]) and _solid(old[-1])):
-                continue  # nor is a weak one
-            score = fuzz.ratio(text, was)
+            score = fuzz.ratio("".join(_packed(line)[0] for line in new), "".join(_packed(line)[0] for line in old))
             if score >= REWRAP_MIN and (best is None or score > best[0]):
                 best = (score, k, m)
     return None if best is None else (best[1], best[2])
@@ -111,13 +124,14 @@ def _solid(line: str) -> bool:
     return any(ch.isalnum() or ch in ")]}" for ch in line)
 
 
+@lru_cache(maxsize=1 << 16)
 def _first_word(line: str) -> str | None:
     match = FIRST_WORD.match(line.strip())
     return match.group(1) if match and line.strip() else None
 
 
 def _around(
-    block: list[str], original: list[str], packed: list[str], wrap: tuple[int, int], rows: tuple[int, int]
+    block: list[str], original: list[str], wrap: tuple[int, int], rows: tuple[int, int]
 ) -> tuple[Alignment, set[int]]:
     """The re-wrap's alignment: block lines ``[i, i+k)`` (``wrap``) cover rows ``[q, q+m)`` (``rows``); the block's
     lines around them paired with the original's outwards while equal (after it, further re-wraps of lines that
@@ -134,7 +148,7 @@ def _around(
                 j, r = j + step, r + step
                 continue
             same_word = step > 0 and bool(block[j].strip()) and _first_word(block[j]) == _first_word(original[r])
-            more = _wrap_at(block, original, packed, j, r) if same_word else None
+            more = _wrap_at(block, original, j, r) if same_word else None
             if more is None:
                 break
             alignment.covered |= set(range(r, r + more[1]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise, takewhile
 
 from polyedit.apply.likeness import other_definition, recognisable_edit, rewritten, similar
-from polyedit.apply.text import indent_width
+from polyedit.apply.text import indent_width, norm
 
 DELETION_SLACK = 3  # original lines an edge may skip over when the rest of the block pairs right after them
 MAX_INSERTED_AT_EDGE = 12  # new lines before the block's last lines that pair with the original right there
@@ -84,7 +84,7 @@ def extend_edges(block: list[str], original: list[str], alignment: Alignment, lo
         while 0 <= i < len(block) and lo <= p < hi:
             if norm_equal(block[i], original[p]):
                 pending.append((i, p))
-                if distinctive(" ".join(block[i].split())):  # a solid match: take it and what led to it
+                if distinctive(norm(block[i])):  # a solid match: take it and what led to it
                     for k, q in pending:
                         alignment.pairs[k] = q
                     pending = []
@@ -125,7 +125,7 @@ def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignm
     a new ``} else {``), the block's last blank lines are the file's blank lines after the anchor."""
     first, last = min(alignment.pairs), max(alignment.pairs)
     n = 0
-    while last < len(block) - 1 - n and not distinctive(" ".join(block[len(block) - 1 - n].split())):
+    while last < len(block) - 1 - n and not distinctive(norm(block[len(block) - 1 - n])):
         n += 1
     if n and len(block) - n > last + 1:
         tail = list(range(len(block) - n, len(block)))
@@ -138,7 +138,7 @@ def _match_outer_blanks(block: list[str], original: list[str], alignment: Alignm
         ):
             alignment.pairs.update({i: end + 1 + k for k, i in enumerate(blanks)})
     n = 0
-    while first > n and not distinctive(" ".join(block[n].split())):
+    while first > n and not distinctive(norm(block[n])):
         n += 1
     if n and n < first:
         head = list(range(n - 1, -1, -1))  # outwards: from the line next to the new lines to the block's first
@@ -173,7 +173,7 @@ def _rest_after_deletion(
     """The block's remaining lines (outwards from i, at least two, one distinctive) found right after skipping up
     to DELETION_SLACK original lines: the context a model shows around a deletion at the block's edge."""
     rest = list(range(i, len(block))) if step > 0 else list(range(i, -1, -1))
-    if len(rest) < 2 or not any(distinctive(" ".join(block[k].split())) for k in rest):
+    if len(rest) < 2 or not any(distinctive(norm(block[k])) for k in rest):
         return None
     for skip in range(1, DELETION_SLACK + 1):
         targets = [p + step * (skip + n) for n in range(len(rest))]
@@ -192,7 +192,7 @@ def rest_after_insertion(
     edge (the first unchanged line after new lines, which a marker follows)."""
     for skip in range(1, MAX_INSERTED_AT_EDGE + 1):
         rest = list(range(i + skip, len(block))) if step > 0 else list(range(i - skip, -1, -1))
-        if not rest or not any(distinctive(" ".join(block[k].split())) for k in rest):
+        if not rest or not any(distinctive(norm(block[k])) for k in rest):
             return None
         targets = [p + step * n for n in range(len(rest))]
         if all(lo <= q < hi for q in targets) and all(
@@ -204,10 +204,7 @@ def rest_after_insertion(
 
 def _fixed(original: list[str], alignment: Alignment) -> bool:
     """Whether a distinctive line the alignment pairs stands once in the file: the block's place is fixed."""
-    return any(
-        distinctive(" ".join(original[q].split())) and original.count(original[q]) == 1
-        for q in alignment.pairs.values()
-    )
+    return any(distinctive(norm(original[q])) and original.count(original[q]) == 1 for q in alignment.pairs.values())
 
 
 def _rest_after_rewrite(
@@ -276,18 +273,18 @@ def _agrees_after(
 ) -> bool:
     if not (0 <= ni < len(block) and lo <= np_ < hi) or not norm_equal(block[ni], original[np_]):
         return False
-    if distinctive(" ".join(block[ni].split())):
+    if distinctive(norm(block[ni])):
         return True
     rest = range(ni, len(block)) if step > 0 else range(ni, -1, -1)
     pairs = [(k, np_ + (k - ni)) for k in rest]
-    solid = any(distinctive(" ".join(block[k].split())) for k, _ in pairs)
+    solid = any(distinctive(norm(block[k])) for k, _ in pairs)
     bracket = weak_rest and any(block[k].strip() for k, _ in pairs)  # blank lines alone vouch for nothing
     return all(lo <= q < hi and norm_equal(block[k], original[q]) for k, q in pairs) and (solid or bracket)
 
 
 def indent_delta(block: list[str], original: list[str], alignment: Alignment) -> int:
     """How much deeper the file indents than the sketch, judged on the outermost anchored line."""
-    anchored = [i for i in sorted(alignment.pairs) if distinctive(" ".join(block[i].split()))]
+    anchored = [i for i in sorted(alignment.pairs) if distinctive(norm(block[i]))]
     if not anchored:
         return 0
     outer = min(anchored, key=lambda i: indent_width(block[i]))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import tree_sitter
 
-from polyedit.index.languages import language_for, parser_for
+from polyedit.index.languages import LANGUAGES, language_for, parser_for
 
 
 @dataclass(frozen=True)
@@ -46,25 +46,16 @@ class Outline:
         except Exception:  # a grammar that fails gives no structure; the merge then relies on lines alone
             return
         self.root = tree.root_node
+        self.error_rows = _error_rows(tree.root_node)
         kinds = spec.definitions | spec.wrappers
-        stack: list[tuple[tree_sitter.Node, tuple[str, ...]]] = [(tree.root_node, ())]
-        while stack:
-            node, scope = stack.pop()
-            if node.type == "ERROR" or node.is_missing:
-                self.error_rows.append(node.start_point.row)
+        found: list[tuple[tree_sitter.Node, str]] = []
+        for node in _captured(spec.name, tree.root_node):
             name = (_name(node) or f"<{node.type}>") if node.type in kinds else None
             if node.type == "expression_statement":
                 name = _name(node)
             if name is not None:
-                start, end = node.start_point.row, _last_row(node)
-                line = lines[start] if start < len(lines) else ""
-                indent = len(line) - len(line.lstrip())
-                code = node.type not in spec.containers and node.type not in spec.wrappers
-                self.definitions.append(Definition(start, end, indent, not node.has_error, (*scope, name), code))
-                if node.type not in spec.wrappers:  # a wrapper's inner definition carries the same name
-                    scope = (*scope, name)
-            if node.has_error or node.child_count:
-                stack.extend((child, scope) for child in node.children)
+                found.append((node, name))
+        self.definitions = _qualified(found, lines, spec.containers, spec.wrappers)
 
     def definition_end(self, row: int, complete_only: bool = False) -> int | None:
         """End row of the largest definition that starts at ``row`` (decorators and exports included)."""
@@ -137,6 +128,74 @@ class Outline:
             if node.has_error:
                 stack.extend(node.children)
         return rows
+
+
+def _error_rows(root: tree_sitter.Node) -> list[int]:
+    """Rows of ERROR and MISSING nodes, looked for only under nodes that hold an error."""
+    rows, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" or node.is_missing:
+            rows.append(node.start_point.row)
+        if node.has_error:
+            stack.extend(node.children)
+    return rows
+
+
+@cache
+def _definition_query(language: str) -> tree_sitter.Query:
+    """One query for the nodes that may be definitions: the language's definition and wrapper kinds, named or
+    keywords (a ``module`` keyword is a node of that kind too), and every expression statement (a test call, a
+    function assigned to a property)."""
+    spec_language = parser_for(language).language
+    assert spec_language is not None
+    spec = LANGUAGES[language]
+    patterns = []
+    for kind in sorted(spec.definitions | spec.wrappers | {"expression_statement"}):
+        if spec_language.id_for_node_kind(kind, True) is not None:
+            patterns.append(f"({kind}) @d")
+        if spec_language.id_for_node_kind(kind, False) is not None:
+            patterns.append(f'"{kind}" @d')
+    return tree_sitter.Query(spec_language, "\n".join(patterns))
+
+
+def _captured(language: str, root: tree_sitter.Node) -> list[tree_sitter.Node]:
+    """The nodes that may be definitions, found by the grammar's query engine instead of a walk over every node."""
+    captures = tree_sitter.QueryCursor(_definition_query(language)).captures(root)
+    return captures.get("d", [])
+
+
+def _depth(node: tree_sitter.Node) -> int:
+    depth, parent = 0, node.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth
+
+
+def _qualified(
+    found: list[tuple[tree_sitter.Node, str]], lines: list[str], containers: frozenset[str], wrappers: frozenset[str]
+) -> list[Definition]:
+    """Definitions with their qualified names (the names of the definitions around them, outermost first; a
+    wrapper adds none), listed in the order of a depth-first walk that visits a node's children last to first."""
+    ranges = [(node.start_byte, node.end_byte) for node, _ in found]
+    tied = {r for r in ranges if ranges.count(r) > 1} if len(set(ranges)) < len(ranges) else set()
+    depth = [_depth(node) if r in tied else 0 for (node, _), r in zip(found, ranges, strict=True)]
+    order = sorted(range(len(found)), key=lambda k: (ranges[k][0], -ranges[k][1], depth[k]))
+    open_scopes: list[tuple[int, tuple[str, ...]]] = []  # (end byte, the scope inside it)
+    definitions: list[tuple[tuple[int, int, int], Definition]] = []
+    for k in order:
+        node, name = found[k]
+        while open_scopes and open_scopes[-1][0] < ranges[k][1]:
+            open_scopes.pop()
+        scope = open_scopes[-1][1] if open_scopes else ()
+        start, end = node.start_point.row, _last_row(node)
+        line = lines[start] if start < len(lines) else ""
+        indent = len(line) - len(line.lstrip())
+        code = node.type not in containers and node.type not in wrappers
+        definition = Definition(start, end, indent, not node.has_error, (*scope, name), code)
+        definitions.append(((-ranges[k][1], ranges[k][0], depth[k]), definition))
+        open_scopes.append((ranges[k][1], scope if node.type in wrappers else (*scope, name)))
+    return [d for _, d in sorted(definitions, key=lambda item: item[0])]
 
 
 _SEPARATORS = frozenset({",", ";", "\n"})
