@@ -165,7 +165,10 @@ def _reading(
         addressed[position] = len(pieces) - 1
         kept.update(alignment.pairs.values())
         new += [norm(lines[i]) for i in range(len(lines)) if i not in alignment.pairs]
-    if block.marker_before or block.marker_after:
+    unchanged = len(addressed) == len(pieces) and all(
+        piece.lines == tuple(orig.lines[piece.start : piece.end]) for piece in pieces
+    )
+    if unchanged and (block.marker_before or block.marker_after):
         pieces, dropped = _gaps_dropped(orig, block, shown, pieces, addressed)
         cost = cost + Cost(changes=dropped, deleted=dropped)
     pieces.sort(key=lambda p: (p.start, p.end))
@@ -265,8 +268,7 @@ def _gaps_dropped(
 ) -> tuple[list[Piece], int]:
     """Beside a marker, two definitions the block shows as they stand, one after the other, stand in place of what
     the file has between them (``const UNMOUNT = 6`` right above ``const REVERT = 10``: ``const ACTION = 7``
-    between them is deleted): read by name, the pair would change nothing, so the gap is its change, also when the
-    block changes a definition further on (two unchanged ``require`` lines above a changed function). (Two
+    between them is deleted): read by name, the block would change nothing, so the gap is its change. (Two
     changed definitions shown together leave out what stood between them, unchanged: a model shows only what it
     changed, and the reading by name keeps the rest.) The pieces, the first of each such pair stretched over the
     gap with the block's lines between the two, and the number of non-blank lines dropped."""
@@ -275,8 +277,6 @@ def _gaps_dropped(
         if k not in addressed or k + 1 not in addressed:
             continue
         first, second = out[addressed[k]], out[addressed[k + 1]]
-        if any(piece.lines != tuple(orig.lines[piece.start : piece.end]) for piece in (first, second)):
-            continue  # a changed definition: shown for its change, not as the gap's edge
         between = block.lines[shown[k][1] + 1 : shown[k + 1][0]]
         kept = {norm(line) for line in between}
         gap = [text for text in orig.onorm[first.end : second.start] if text]
