@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 _HASH = ("#",)
@@ -59,6 +60,7 @@ _PHRASES = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # asked for every line the merge looks at
 def comment_styles(path: str) -> tuple[str, ...]:
     return _COMMENT_STYLES.get(PurePosixPath(path).suffix.lower(), _ALL)
 

@@ -52,63 +52,84 @@ def rewrap_alignments(block: list[str], original: list[str], positions: dict[str
     each start, the sizes that re-wrap best), with the block's equal lines around them paired outwards. A sibling
     is no re-wrap: ``def handler_c(ev):`` for ``def handler_b(ev):``, ``router.get("/c", ...`` for
     ``router.get("/b", ...``."""
-    rows_by_word = _rows_by_word(tuple(original))
+    rows_by_word, original_runs = _original_index(tuple(original))
+    wraps = _Wraps(block, original, [_runs(block, i) for i in range(len(block))], original_runs)
     found: list[Alignment] = []
     for i, line in enumerate(block):
         word = _first_word(line)
         if word is None or positions.get(norm(line)):
             continue  # a re-wrap starts with a new line
         for q in rows_by_word.get(word, []):
-            best = _wrap_at(block, original, i, q)
+            best = wraps.at(i, q)
             if best is not None and not sibling(line, original[q]):
-                alignment, explained = _around(block, original, (i, best[0]), (q, best[1]))
+                alignment, explained = _around(wraps, (i, best[0]), (q, best[1]))
                 rest = [j for j, text in enumerate(block) if text.strip() and not i <= j < i + best[0]]
                 if all(j in alignment.pairs or j in explained for j in rest):  # the re-wrap is the block's change
                     found.append(alignment)
     return found
 
 
+_Run = tuple[int, int, int, bool]  # lines, their size and open brackets without whitespace, the last one solid
+
+
+def _runs(lines: list[str] | tuple[str, ...], start: int) -> list[_Run]:
+    """The runs of 1 to MAX_WRAP_LINES non-blank lines from ``start``: what a re-wrap from there may span."""
+    runs: list[_Run] = []
+    size = depth = 0
+    for count in range(1, MAX_WRAP_LINES + 1):
+        if start + count > len(lines):
+            break
+        packed, brackets, solid = _packed(lines[start + count - 1])
+        if not packed:
+            break
+        size, depth = size + len(packed), depth + brackets
+        runs.append((count, size, depth, solid))
+    return runs
+
+
 @lru_cache(maxsize=4)
-def _rows_by_word(original: tuple[str, ...]) -> dict[str, list[int]]:
-    """The original's rows by first word: the same for every block of a sketch."""
+def _original_index(original: tuple[str, ...]) -> tuple[dict[str, list[int]], dict[int, list[_Run]]]:
+    """The original's rows by first word, and a cache of its runs by start row: the same for every block."""
     rows_by_word: dict[str, list[int]] = defaultdict(list)
     for q, line in enumerate(original):
         word = _first_word(line)
         if word is not None:
             rows_by_word[word].append(q)
-    return rows_by_word
+    return rows_by_word, {}
 
 
-def _wrap_at(block: list[str], original: list[str], i: int, q: int) -> tuple[int, int] | None:
-    """The sizes (k, m) for which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` best, or None."""
-    best: tuple[float, int, int] | None = None
-    size = depth = 0  # of the block's k lines, whitespace removed
-    for k in range(1, MAX_WRAP_LINES + 1):
-        if i + k > len(block) or not block[i + k - 1].strip():
-            break
-        packed, open_brackets, solid = _packed(block[i + k - 1])
-        size, depth = size + len(packed), depth + open_brackets
-        if size < MIN_WRAP_CHARS or not solid:
-            continue  # a weak last line is no re-wrap's end
-        was_size = was_depth = 0  # of the original's m rows
-        for m in range(1, MAX_WRAP_LINES + 1):
-            if q + m > len(original) or not _packed(original[q + m - 1])[0]:
-                break
-            row, row_brackets, row_solid = _packed(original[q + m - 1])
-            was_size, was_depth = was_size + len(row), was_depth + row_brackets
-            if was_size * 0.8 > size:
-                break  # longer still with every further row
-            if size * 0.8 > was_size or depth != was_depth or not row_solid:
-                continue  # nor is a weak last row
-            new, old = block[i : i + k], original[q : q + m]
-            if k == m > 1 and _line_by_line(new, old):
-                continue
-            if norm_equal(new[-1], old[-1]):
-                continue  # an equal last line is context after the re-wrap, not part of it
-            score = fuzz.ratio("".join(_packed(line)[0] for line in new), "".join(_packed(line)[0] for line in old))
-            if score >= REWRAP_MIN and (best is None or score > best[0]):
-                best = (score, k, m)
-    return None if best is None else (best[1], best[2])
+class _Wraps:
+    """Where a block's lines re-wrap original rows: the runs of both texts, sized once."""
+
+    def __init__(
+        self, block: list[str], original: list[str], block_runs: list[list[_Run]], original_runs: dict[int, list[_Run]]
+    ) -> None:
+        self.block, self.original = block, original
+        self.block_runs, self.original_runs = block_runs, original_runs
+
+    def at(self, i: int, q: int) -> tuple[int, int] | None:
+        """The sizes (k, m) for which block lines ``[i, i+k)`` re-wrap original rows ``[q, q+m)`` best, or None."""
+        rows = self.original_runs.get(q)
+        if rows is None:
+            rows = self.original_runs[q] = _runs(self.original, q)
+        best: tuple[float, int, int] | None = None
+        for k, size, depth, solid in self.block_runs[i]:
+            if size < MIN_WRAP_CHARS or not solid:
+                continue  # a weak last line is no re-wrap's end
+            for m, was_size, was_depth, row_solid in rows:
+                if was_size * 0.8 > size:
+                    break  # longer still with every further row
+                if size * 0.8 > was_size or depth != was_depth or not row_solid:
+                    continue  # nor is a weak last row
+                new, old = self.block[i : i + k], self.original[q : q + m]
+                if k == m > 1 and _line_by_line(new, old):
+                    continue
+                if norm_equal(new[-1], old[-1]):
+                    continue  # an equal last line is context after the re-wrap, not part of it
+                score = fuzz.ratio("".join(_packed(line)[0] for line in new), "".join(_packed(line)[0] for line in old))
+                if score >= REWRAP_MIN and (best is None or score > best[0]):
+                    best = (score, k, m)
+        return None if best is None else (best[1], best[2])
 
 
 def _line_by_line(new: list[str], old: list[str]) -> bool:
@@ -130,15 +151,14 @@ def _first_word(line: str) -> str | None:
     return match.group(1) if match and line.strip() else None
 
 
-def _around(
-    block: list[str], original: list[str], wrap: tuple[int, int], rows: tuple[int, int]
-) -> tuple[Alignment, set[int]]:
+def _around(wraps: _Wraps, wrap: tuple[int, int], rows: tuple[int, int]) -> tuple[Alignment, set[int]]:
     """The re-wrap's alignment: block lines ``[i, i+k)`` (``wrap``) cover rows ``[q, q+m)`` (``rows``); the block's
     lines around them paired with the original's outwards while equal (after it, further re-wraps of lines that
     start with the same word are covered on the way: a class whose headers are all re-wrapped), then the rest of the
     block's lines on that side when they stand right there after a few new lines (a line added next to the
     re-wrapped statement: the rest of the block still says where it is); and the block lines so explained."""
     (i, k), (q, m) = wrap, rows
+    block, original = wraps.block, wraps.original
     alignment = Alignment(covered=set(range(q, q + m)))
     explained: set[int] = set()  # block lines neither paired nor in the first re-wrap: new, or further re-wraps
     for step, j, r in ((-1, i - 1, q - 1), (1, i + k, q + m)):
@@ -148,7 +168,7 @@ def _around(
                 j, r = j + step, r + step
                 continue
             same_word = step > 0 and bool(block[j].strip()) and _first_word(block[j]) == _first_word(original[r])
-            more = _wrap_at(block, original, j, r) if same_word else None
+            more = wraps.at(j, r) if same_word else None
             if more is None:
                 break
             alignment.covered |= set(range(r, r + more[1]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import PurePosixPath
 
 import tree_sitter
@@ -169,6 +169,7 @@ _EXTENSIONS = {
 }
 
 
+@lru_cache(maxsize=4096)  # asked again and again for the same few paths while a file is merged or indexed
 def language_for(path: str) -> LanguageSpec | None:
     """The grammar for a path, by extension; None for files chunked as plain text."""
     name = _EXTENSIONS.get(PurePosixPath(path).suffix.lower())
