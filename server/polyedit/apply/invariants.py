@@ -32,7 +32,7 @@ from polyedit.apply.markers import elision_line, is_any_marker, is_marker
 from polyedit.apply.structure import Outline, has_grammar, top_level_rows
 from polyedit.apply.text import norm
 from polyedit.apply.types import ApplyRefused
-from polyedit.apply.unbound import dropped_definition, dropped_import, python_ast
+from polyedit.apply.unbound import dropped_import, python_ast
 
 MAX_REMOVED_SHARE = 0.30
 _OPENERS = frozenset("#/{<-*;")  # first characters of a comment line in any syntax the marker check knows
@@ -86,17 +86,6 @@ def verify(
             "ambiguous",
         )
     ops = line_opcodes(original, result)  # one diff for the checks that read it
-    deleted = {row for tag, i1, i2, _, _ in ops if tag in ("delete", "replace") for row in range(i1, i2)}
-    used = None if deletions_shown else dropped_definition(path, original, result, deleted)
-    if used is not None:
-        raise ApplyRefused(
-            path,
-            f"the result would drop the definition of '{used[0]}' while line {used[1]} still uses it: the sketch "
-            "leaves it out without saying whether it goes; put a '... existing code ...' marker where it stands, "
-            "or show what replaces the code that uses it",
-            None,
-            "ambiguous",
-        )
     elided = _elided(original, result, styles, ops)
     if elided is not None:
         raise ApplyRefused(

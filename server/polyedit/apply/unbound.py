@@ -1,6 +1,5 @@
-"""Names a merge leaves unbound: an import the result no longer has while its code still uses the name, a
-definition the result no longer has while its code still uses the name, or a definition whose decorators a new
-definition took.
+"""Names a merge leaves unbound: an import the result no longer has while its code still uses the name, or a
+definition whose decorators a new definition took.
 
 A lazy sketch that starts below the file's imports without a marker, or a marker standing for rows the writer
 deleted, is read one way or the other; when the reading drops an import and keeps code that uses it, the two halves
@@ -16,8 +15,7 @@ import threading
 from collections import Counter
 from itertools import pairwise
 
-from polyedit.apply.markers import comment_styles, is_comment, is_marker
-from polyedit.apply.structure import outline_of
+from polyedit.apply.markers import comment_styles, is_marker
 
 # compile() to an AST is not thread-safe before Python 3.13 (CPython gh-106905: "SystemError: AST constructor
 # recursion depth mismatch" when files are applied concurrently in worker threads), so one compile at a time.
@@ -60,52 +58,6 @@ def dropped_import(path: str, original: list[str], result: list[str]) -> tuple[s
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in unbound
     ]
     return (min(uses)[1], min(uses)[0]) if uses else None
-
-
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]{2,}\Z")  # three characters at least: ``i`` or ``fn`` names little
-_BINDS = (  # a line that binds the name again: a declaration, an import, a parameter
-    r"\b(?:const|let|var|function|class|def|fn|type|struct|enum|interface|trait|func|static|mod)\s+\*?{name}\b"
-    r"|\bimport\b.*\b{name}\b|\bpackage\s+{name}\b"
-    r"|(?:\bfunction\b|\bdef\b|\bfn\b|\bfunc\b|=>).*[(,]\s*{name}\s*[,):=]"
-    r"|[(,]\s*{name}\s*[,):=][^()]*\)\s*(?:=>|{{)"
-)
-_ASSIGNS = {".py": r"|^\s*{name}\s*=(?!=)", ".go": r"|\b{name}\s*:="}  # assignments that bind the name again
-_STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`")
-
-
-def dropped_definition(path: str, original: list[str], result: list[str], deleted: set[int]) -> tuple[str, int] | None:
-    """The first name of a top-level definition of the original (a function, class, type, ``const``) whose rows
-    all go (``deleted``: original rows not in the result) while the result still uses the name on a line that is not
-    a comment, never as a member (``.name``, ``::name``) and never binding it again, with the 1-based row of that
-    use; or None. A model that shows its context and skips a definition (``let server = null;`` between two
-    ``require`` lines, a type between two it shows) may mean to delete it or only leave it out: when the rest of the
-    file still uses it, the reading that deletes it breaks the code, so the merge refuses rather than guess.
-    Languages with a grammar only."""
-    if not deleted:
-        return None
-    gone = {
-        d.name[0]
-        for d in outline_of(path, tuple(original)).definitions
-        if len(d.name) == 1
-        and _IDENTIFIER.match(d.name[0])
-        and all(r in deleted or not original[r].strip() for r in range(d.start, d.end + 1))
-    }
-    if not gone:
-        return None
-    gone -= {d.name[-1] for d in outline_of(path, tuple(result)).definitions if d.name}
-    names = sorted(gone)
-    text = "\n".join(result)
-    binds = _BINDS + _ASSIGNS.get(path[path.rfind(".") :], "")
-    names = [name for name in names if not re.search(binds.format(name=re.escape(name)), text, re.MULTILINE)]
-    uses = [re.compile(rf"(?<![\w$.:>]){re.escape(name)}(?![\w$])") for name in names]
-    for row, line in enumerate(result):
-        if is_comment(path, line):
-            continue
-        code = _STRING.sub('""', line)  # ``require('../logger')`` names no ``logger``
-        for name, use in zip(names, uses, strict=True):
-            if use.search(code):
-                return name, row + 1
-    return None
 
 
 def _imported(tree: ast.Module) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from polyedit.apply.invariants import syntax_problem
-from polyedit.apply.unbound import detached_decorator, dropped_definition, dropped_import, stolen_decorators
+from polyedit.apply.unbound import detached_decorator, dropped_import, stolen_decorators
 
 FENCED = ["# Recipes", "", "```rust", "fn a() {}", "```", "", "## More", "", "```rust", "fn b() {}", "```"]
 
@@ -124,56 +124,3 @@ def test_a_decorator_left_above_a_blank_line_is_found() -> None:
     assert detached_decorator("v.py", original, result) == 1
     assert detached_decorator("v.py", original, original) is None
     assert detached_decorator("v.ts", original, result) is None
-
-
-DEFINITIONS = [
-    "const fs = require('fs');",
-    "var path = require('path');",
-    "let server = null;",
-    "function helper(x) {",
-    "  return x;",
-    "}",
-]
-
-
-def _without(rows: set[int], tail: list[str]) -> tuple[list[str], set[int]]:
-    kept = [line for row, line in enumerate(DEFINITIONS) if row not in rows]
-    return kept + tail, rows
-
-
-@pytest.mark.parametrize(
-    ("rows", "tail", "found"),
-    [
-        ({2}, ["server.close();"], ("server", 6)),  # a top-level binding gone, still read
-        ({3, 4, 5}, ["module.exports = { run: () => helper(1) };"], ("helper", 4)),  # a function gone, still called
-        ({1}, ["if (x) path.join(a, b);"], ("path", 6)),
-    ],
-)
-def test_a_definition_dropped_while_its_name_is_used_is_found(
-    rows: set[int], tail: list[str], found: tuple[str, int]
-) -> None:
-    result, deleted = _without(rows, tail)
-    assert dropped_definition("app.js", DEFINITIONS, result, deleted) == found
-
-
-@pytest.mark.parametrize(
-    "tail",
-    [
-        ["const name = 'path';"],  # only in a string
-        ["// path is gone"],  # only in a comment
-        ["obj.path = 1;"],  # a member of the same name
-        ["function visit(path) {", "  return path.node;", "}"],  # a parameter binds it again
-        ["const path = require('node:path');", "path.join(a, b);"],  # declared again
-        ["import path from 'path';", "path.join(a, b);"],  # imported again
-    ],
-)
-def test_names_bound_again_quoted_or_members_are_no_problem(tail: list[str]) -> None:
-    result, deleted = _without({1}, tail)
-    assert dropped_definition("app.js", DEFINITIONS, result, deleted) is None
-
-
-def test_a_go_package_named_as_a_dropped_function_is_no_use() -> None:
-    original = ["package main", "", "func main() {", "\trun()", "}", "", "func run() {}"]
-    result = ["package main", "", "func run() {}"]
-    assert dropped_definition("main.go", original, result, {2, 3, 4, 5}) is None
-    assert dropped_definition("main.go", original, [*result, "func init() { run() }"], {2, 3, 4, 5}) is None
