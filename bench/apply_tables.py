@@ -32,6 +32,7 @@ READ: dict[str, str | None] = {
     "final9": "15",
     "final10": "16",
     "final11": "17-20",
+    "final12": "21",
     "shapes dev": None,
     "shapes holdout": "10",
     "shapes holdout2": "11",
@@ -43,6 +44,7 @@ READ: dict[str, str | None] = {
     "shapes holdout8": "15",
     "shapes holdout9": "16",
     "shapes holdout10": "17-20",
+    "shapes holdout11": "21",
 }
 KINDS = [("ambiguous", "ambiguous"), ("anchor", "no anchor"), ("syntax", "new syntax error"),
          ("removal", "removal share"), ("unchanged", "unchanged"), ("marker", "marker")]  # fmt: skip
@@ -93,12 +95,15 @@ def counts(s: dict[str, Any]) -> str:
 def main() -> None:
     found = rows()
     ref = next((r["compare"]["commit"][:7] for _, _, r in found if "compare" in r), None)
-    then = f" at {ref} (same run): exact / wrong / ambiguous outputs |" if ref else ""
+    then = f" at {ref} (same run): exact / wrong / ambiguous outputs | at {ref}: p50 / p95 ms |" if ref else ""
     print(f"| set | cases | exact | refused | wrong | ambiguous: refused / output | p50 / p95 / max ms |{then}")
-    print("|---|---|---|---|---|---|---|" + ("---|" if ref else ""))
+    print("|---|---|---|---|---|---|---|" + ("---|---|" if ref else ""))
     for label, key, report in found:
         s = report["overall"]
-        old = f" {counts(report['compare']['overall'])} |" if ref and "compare" in report else ""
+        old = ""
+        if ref and "compare" in report:
+            t = report["compare"]["overall"]
+            old = f" {counts(t)} | {t['latency_ms_p50']} / {t['latency_ms_p95']} |"
         print(
             f"| {label_of(label, key)} | {s['cases']} | {s['exact_rate']:.1%} | {s['refused_rate']:.1%} | "
             f"{s['wrong_rate']:.1%} ({s['wrong']}) | {s['ambiguous_refused']} / {s['ambiguous_wrong']} | "
