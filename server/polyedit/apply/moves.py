@@ -99,14 +99,17 @@ def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set
     if not added:
         return set()
     moved: set[int] = set()
+    shown = {line for seq in added for line in seq}  # a unit shown anew has its first line among them
     for start, end in _units(orig):
         if start in placed or end in placed or start in moved:
+            continue
+        if next((line for line in orig.onorm[start : end + 1] if line), None) not in shown:
             continue
         body = tuple(line for line in orig.onorm[start : end + 1] if line)
         if (
             len(body) >= 2
-            and _once(orig, body)
             and any(_contains(seq, body) for seq in added)
+            and _once(orig, body)
             and _same_scope(orig, start, body, chosen)
         ):
             above = start  # the comment right above a moved definition moves with it when shown with it
