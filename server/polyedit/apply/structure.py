@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -118,20 +119,11 @@ class Outline:
             root = parser_for(spec.name).parse((text + "\n").encode("utf-8")).root_node
         except Exception:  # a grammar that fails reports nothing
             return []
-        if not root.has_error:  # most texts: no walk needed
-            return []
-        rows, stack = [], [root]
-        while stack:
-            node = stack.pop()
-            if node.type == "ERROR" or node.is_missing:
-                rows.append(node.start_point.row)
-            if node.has_error:
-                stack.extend(node.children)
-        return rows
+        return _error_rows(root)
 
 
 def _error_rows(root: tree_sitter.Node) -> list[int]:
-    """Rows of ERROR and MISSING nodes, looked for only under nodes that hold an error."""
+    """Rows of ERROR and MISSING nodes, looked for only under nodes that hold an error (most trees: none)."""
     rows, stack = [], [root]
     while stack:
         node = stack.pop()
@@ -178,7 +170,7 @@ def _qualified(
     """Definitions with their qualified names (the names of the definitions around them, outermost first; a
     wrapper adds none), listed in the order of a depth-first walk that visits a node's children last to first."""
     ranges = [(node.start_byte, node.end_byte) for node, _ in found]
-    tied = {r for r in ranges if ranges.count(r) > 1} if len(set(ranges)) < len(ranges) else set()
+    tied = {r for r, n in Counter(ranges).items() if n > 1}  # a wrapper and what it wraps may span the same bytes
     depth = [_depth(node) if r in tied else 0 for (node, _), r in zip(found, ranges, strict=True)]
     order = sorted(range(len(found)), key=lambda k: (ranges[k][0], -ranges[k][1], depth[k]))
     open_scopes: list[tuple[int, tuple[str, ...]]] = []  # (end byte, the scope inside it)
