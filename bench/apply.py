@@ -7,8 +7,9 @@ cases are counted apart (``ambiguous``, ``ambiguous_refused``, ``ambiguous_wrong
 ``refused``, ``wrong`` and their rates, which stay the shares of the unambiguous cases.
 
 Output (stable; other tools read it; keys are only ever added):
-``{"overall": S, "by_language": {lang: S}, "by_<key>": {value: S}, "refusal_kinds": {kind: n},
-"refusal_classes": {kind: {class: n}}, "wrong": [{"id", "path", "style", "shape", "variant", "ambiguous"}]}``
+``{"overall": S, "by_language": {lang: S}, "by_change": {"code" | "whitespace-only": S}, "by_<key>": {value: S},
+"refusal_kinds": {kind: n}, "refusal_classes": {kind: {class: n}},
+"wrong": [{"id", "path", "style", "shape", "variant", "ambiguous"}]}``
 where S = ``{cases, exact, refused, wrong, exact_rate, refused_rate, wrong_rate, ambiguous, ambiguous_refused,
 ambiguous_wrong, right_rate, refused_by_kind, latency_ms_p50, latency_ms_p95, latency_ms_max, chars_per_s}``;
 ``right_rate`` = (exact + ambiguous_refused) / cases. A refusal class is the refusal's reason with quoted text
@@ -84,6 +85,14 @@ def language_of(case: dict[str, Any]) -> str:
     return spec.name if spec else Path(case["path"]).suffix.lstrip(".") or "text"
 
 
+def change_of(case: dict[str, Any]) -> str:
+    """``whitespace-only`` when the expected file differs from the original in whitespace alone, line by line (a
+    file re-indented), else ``code``."""
+    before, after = case["original"].split("\n"), case["expected"].split("\n")
+    same = len(before) == len(after) and all(a.split() == b.split() for a, b in zip(before, after, strict=True))
+    return "whitespace-only" if same else "code"
+
+
 def refusal_class(reason: str) -> str:
     """A reason with its particulars blanked: quoted text, numbers and paths."""
     text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", "'…'", reason)
@@ -119,6 +128,7 @@ def report_of(cases: list[dict[str, Any]], measured: list[dict[str, Any]]) -> di
     groups: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
         groups["language"][language_of(row)].append(row)
+        groups["change"][change_of(row)].append(row)
         for key, value in row.items():
             if key not in SKIP_KEYS and key not in ROW_KEYS and isinstance(value, str):
                 groups[key][value].append(row)
