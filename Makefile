@@ -84,17 +84,18 @@ APPLY_SETS := apply_cases:apply apply_holdout:apply_holdout apply_final:apply_fi
 	apply_final7:apply_final7 apply_final7_w2:apply_final7_w2 apply_final8:apply_final8 apply_final8_w2:apply_final8_w2 \
 	apply_final9:apply_final9 apply_final9_w2:apply_final9_w2 apply_final10:apply_final10 apply_final10_w2:apply_final10_w2 \
 	apply_final11:apply_final11 apply_final11_w2:apply_final11_w2 apply_final12:apply_final12 apply_final12_w2:apply_final12_w2 \
-	apply_final13:apply_final13 apply_final13_w2:apply_final13_w2 \
+	apply_final13:apply_final13 apply_final13_w2:apply_final13_w2 apply_final14:apply_final14 apply_final14_w2:apply_final14_w2 \
 	apply_shapes_dev:apply_shapes_dev apply_shapes_holdout:apply_shapes_holdout apply_shapes_holdout2:apply_shapes_holdout2 \
 	apply_shapes_holdout3:apply_shapes_holdout3 apply_shapes_holdout4:apply_shapes_holdout4 \
 	apply_shapes_holdout5:apply_shapes_holdout5 apply_shapes_holdout6:apply_shapes_holdout6 \
 	apply_shapes_holdout7:apply_shapes_holdout7 apply_shapes_holdout8:apply_shapes_holdout8 \
 	apply_shapes_holdout9:apply_shapes_holdout9 apply_shapes_holdout10:apply_shapes_holdout10 \
-	apply_shapes_holdout11:apply_shapes_holdout11 apply_shapes_holdout12:apply_shapes_holdout12
+	apply_shapes_holdout11:apply_shapes_holdout11 apply_shapes_holdout12:apply_shapes_holdout12 \
+	apply_shapes_holdout13:apply_shapes_holdout13
 APPLY_REF ?=
 
-bench-apply:  ## apply-model benchmark: 16 diff-based sets x 2 sketch writers, the shape set's 13 splits (APPLY_REF=main also runs the merge at that ref)
-	for set in main dev2 holdout final final2 final3 final4 final5 final6 final7 final8 final9 final10 final11 final12 final13; do for writer in 1 2; do \
+bench-apply:  ## apply-model benchmark: 17 diff-based sets x 2 sketch writers, the shape set's 14 splits (APPLY_REF=main also runs the merge at that ref)
+	for set in main dev2 holdout final final2 final3 final4 final5 final6 final7 final8 final9 final10 final11 final12 final13 final14; do for writer in 1 2; do \
 		$(BIN)/python bench/build_apply_cases.py --set $$set --writer $$writer || exit 1; done; done
 	$(BIN)/python bench/build_shape_cases.py
 	for pair in $(APPLY_SETS); do \

@@ -477,6 +477,58 @@ FINAL13_DEBIAN = {
         "librust-getrandom-dev",
     ],
 }
+# A sixteenth set, built at the start of session 22 before any apply work (``--set final14``).
+FINAL14_SEED = 20261203
+FINAL14_PYPI_PAIRS = [
+    ("backoff", "2.2.0", "2.2.1"),
+    ("h2", "4.1.0", "4.2.0"),
+    ("wsproto", "1.1.0", "1.2.0"),
+    ("isodate", "0.6.1", "0.7.0"),
+    ("cssselect", "1.1.0", "1.2.0"),
+    ("uritemplate", "4.1.1", "4.2.0"),
+    ("texttable", "1.6.7", "1.7.0"),
+    ("webob", "1.8.7", "1.8.8"),
+    ("tldextract", "5.1.1", "5.1.2"),
+    ("jsonpatch", "1.32", "1.33"),
+    ("jsonpointer", "2.3", "2.4"),
+    ("plumbum", "1.8.2", "1.8.3"),
+    ("rfc3986", "1.5.0", "2.0.0"),
+    ("deprecated", "1.2.14", "1.2.15"),
+    ("falcon", "3.1.1", "3.1.3"),
+]
+FINAL14_NPM_PAIRS = [
+    ("pinia", "2.1.6", "2.1.7"),
+    ("swr", "2.2.4", "2.2.5"),
+    ("json5", "2.2.2", "2.2.3"),
+    ("ohash", "1.1.3", "1.1.4"),
+    ("tailwind-merge", "2.2.0", "2.2.1"),
+    ("ignore", "5.3.0", "5.3.1"),
+    ("micromatch", "4.0.5", "4.0.6"),
+    ("radix3", "1.1.0", "1.1.1"),
+    ("dotenv-expand", "10.0.0", "11.0.0"),
+    ("prompts", "2.4.1", "2.4.2"),
+    ("cross-spawn", "7.0.3", "7.0.5"),
+    ("body-parser", "1.20.1", "1.20.2"),
+    ("send", "0.18.0", "0.19.0"),
+    ("mlly", "1.4.2", "1.5.0"),
+    ("pkg-types", "1.0.3", "1.1.0"),
+    ("untyped", "1.4.0", "1.4.2"),
+]
+FINAL14_DEBIAN = {
+    "go": [
+        "golang-github-gorilla-handlers-dev",
+        "golang-github-russross-blackfriday-v2-dev",
+        "golang-github-armon-go-radix-dev",
+    ],
+    "rust": [
+        "librust-crc32fast-dev",
+        "librust-siphasher-dev",
+        "librust-rand-core-dev",
+        "librust-num-integer-dev",
+        "librust-unicode-ident-dev",
+        "librust-clap-lex-dev",
+    ],
+}
 SETS = {
     "main": (SEED, PYPI_PAIRS, NPM_PAIRS, DEBIAN),
     "dev2": (DEV2_SEED, DEV2_PYPI_PAIRS, DEV2_NPM_PAIRS, DEV2_DEBIAN),
@@ -494,6 +546,7 @@ SETS = {
     "final11": (FINAL11_SEED, FINAL11_PYPI_PAIRS, FINAL11_NPM_PAIRS, FINAL11_DEBIAN),
     "final12": (FINAL12_SEED, FINAL12_PYPI_PAIRS, FINAL12_NPM_PAIRS, FINAL12_DEBIAN),
     "final13": (FINAL13_SEED, FINAL13_PYPI_PAIRS, FINAL13_NPM_PAIRS, FINAL13_DEBIAN),
+    "final14": (FINAL14_SEED, FINAL14_PYPI_PAIRS, FINAL14_NPM_PAIRS, FINAL14_DEBIAN),
 }
 EXTENSIONS = {
     ".py": "python",

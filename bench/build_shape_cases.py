@@ -62,7 +62,9 @@ refine's kbar package, postcss, chota, robfig/cron, hashicorp/hcl, rayon, url) a
 pyjwt, lark, refine's devtools package, ejs, Pure.css, gobwas/glob, goldmark, parking_lot, uuid) and ``holdout11``
 (session 17, fresh: soupsieve, parsimonious, refine's react-hook-form package, cac, Spectre.css, go-spew,
 json-iterator, proc-macro2, quote) and ``holdout12`` (session 21, fresh: freezegun, docstring-parser, refine's
-nextjs-router package, superagent, PaperCSS, go-logr, gofuzz, tinyvec, paste).
+nextjs-router package, superagent, PaperCSS, go-logr, gofuzz, tinyvec, paste) and ``holdout13`` (session 22, fresh:
+webob, texttable, refine's devtools-ui package, micromatch, marx-css, gorilla/handlers, go-radix, crc32fast,
+siphasher).
 
     .venv/bin/python bench/build_shape_cases.py    # bench/data/apply_shapes_{dev,holdout,holdout2,...}.jsonl
     .venv/bin/python bench/build_shape_cases.py --split holdout
@@ -302,6 +304,21 @@ SPLITS: dict[str, dict[str, list[Any]]] = {
             "librust-paste-dev",
         ],
     },
+    # Session 22: fresh again, built before that session's apply work.
+    "holdout13": {
+        "pypi": [("webob", "1.8.8"), ("texttable", "1.7.0")],
+        "npm": [
+            ("@refinedev/devtools-ui", "2.0.3"),
+            ("micromatch", "4.0.6"),
+            ("marx-css", "4.1.4"),
+        ],
+        "debian": [
+            "golang-github-gorilla-handlers-dev",
+            "golang-github-armon-go-radix-dev",
+            "librust-crc32fast-dev",
+            "librust-siphasher-dev",
+        ],
+    },
 }
 CODE_SHAPES = [
     "fragment-one-def",
@@ -337,6 +354,7 @@ PER_SHAPE = {
     "holdout10": 6,
     "holdout11": 6,
     "holdout12": 6,
+    "holdout13": 6,
 }
 PER_AMBIGUOUS = 2
 MIN_LINES, MAX_LINES = 12, 2500
