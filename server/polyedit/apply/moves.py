@@ -53,14 +53,14 @@ def moved_imports(orig: Original, chosen: list[Reading]) -> set[int]:
             for i, line in enumerate(lines):
                 text = norm(line)
                 if text in new and _IMPORT.match(text):
-                    copies.setdefault(text, []).append(scope_line(lines, i))
+                    copies.setdefault(text, []).append(import_scope(lines, i))
     moved: set[int] = set()
     placed = _placed(chosen) if copies else set()
     for text, scopes in copies.items():
         rows = orig.positions.get(text, [])
         if len(rows) != 1 or len(scopes) != 1 or rows[0] in placed or scopes[0] is None:
             continue
-        home = scope_line(orig.lines, rows[0])
+        home = import_scope(orig.lines, rows[0])
         go_spec = text.endswith('"') and not text.startswith(("import", "#include"))
         if scopes[0] == home and (home == "import (" or not go_spec):
             moved.add(rows[0])
@@ -81,7 +81,7 @@ def _superseded(orig: Original, copies: dict[str, list[str | None]], placed: set
         if row in placed or text in copies or not _BINDS.match(text):
             continue
         names = bound_names(text)
-        if names and names <= bound.get(scope_line(orig.lines, row), set()):
+        if names and names <= bound.get(import_scope(orig.lines, row), set()):
             rows.add(row)
     # A group of them that stood alone between blank lines (or the file's start) takes its blank line along.
     for row in sorted(rows):
@@ -160,13 +160,31 @@ def _same_scope(orig: Original, start: int, body: tuple[str, ...], chosen: list[
 def scope_line(lines: list[str], row: int) -> str | None:
     """The nearest non-blank line above ``row`` indented less than it, normalised ("" at the top level: the
     file's scope), or None when the lines above hold no such line (the block starts inside it)."""
-    depth = indent_width(lines[row])
-    if depth == 0:
+    if indent_width(lines[row]) == 0:
         return ""
-    for above in range(row - 1, -1, -1):
-        if lines[above].strip() and indent_width(lines[above]) < depth:
-            return norm(lines[above])
-    return None
+    above = _scope_row(lines, row)
+    return None if above is None else norm(lines[above])
+
+
+def _scope_row(lines: list[str], row: int) -> int | None:
+    depth = indent_width(lines[row])
+    return next((k for k in range(row - 1, -1, -1) if lines[k].strip() and indent_width(lines[k]) < depth), None)
+
+
+def import_scope(lines: list[str], row: int) -> str | None:
+    """The scope an import stands in: ``scope_line``, climbing on past lines that name no scope (a bare ``{``, an
+    ``else {``) to the first that does, all of them joined (``use`` in a ``#[cfg]`` block's ``{`` is in that
+    function, not in every function with such a block); None when the lines above do not reach one."""
+    chain: list[str] = []
+    while indent_width(lines[row]):
+        above = _scope_row(lines, row)
+        if above is None:
+            return None
+        chain.append(norm(lines[above]))
+        if distinctive(chain[-1]):
+            break
+        row = above
+    return " / ".join(chain)
 
 
 def _once(orig: Original, body: tuple[str, ...]) -> bool:

@@ -12,6 +12,17 @@ import tree_sitter
 from polyedit.index.languages import LANGUAGES, language_for, parser_for
 
 
+def _string_opened(root: tree_sitter.Node, row: int) -> int | None:
+    node: tree_sitter.Node | None = root.descendant_for_point_range((row, 0), (row, 0))
+    while node is not None:
+        if node.type in ("template_substitution", "interpolation"):
+            return None
+        if ("string" in node.type or node.type == "heredoc_body") and node.start_point.row < row:
+            return node.start_point.row if (node.end_point.row, node.end_point.column) > (row, 0) else None
+        node = node.parent
+    return None
+
+
 @dataclass(frozen=True)
 class Definition:
     start: int  # 0-based rows, inclusive
@@ -38,6 +49,7 @@ class Outline:
         self.definitions: list[Definition] = []
         self.error_rows: list[int] = []
         self.root: tree_sitter.Node | None = None
+        self._opened: dict[int, int | None] = {}
         spec = language_for(path)
         if spec is None:
             return
@@ -80,6 +92,15 @@ class Outline:
                 return True
             node = node.parent
         return False
+
+    def string_opened(self, row: int) -> int | None:
+        """The row where the string literal that row ``row`` starts inside was opened, when that is an earlier row
+        (a triple-quoted string's, a template literal's or a raw string's later lines, up to its closing quotes):
+        the row's leading whitespace is the string's text, not indentation. None elsewhere, and inside an
+        interpolation (``${...}``, an f-string's ``{...}``)."""
+        if row not in self._opened:
+            self._opened[row] = None if self.root is None else _string_opened(self.root, row)
+        return self._opened[row]
 
     def whole_nodes(self, first: int, last: int) -> bool:
         """Whether rows first..last hold only complete syntax nodes (statements, definitions, arguments,

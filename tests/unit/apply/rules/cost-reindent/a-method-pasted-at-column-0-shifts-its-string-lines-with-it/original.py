@@ -1,0 +1,9 @@
+class Report:
+    def header(self):
+        return """
+            Title
+              Subtitle
+        """
+
+    def footer(self):
+        return "end"

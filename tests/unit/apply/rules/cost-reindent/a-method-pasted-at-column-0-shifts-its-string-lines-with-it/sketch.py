@@ -1,0 +1,5 @@
+def header(self):
+    return """
+        Title
+          Subtitle, revised
+    """
