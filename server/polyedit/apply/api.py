@@ -155,7 +155,7 @@ def _structural(
                 "order",
             )
     else:
-        after = sketch_lines
+        after = _dedented(before, sketch_lines)
         if fmt == "auto" and before:
             try:
                 _check_whole(path, before, after)
@@ -240,6 +240,19 @@ def _as_definition(
         refusal.reason += f"; read as the definition it shows, it would change line {outside[0][1] + 1}, outside it"
         raise refusal
     return applied
+
+
+def _dedented(before: list[str], sketch: list[str]) -> list[str]:
+    """A whole new file as the file's lines: a sketch indented whole (every line by the same whitespace or more, a
+    model's answer pasted inside a list item) loses that indentation when the file has lines at column 0."""
+    shown = [line for line in sketch if line.strip()]
+    if not shown or not any(line.strip() and not line[0].isspace() for line in before):
+        return sketch
+    prefix = shown[0][: len(shown[0]) - len(shown[0].lstrip())]
+    for line in shown[1:]:
+        while prefix and not line.startswith(prefix):
+            prefix = prefix[:-1]
+    return [line[len(prefix) :] if line.strip() else line.strip() for line in sketch] if prefix else sketch
 
 
 def _check_whole(path: str, before: list[str], after: list[str]) -> None:

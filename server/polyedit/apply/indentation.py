@@ -70,32 +70,26 @@ def render(orig: Original, block: list[str], alignment: Alignment) -> tuple[list
 def _strings_as_shown(
     orig: Original, block: list[str], alignment: Alignment, out: list[str], reindented: int
 ) -> tuple[list[str], int]:
-    """``out`` with the copied lines of a multi-line string as the sketch shows them, shifted like the block.
+    """``out`` with the copied lines of a multi-line string whose opening line the block edits as the sketch shows
+    them, shifted as that line is placed.
 
     Inside a string literal (a triple-quoted string's later lines, its closing quotes included; a template
-    literal's; a raw string's), leading whitespace is the string's text: a sketch that changes it (``dedent``'s
-    input re-indented, its closing quotes moved to column 4) changes the program. They are shifted as the merge
-    places the line opening the string when the block pairs it (a method pasted at column 0 shifts its strings
-    too), else as it places the first line after them (a block starting inside the string); what remains is the
-    sketch's. With neither, the file's indentation stays."""
-    exact = {
-        i: p
-        for i, p in alignment.pairs.items()
-        if block[i].strip() and i not in alignment.fuzzy and block[i].strip() == orig.lines[p].strip()
-    }
+    literal's; a raw string's), leading whitespace is the string's text. A sketch that rewrites the line opening
+    the string (a raw ``dedent`` input made a plain one, its text re-indented) and shows its lines at other depths
+    re-indents the text on purpose: those lines keep the sketch's depth, shifted as the merge places the opening
+    line (a method pasted at column 0 shifts its strings too), in the file's tabs or spaces. A string whose opening
+    line is copied, or not shown, keeps the file's whitespace: a model's slip of a line in a docstring is no edit.
+    """
     where = {p: i for i, p in alignment.pairs.items() if block[i].strip()}
-    inside = {i for i, p in exact.items() if orig.outline.string_opened(p) is not None}
-    for i in sorted(inside):
-        opened = orig.outline.string_opened(exact[i])
-        if opened in where and where[opened] < i:
-            shown = where[opened]  # the line opening the string
-        else:  # the block starts inside the string: the first code line after it
-            shown = next((k for k in range(i + 1, len(block)) if block[k].strip() and k not in inside), -1)
-            if shown < 0:
-                continue
-        shift = indent_width(out[shown]) - indent_width(block[shown])
-        line = reindent(block[i], shift, orig.tabs_at(exact[i])) if shift else block[i]
-        if line != out[i]:
+    for i, p in sorted(alignment.pairs.items()):
+        if not block[i].strip() or i in alignment.fuzzy or block[i].strip() != orig.lines[p].strip():
+            continue
+        opened = orig.outline.string_opened(p)
+        shown = where.get(opened) if opened is not None else None
+        if opened is None or shown is None or shown > i or block[shown].strip() == orig.lines[opened].strip():
+            continue
+        line = reindent(block[i], indent_width(out[shown]) - indent_width(block[shown]), orig.tabs_at(p))
+        if indent_width(line) != indent_width(orig.lines[p]) and line != out[i]:
             out[i] = line
             reindented += 1
     return out, reindented

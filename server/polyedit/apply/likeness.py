@@ -76,6 +76,13 @@ def other_definition(block_line: str, original_line: str) -> bool:
 _DEFINES = frozenset({"def", "class", "fn", "func", "function", "struct", "interface", "trait", "enum"})
 
 
+def one_definition(a: str, b: str) -> bool:
+    """Two versions of one definition's header: the same keywords and name before its parameters
+    (``function load(file) {`` and ``function load(file, options = {}) {``), whatever their indentation."""
+    words = _header_words(a)
+    return len(words) >= 2 and words == _header_words(b) and bool(_DEFINES.union({"impl"}).intersection(words))
+
+
 _STATEMENTS = frozenset({"return", "if", "elif", "else", "for", "while", "await", "from", "import", "case", "try"})
 _STATEMENTS |= {"with", "match"}
 _RECEIVER = re.compile(r"^func\s*\([^)]*\)")  # a Go method's receiver: ``func (s *Server) Stop()``

@@ -11,6 +11,7 @@ import re
 from polyedit.apply.cost import Reading
 from polyedit.apply.file_edges import bound_names
 from polyedit.apply.generators import Original
+from polyedit.apply.likeness import one_definition
 from polyedit.apply.markers import is_comment
 from polyedit.apply.runs import distinctive
 from polyedit.apply.structure import Definition
@@ -45,43 +46,45 @@ def moved_imports(orig: Original, chosen: list[Reading]) -> set[int]:
     copies of an import in one scope are never meant. A copy in another scope (a local import in a function) is
     another import. Only the chosen readings' final file drops them: the readings are weighed (ties, rivals
     within the margin) on files that keep them, where the one keeping a second copy loses (``copies.py``)."""
-    copies: dict[str, list[str | None]] = {}
+    copies: dict[str, list[Scope | None]] = {}
     for reading in chosen:
         new = set(reading.new_lines)
         for piece in reading.pieces:
             lines = list(piece.lines)
             for i, line in enumerate(lines):
                 text = norm(line)
-                if text in new and _IMPORT.match(text):
-                    copies.setdefault(text, []).append(import_scope(lines, i))
+                if text in new and _IMPORT.match(text):  # its scope as it stands in the file the piece goes in
+                    copies.setdefault(text, []).append(import_scope([*orig.lines[: piece.start], *lines[: i + 1]]))
     moved: set[int] = set()
     placed = _placed(chosen) if copies else set()
     for text, scopes in copies.items():
         rows = orig.positions.get(text, [])
         if len(rows) != 1 or len(scopes) != 1 or rows[0] in placed or scopes[0] is None:
             continue
-        home = import_scope(orig.lines, rows[0])
+        home = import_scope(orig.lines[: rows[0] + 1])
         go_spec = text.endswith('"') and not text.startswith(("import", "#include"))
-        if scopes[0] == home and (home == "import (" or not go_spec):
+        if home is not None and same_scope(scopes[0], home) and (home == ("import (",) or not go_spec):
             moved.add(rows[0])
     return moved | _superseded(orig, copies, placed)
 
 
-def _superseded(orig: Original, copies: dict[str, list[str | None]], placed: set[int]) -> set[int]:
+def _superseded(orig: Original, copies: dict[str, list[Scope | None]], placed: set[int]) -> set[int]:
     """Rows of import lines, where a marker keeps them, whose every name new import lines of the same scope bind
     (``import type { MapCreator, Store } from '../map/index.js'`` after the sketch imports each from its own
     module): the names would be bound twice, which no edit means (TypeScript and Rust reject it)."""
-    bound: dict[str | None, set[str]] = {}
+    bound: dict[Scope, set[str]] = {}
     for text, scopes in copies.items():
         if _BINDS.match(text):
             for scope in scopes:
-                bound.setdefault(scope, set()).update(bound_names(text))
+                if scope is not None:
+                    bound.setdefault(scope, set()).update(bound_names(text))
     rows = set()
     for row, text in enumerate(orig.onorm):
-        if row in placed or text in copies or not _BINDS.match(text):
+        if not bound or row in placed or text in copies or not _BINDS.match(text):
             continue
         names = bound_names(text)
-        if names and names <= bound.get(import_scope(orig.lines, row), set()):
+        home = import_scope(orig.lines[: row + 1])
+        if names and home is not None and names <= {n for s, b in bound.items() if same_scope(s, home) for n in b}:
             rows.add(row)
     # A group of them that stood alone between blank lines (or the file's start) takes its blank line along.
     for row in sorted(rows):
@@ -95,8 +98,8 @@ def _superseded(orig: Original, copies: dict[str, list[str | None]], placed: set
 
 
 def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set[int]:
-    added = [tuple(line for line in r.new_lines if line) for r in chosen if len(r.new_lines) >= 2]
-    if not added:
+    added = [tuple(line for line in r.new_lines if line) for r in chosen if r.new_lines]
+    if not any(added):
         return set()
     moved: set[int] = set()
     shown = {line for seq in added for line in seq}  # a unit shown anew has its first line among them
@@ -106,8 +109,11 @@ def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set
         if next((line for line in orig.onorm[start : end + 1] if line), None) not in shown:
             continue
         body = tuple(line for line in orig.onorm[start : end + 1] if line)
+        # one line moves when it is a whole definition (a transpiler's helper function on one line), not a
+        # Markdown paragraph
+        movable = len(body) >= 2 or (orig.outline.root is not None and distinctive(body[0]))
         if (
-            len(body) >= 2
+            movable
             and any(_contains(seq, body) for seq in added)
             and _once(orig, body)
             and _same_scope(orig, start, body, chosen)
@@ -171,10 +177,17 @@ def _scope_row(lines: list[str], row: int) -> int | None:
     return next((k for k in range(row - 1, -1, -1) if lines[k].strip() and indent_width(lines[k]) < depth), None)
 
 
-def import_scope(lines: list[str], row: int) -> str | None:
-    """The scope an import stands in: ``scope_line``, climbing on past lines that name no scope (a bare ``{``, an
-    ``else {``) to the first that does, all of them joined (``use`` in a ``#[cfg]`` block's ``{`` is in that
-    function, not in every function with such a block); None when the lines above do not reach one."""
+Scope = tuple[str, ...]
+
+
+def import_scope(lines: list[str]) -> Scope | None:
+    """The scope the last of ``lines`` stands in: the lines above it, each indented less than the one before, up to
+    the first that names a scope (not a bare ``{`` or ``else:``), normalised; ``("",)`` at the top level (the
+    file's scope). A ``use`` in a ``#[cfg]`` block's ``{`` is in that function, not in every function with such a
+    block. None when the lines above do not reach one."""
+    row = len(lines) - 1
+    if not indent_width(lines[row]):
+        return ("",)
     chain: list[str] = []
     while indent_width(lines[row]):
         above = _scope_row(lines, row)
@@ -184,7 +197,13 @@ def import_scope(lines: list[str], row: int) -> str | None:
         if distinctive(chain[-1]):
             break
         row = above
-    return " / ".join(chain)
+    return tuple(chain)
+
+
+def same_scope(a: Scope, b: Scope) -> bool:
+    """Two scopes are one when their chains are, the header that names it maybe changed (``def load(self):`` and
+    ``def load(self, path):``: one definition, its parameters edited; ``fn fill`` and ``fn fill_v2`` are two)."""
+    return a == b or (len(a) == len(b) and a[:-1] == b[:-1] and one_definition(a[-1], b[-1]))
 
 
 def _once(orig: Original, body: tuple[str, ...]) -> bool:

@@ -17,10 +17,17 @@ def _string_opened(root: tree_sitter.Node, row: int) -> int | None:
     while node is not None:
         if node.type in ("template_substitution", "interpolation"):
             return None
-        if ("string" in node.type or node.type == "heredoc_body") and node.start_point.row < row:
-            return node.start_point.row if (node.end_point.row, node.end_point.column) > (row, 0) else None
+        if node.type in _MULTILINE_STRINGS:
+            if node.start_point.row < row and (node.end_point.row, node.end_point.column) > (row, 0):
+                return node.start_point.row
+            return None
         node = node.parent
     return None
+
+
+# String literals whose line breaks and leading whitespace are their text: Python's strings (triple-quoted ones
+# span lines; an implicit concatenation of strings is not one), JS/TS template literals, Go and Rust raw strings.
+_MULTILINE_STRINGS = frozenset(("string", "template_string", "raw_string_literal"))
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,9 @@ class Outline:
     def string_opened(self, row: int) -> int | None:
         """The row where the string literal that row ``row`` starts inside was opened, when that is an earlier row
         (a triple-quoted string's, a template literal's or a raw string's later lines, up to its closing quotes):
-        the row's leading whitespace is the string's text, not indentation. None elsewhere, and inside an
-        interpolation (``${...}``, an f-string's ``{...}``)."""
+        the row's leading whitespace is the string's text, not indentation. None elsewhere: between the strings
+        of an implicit concatenation, in a string continued with backslashes, inside an interpolation
+        (``${...}``, an f-string's ``{...}``)."""
         if row not in self._opened:
             self._opened[row] = None if self.root is None else _string_opened(self.root, row)
         return self._opened[row]

@@ -1,7 +1,7 @@
 class Report:
     def header(self):
-        return """
-            Title
+        return f"""
+            Title {self.name}
               Subtitle, revised
         """
 

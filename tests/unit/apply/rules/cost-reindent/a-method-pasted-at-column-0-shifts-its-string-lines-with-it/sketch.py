@@ -1,5 +1,5 @@
 def header(self):
-    return """
-        Title
+    return f"""
+        Title {self.name}
           Subtitle, revised
     """

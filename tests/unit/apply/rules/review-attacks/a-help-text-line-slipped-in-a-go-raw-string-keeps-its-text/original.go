@@ -1,0 +1,15 @@
+package cmd
+
+import "fmt"
+
+const helpText = `Usage: sync [flags] SRC DST
+
+Flags:
+  -n, --dry-run   show what would be copied
+  -v, --verbose   print every file
+      --delete    remove extra files in DST
+`
+
+func PrintHelp() {
+	fmt.Print(helpText)
+}

@@ -1,0 +1,7 @@
+def read_config(path):
+    if path is None:
+        return {}
+    else:
+        import json
+        with open(path) as fh:
+            return json.load(fh)

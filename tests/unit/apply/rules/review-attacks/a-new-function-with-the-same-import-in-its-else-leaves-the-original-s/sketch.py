@@ -1,0 +1,11 @@
+# ... existing code ...
+            return json.load(fh)
+
+
+def write_config(path, data):
+    if path is None:
+        return
+    else:
+        import json
+        with open(path, "w") as fh:
+            json.dump(data, fh)

@@ -1,0 +1,6 @@
+// ... existing code ...
+  } else {
+    const fs = require("fs");
+    const yaml = require("js-yaml");
+    const path = require("path");
+// ... existing code ...
