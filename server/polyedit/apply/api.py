@@ -10,7 +10,7 @@ from polyedit.apply import part, search_replace
 from polyedit.apply.edits import line_opcodes, minimal_edits
 from polyedit.apply.invariants import MAX_REMOVED_SHARE, lines_in_order, removed_share, verify
 from polyedit.apply.llm_tier import LlmMerger
-from polyedit.apply.markers import comment_styles, is_comment, is_marker
+from polyedit.apply.markers import comment_styles, is_comment, is_marker, known_syntax
 from polyedit.apply.merge import LazyMerge
 from polyedit.apply.shown import addressed_span, shown_definitions
 from polyedit.apply.sketch import unwrap
@@ -155,7 +155,7 @@ def _structural(
                 "order",
             )
     else:
-        after = _dedented(before, sketch_lines)
+        after = _dedented(path, before, sketch_lines) if fmt == "auto" else sketch_lines
         if fmt == "auto" and before:
             try:
                 _check_whole(path, before, after)
@@ -242,17 +242,23 @@ def _as_definition(
     return applied
 
 
-def _dedented(before: list[str], sketch: list[str]) -> list[str]:
+def _dedented(path: str, before: list[str], sketch: list[str]) -> list[str]:
     """A whole new file as the file's lines: a sketch indented whole (every line by the same whitespace or more, a
-    model's answer pasted inside a list item) loses that indentation when the file has lines at column 0."""
+    model's answer pasted inside a list item) loses that indentation when a line standing at the file's column 0
+    is among its lines so indented (right-aligned numbers, a centred banner, fixed-form Fortran keep theirs), in a
+    file of a known kind (plain text's indentation is its text)."""
     shown = [line for line in sketch if line.strip()]
-    if not shown or not any(line.strip() and not line[0].isspace() for line in before):
+    if not shown or not known_syntax(path) or not any(line.strip() and not line[0].isspace() for line in before):
         return sketch
     prefix = shown[0][: len(shown[0]) - len(shown[0].lstrip())]
     for line in shown[1:]:
         while prefix and not line.startswith(prefix):
             prefix = prefix[:-1]
-    return [line[len(prefix) :] if line.strip() else line.strip() for line in sketch] if prefix else sketch
+    if not prefix or not {line for line in before if line.strip() and not line[0].isspace()} & {
+        line[len(prefix) :] for line in shown
+    }:
+        return sketch  # no line standing at the file's column 0 is shown indented: the indentation is the text's
+    return [line[len(prefix) :] if line.strip() else line.strip() for line in sketch]
 
 
 def _check_whole(path: str, before: list[str], after: list[str]) -> None:

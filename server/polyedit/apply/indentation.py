@@ -82,7 +82,9 @@ def _strings_as_shown(
     """
     where = {p: i for i, p in alignment.pairs.items() if block[i].strip()}
     for i, p in sorted(alignment.pairs.items()):
-        if not block[i].strip() or i in alignment.fuzzy or block[i].strip() != orig.lines[p].strip():
+        if block[i] == orig.lines[p] or not block[i].strip() or i in alignment.fuzzy:
+            continue  # (a line shown as the file has it, left where it stands while its method was pasted elsewhere)
+        if block[i].strip() != orig.lines[p].strip():
             continue
         opened = orig.outline.string_opened(p)
         shown = where.get(opened) if opened is not None else None

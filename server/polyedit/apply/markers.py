@@ -65,6 +65,11 @@ def comment_styles(path: str) -> tuple[str, ...]:
     return _COMMENT_STYLES.get(PurePosixPath(path).suffix.lower(), _ALL)
 
 
+def known_syntax(path: str) -> bool:
+    """Whether the file's kind is one the merge knows the comment syntax of (not plain text, not unknown)."""
+    return PurePosixPath(path).suffix.lower() in _COMMENT_STYLES
+
+
 def comment_body(line: str, styles: tuple[str, ...]) -> str | None:
     """The text of a comment-only line, or None if the line is not only a comment in these styles."""
     s = line.strip()

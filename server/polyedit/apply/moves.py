@@ -110,8 +110,11 @@ def _moved_units(orig: Original, chosen: list[Reading], placed: set[int]) -> set
             continue
         body = tuple(line for line in orig.onorm[start : end + 1] if line)
         # one line moves when it is a whole definition (a transpiler's helper function on one line), not a
-        # Markdown paragraph
-        movable = len(body) >= 2 or (orig.outline.root is not None and distinctive(body[0]))
+        # Markdown paragraph, and only within the scope it stands in: one-liners (a getter, a stub, ``let server;``)
+        # are written again in other scopes far more often than longer units
+        movable = len(body) >= 2 or (
+            orig.outline.root is not None and distinctive(body[0]) and _same_home(orig, start, body[0], chosen)
+        )
         if (
             movable
             and any(_contains(seq, body) for seq in added)
@@ -182,9 +185,9 @@ Scope = tuple[str, ...]
 
 def import_scope(lines: list[str]) -> Scope | None:
     """The scope the last of ``lines`` stands in: the lines above it, each indented less than the one before, up to
-    the first that names a scope (not a bare ``{`` or ``else:``), normalised; ``("",)`` at the top level (the
-    file's scope). A ``use`` in a ``#[cfg]`` block's ``{`` is in that function, not in every function with such a
-    block. None when the lines above do not reach one."""
+    column 0, normalised; ``("",)`` at the top level (the file's scope). A ``use`` in a ``#[cfg]`` block's ``{`` is
+    in that function, not in every function with such a block; ``def run`` of one class is not another's. None when
+    the lines above do not reach column 0."""
     row = len(lines) - 1
     if not indent_width(lines[row]):
         return ("",)
@@ -194,16 +197,29 @@ def import_scope(lines: list[str]) -> Scope | None:
         if above is None:
             return None
         chain.append(norm(lines[above]))
-        if distinctive(chain[-1]):
-            break
         row = above
     return tuple(chain)
 
 
 def same_scope(a: Scope, b: Scope) -> bool:
-    """Two scopes are one when their chains are, the header that names it maybe changed (``def load(self):`` and
+    """Two scopes are one when their chains are, one header of it maybe changed (``def load(self):`` and
     ``def load(self, path):``: one definition, its parameters edited; ``fn fill`` and ``fn fill_v2`` are two)."""
-    return a == b or (len(a) == len(b) and a[:-1] == b[:-1] and one_definition(a[-1], b[-1]))
+    if a == b:
+        return True
+    differ = [k for k in range(len(a)) if len(a) == len(b) and a[k] != b[k]]
+    return len(differ) == 1 and one_definition(a[differ[0]], b[differ[0]])
+
+
+def _same_home(orig: Original, start: int, line: str, chosen: list[Reading]) -> bool:
+    """Whether the shown copy of a one-line unit stands under the very scope line the unit stands under."""
+    home = scope_line(orig.lines, start)
+    for reading in chosen:
+        for piece in reading.pieces:
+            lines = list(piece.lines)
+            for i, shown in enumerate(lines):
+                if norm(shown) == line:
+                    return home is not None and scope_line(lines, i) == home
+    return False
 
 
 def _once(orig: Original, body: tuple[str, ...]) -> bool:

@@ -1,0 +1,9 @@
+class BuildCommand:
+    def run(self, args):
+        import subprocess
+        subprocess.run(["make"], check=True)
+
+
+class TestCommand:
+    def run(self, args, verbose=False):
+        print("testing")

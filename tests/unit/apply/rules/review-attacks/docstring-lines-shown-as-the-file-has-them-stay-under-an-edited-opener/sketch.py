@@ -1,0 +1,10 @@
+# ... existing code ...
+def load(self, path):
+    """Load the repository from disk.
+
+        Reads every object under path.
+        """
+    self.path = path
+    self.loaded = True
+    return self
+# ... existing code ...

@@ -1,0 +1,7 @@
+"""Tool [options] paths.
+
+Check the paths.
+
+tool --help
+"""
+# ... existing code ...
