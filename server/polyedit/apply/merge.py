@@ -47,7 +47,6 @@ from polyedit.apply.types import ApplyRefused
 from polyedit.apply.variants import variant_readings
 from polyedit.apply.weak_end import weak_end, weak_head, weak_start, weak_tail
 from polyedit.apply.weak_settle import Doubt, moved_into, new_copies, redeclared, settle, vouched
-from polyedit.apply.whitespace_edit import relaid
 
 
 @dataclass
@@ -284,9 +283,6 @@ class LazyMerge:
                 self.block_at(reading.block).lines, reading.pairs, self.orig.positions, self.orig.outline
             )
         }  # the final reading's only: the rivals rendered before never need it
-        if final.lines == self.orig.lines:  # the sketch's only change is whitespace, if any (``whitespace_edit``)
-            blocks = [self.block_at(reading.block).lines for reading in chosen]
-            final.lines = relaid(self.orig, chosen, blocks) or final.lines
         return final
 
     @cached_property

@@ -1,7 +1,0 @@
-"""Tool [options] paths.
-
-Check the paths.
-
-tool --help
-"""
-# ... existing code ...
